@@ -1,0 +1,57 @@
+import { z } from 'zod';
+import { date, id } from './common.ts';
+
+export const POSTMORTEM_STATUSES = ['draft', 'in-review', 'published'] as const;
+
+/** Sections a blameless postmortem has, as `##` headings, in this order. */
+export const POSTMORTEM_SECTIONS = [
+  'Summary',
+  'Impact',
+  'Timeline',
+  'Root cause',
+  'Contributing factors',
+  'What went well',
+  'What went wrong',
+  'Action items',
+  'Lessons learned',
+] as const;
+
+/** Columns of the Action items table. */
+export const ACTION_ITEM_COLUMNS = ['action', 'owner', 'due', 'priority', 'status'] as const;
+export const ACTION_PRIORITIES = ['P0', 'P1', 'P2', 'P3'] as const;
+export const ACTION_STATUSES = ['open', 'in-progress', 'done', 'wont-fix'] as const;
+
+/** Frontmatter of `content/postmortems/*.md`. The id is the file name without `.md`. */
+export const postmortemFrontmatterSchema = z.strictObject({
+  title: z.string().min(1),
+  /** Ids of the incidents this postmortem covers. */
+  incidents: z.array(id()).min(1, 'must name at least one incident'),
+  authors: z.array(z.string().min(1)).min(1, 'must name at least one author'),
+  status: z.enum(POSTMORTEM_STATUSES, { message: `must be one of ${POSTMORTEM_STATUSES.join(', ')}` }),
+  date: date(),
+});
+
+export const actionItemSchema = z.strictObject({
+  action: z.string().min(1, 'must describe the action'),
+  owner: z.string().min(1, 'must name an owner'),
+  due: z.iso.date({ message: 'must be a date, e.g. 2026-11-30' }),
+  priority: z.enum(ACTION_PRIORITIES, { message: `must be one of ${ACTION_PRIORITIES.join(', ')}` }),
+  status: z.enum(ACTION_STATUSES, { message: `must be one of ${ACTION_STATUSES.join(', ')}` }),
+});
+
+export const timelineEntrySchema = z.strictObject({
+  time: z.string().min(1),
+  event: z.string().min(1),
+});
+
+export type PostmortemFrontmatter = z.output<typeof postmortemFrontmatterSchema>;
+export type ActionItem = z.output<typeof actionItemSchema>;
+export type TimelineEntry = z.output<typeof timelineEntrySchema>;
+
+/** A postmortem as loaded: frontmatter, parsed tables and the rendered (HTML-free input) body. */
+export const postmortemSchema = postmortemFrontmatterSchema.extend({
+  id: id(),
+  timeline: z.array(timelineEntrySchema),
+  actionItems: z.array(actionItemSchema),
+});
+export type Postmortem = z.output<typeof postmortemSchema>;

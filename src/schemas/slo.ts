@@ -1,0 +1,117 @@
+import { z } from 'zod';
+import { duration, id, parseDuration, percent } from './common.ts';
+
+/** Window placeholders accepted in PromQL: sitrep's `{{window}}` and Sloth's `{{.window}}`. */
+export const WINDOW_PLACEHOLDER = /\{\{\s*\.?window\s*\}\}/g;
+
+const promql = (what: string) =>
+  z
+    .string()
+    .min(1)
+    .refine((q) => new RegExp(WINDOW_PLACEHOLDER.source).test(q), `${what} query must contain the {{window}} placeholder, e.g. sum(increase(http_requests_total[{{window}}]))`);
+
+/** Ratio indicator: events counted by two PromQL queries, `good` or `bad`, and `total`. */
+const ratioIndicator = z
+  .strictObject({
+    kind: z.literal('ratio'),
+    good: promql('good').optional(),
+    bad: promql('bad').optional(),
+    total: promql('total'),
+  })
+  .superRefine((v, ctx) => {
+    if ((v.good === undefined) === (v.bad === undefined)) {
+      ctx.addIssue({ code: 'custom', message: 'give exactly one of good or bad (with total)', path: [v.good === undefined ? 'good' : 'bad'] });
+    }
+  });
+
+/** Latency indicator: the share of requests faster than `threshold`, from a Prometheus histogram. */
+const latencyIndicator = z.strictObject({
+  kind: z.literal('latency'),
+  /** Histogram bucket selector, e.g. `http_request_duration_seconds_bucket{job="checkout"}`. */
+  bucket: z
+    .string()
+    .regex(/^[a-zA-Z_:][a-zA-Z0-9_:]*_bucket(\{.*\})?$/, 'must be a histogram _bucket selector, e.g. http_request_duration_seconds_bucket{job="api"}'),
+  /** Seconds; must equal one of the histogram's `le` bucket bounds. */
+  threshold: z.number().positive('must be a positive number of seconds'),
+});
+
+export const indicatorSchema = z.discriminatedUnion('kind', [ratioIndicator, latencyIndicator], {
+  error: 'indicator.kind must be "ratio" or "latency"',
+});
+
+/** `30d`-style rolling window, or the calendar `month` / `quarter`. */
+export const windowSchema = z.union([
+  z.literal('month'),
+  z.literal('quarter'),
+  z
+    .string()
+    .regex(/^\d+[dwh]$/, 'must be a rolling window such as 30d or 4w, or month or quarter')
+    .transform((s) => s),
+]);
+
+/** Budgeting methods, as OpenSLO defines them. */
+export const BUDGETING_METHODS = ['occurrences', 'timeslices', 'ratio-timeslices'] as const;
+
+const budgetingSchema = z
+  .strictObject({
+    method: z.enum(BUDGETING_METHODS).default('occurrences'),
+    /** Length of one time slice (timeslices methods), default 5m. */
+    slice: duration().default({ text: '5m', seconds: 300 }),
+    /** Percent of good events a slice needs to count as good (timeslices), default the objective. */
+    slice_target: percent().optional(),
+  })
+  .default({ method: 'occurrences', slice: { text: '5m', seconds: 300 } });
+
+/** Error-budget policy: status from the share of the budget that remains (percent). */
+const policySchema = z
+  .strictObject({
+    /** Green while more than this percent of the budget remains. Default 50. */
+    green: z.number().min(0).max(100).default(50),
+    /** Yellow while more than this percent remains; red at or below. Default 10. */
+    yellow: z.number().min(0).max(100).default(10),
+  })
+  .refine((p) => p.green >= p.yellow, { message: 'green must be at least yellow', path: ['green'] })
+  .default({ green: 50, yellow: 10 });
+
+/** Burn-rate alert thresholds (multiples of the sustainable burn rate), per SLO. */
+const alertingSchema = z
+  .strictObject({
+    page_fast: z.number().positive().default(14.4),
+    page_slow: z.number().positive().default(6),
+    ticket_fast: z.number().positive().default(3),
+    ticket_slow: z.number().positive().default(1),
+  })
+  .default({ page_fast: 14.4, page_slow: 6, ticket_fast: 3, ticket_slow: 1 });
+
+/** `content/slos/*.yaml` in sitrep's own format. OpenSLO and Sloth files are converted to this. */
+export const sloSchema = z.strictObject({
+  id: id(),
+  /** Id of the service in `content/services/`. */
+  service: id(),
+  name: z.string().min(1),
+  description: z.string().default(''),
+  /** Target in percent, e.g. 99.9. */
+  objective: percent(),
+  window: windowSchema.default('30d'),
+  indicator: indicatorSchema,
+  budgeting: budgetingSchema,
+  /** Id of the runbook in `content/runbooks/` that covers this SLO. */
+  runbook: id().optional(),
+  policy: policySchema,
+  alerting: alertingSchema,
+  /** Windows with fewer events than this are flagged as low traffic. Default 100. */
+  min_events: z.number().int().min(0).default(100),
+});
+
+export type SloInput = z.input<typeof sloSchema>;
+export type Slo = z.output<typeof sloSchema>;
+export type Indicator = Slo['indicator'];
+export type SloWindow = Slo['window'];
+
+/** Length of a rolling window in seconds, or undefined for calendar windows. */
+export function rollingWindowSeconds(window: SloWindow): number | undefined {
+  return window === 'month' || window === 'quarter' ? undefined : parseDuration(window);
+}
+
+/** Where an SLO came from: sitrep's own format, OpenSLO v1 or Sloth prometheus/v1. */
+export type SloFormat = 'sitrep' | 'openslo' | 'sloth';
