@@ -20,7 +20,10 @@ export default tseslint.config(
           { group: ['**/adapters/**', '**/pages/**', '**/components/**', '**/layouts/**', '**/site/**'], message: 'src/core imports nothing from the rest of sitrep.' },
         ],
       }],
-      'no-restricted-globals': ['error', { name: 'Date', message: 'src/core takes "now" as an argument; use epoch numbers.' }, 'fetch', 'process'],
+      'no-restricted-globals': ['error', 'fetch', 'process', 'setTimeout', 'setInterval'],
+      // "Now" is an argument of the math, never read from the clock.
+      'no-restricted-properties': ['error', { object: 'Date', property: 'now', message: 'src/core takes "now" as an argument.' }, { object: 'performance', property: 'now' }],
+      'no-restricted-syntax': ['error', { selector: "NewExpression[callee.name='Date'][arguments.length=0]", message: 'src/core takes "now" as an argument.' }],
     },
   },
 );
