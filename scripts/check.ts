@@ -1,0 +1,32 @@
+/**
+ * `npm run check`: validate everything in content/ and data/ and report every error at once,
+ * as `file:line:column field: message`. Exits 1 on any error. With GITHUB_ACTIONS=true it also
+ * prints `::error` annotation lines so pull-request authors see the errors inline.
+ *
+ *   node scripts/check.ts [--root DIR] [--quiet]
+ */
+import { resolve } from 'node:path';
+import { parseArgs } from 'node:util';
+import { formatError, githubAnnotation } from '../src/adapters/content/errors.ts';
+import { loadContent } from '../src/adapters/content/load.ts';
+
+const { values } = parseArgs({
+  options: { root: { type: 'string', default: '.' }, quiet: { type: 'boolean', default: false } },
+});
+const root = resolve(values.root!);
+const { content, errors } = await loadContent(root);
+
+for (const e of errors) console.error(formatError(e));
+if (process.env.GITHUB_ACTIONS === 'true') for (const e of errors) console.log(githubAnnotation(e));
+
+if (errors.length) {
+  const files = new Set(errors.map((e) => e.file)).size;
+  console.error(`\n✗ ${errors.length} error${errors.length === 1 ? '' : 's'} in ${files} file${files === 1 ? '' : 's'}`);
+  process.exit(1);
+}
+if (!values.quiet) {
+  console.log(
+    `✓ content is valid: ${content.services.length} services, ${content.slos.length} SLOs, ${content.incidents.length} incidents, ` +
+      `${content.postmortems.length} postmortems, ${content.runbooks.length} runbooks, ${content.snapshots.size} snapshots`,
+  );
+}
