@@ -81,10 +81,13 @@ export function readPostmortem(file: string, id: string, text: string, errors: C
 
   if (fm.data.status !== 'draft') {
     let last = -1;
-    for (const title of POSTMORTEM_SECTIONS) {
+    for (const [n, title] of POSTMORTEM_SECTIONS.entries()) {
       const s = byTitle.get(title.toLowerCase());
       if (!s) {
-        errors.push(contentError(file, endLine, 1, title, `missing section "## ${title}" (required once the status is ${fm.data.status})`));
+        // Point where the section belongs: at the next required section that is there.
+        const next = POSTMORTEM_SECTIONS.slice(n + 1).map((t) => byTitle.get(t.toLowerCase())).find((x) => x !== undefined);
+        const line = next ? (next.heading.position?.start.line ?? 1) + offset : endLine;
+        errors.push(contentError(file, line, 1, title, `missing section "## ${title}" (required once the status is ${fm.data.status})`));
         continue;
       }
       const index = found.indexOf(s);

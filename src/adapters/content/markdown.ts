@@ -105,7 +105,8 @@ export function readTable(
     names.forEach((name, i) => {
       const cell = row.children[i];
       cells[name] = cell ? textOf(cell).trim() : '';
-      positions[name] = cell ? pos(cell) : pos(row);
+      // Point at the cell's text; an empty cell at its leading pipe.
+      positions[name] = cell ? pos(cell.children[0] ?? cell) : pos(row);
     });
     return { cells, positions, line: pos(row).line };
   });

@@ -9,7 +9,9 @@ function describe(issue: z.core.$ZodIssue, value: unknown): string {
     return `must be ${issue.expected === 'array' ? 'a list' : issue.expected === 'object' ? 'a mapping' : `a ${issue.expected}`}, got ${typeName(value)}`;
   }
   if (issue.code === 'invalid_value' && 'values' in issue) {
-    return `must be one of ${issue.values.map((v) => JSON.stringify(v)).join(', ')}, got ${JSON.stringify(value)}`;
+    // Our schemas word their own enum messages ("must be one of ..."); zod's default lists values.
+    const what = issue.message.startsWith('must') ? issue.message : `must be one of ${issue.values.map((v) => JSON.stringify(v)).join(', ')}`;
+    return `${what}, got ${JSON.stringify(value)}`;
   }
   return issue.message;
 }

@@ -1,0 +1,292 @@
+import { readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { formatError } from '../../src/adapters/content/errors.ts';
+import { loadContent } from '../../src/adapters/content/load.ts';
+import { MINIMAL, fixture, posOf } from '../helpers/fixture.ts';
+
+const INCIDENT = 'content/incidents/2026-10-03-api-outage.yaml';
+const POSTMORTEM = 'content/postmortems/2026-10-03-api-outage.md';
+const SERVICE = 'content/services/api.yaml';
+const SLO = 'content/slos/api-availability.yaml';
+const RUNBOOK = 'content/runbooks/api-errors.md';
+
+const original = async (file: string) => readFile(join(MINIMAL, file), 'utf8');
+
+interface Expected {
+  file: string;
+  /** The text whose first character the error must point at. */
+  at: string;
+  occurrence?: number;
+  field: string;
+  message: string | RegExp;
+}
+
+/** Apply one edit to the minimal fixture and expect exactly these errors. */
+async function expectErrors(changes: Record<string, string | null | ((t: string) => string)>, expected: Expected[]) {
+  const fx = await fixture(changes);
+  try {
+    const { errors } = await loadContent(fx.root);
+    const want = await Promise.all(
+      expected.map(async (e) => {
+        const text = await readFile(join(fx.root, e.file), 'utf8');
+        return { file: e.file, ...posOf(text, e.at, e.occurrence), field: e.field, message: e.message };
+      }),
+    );
+    expect(errors.map(formatError)).toHaveLength(want.length);
+    want.forEach((w, i) => {
+      const got = errors[i]!;
+      expect({ file: got.file, line: got.line, column: got.column, field: got.field }).toEqual({ file: w.file, line: w.line, column: w.column, field: w.field });
+      if (typeof w.message === 'string') expect(got.message).toBe(w.message);
+      else expect(got.message).toMatch(w.message);
+    });
+    return errors;
+  } finally {
+    await fx.cleanup();
+  }
+}
+
+const edit = (from: string, to: string) => (t: string) => {
+  if (!t.includes(from)) throw new Error(`fixture has no "${from}"`);
+  return t.replace(from, to);
+};
+
+describe('the minimal fixture', () => {
+  it('is valid', async () => {
+    const { errors, content } = await loadContent(MINIMAL);
+    expect(errors).toEqual([]);
+    expect(content.incidents[0]!.severity).toBe('SEV2');
+    expect(content.postmortems[0]!.actionItems).toHaveLength(2);
+    expect(content.postmortems[0]!.timeline[1]).toEqual({ time: '09:40', event: 'Pool recycled, errors stop' });
+  });
+});
+
+describe('npm run check reports the file, line, column and field', () => {
+  it('a resolved_at before started_at points at resolved_at', async () => {
+    const errors = await expectErrors({ [INCIDENT]: edit('resolved_at: 2026-10-03T10:30:00Z', 'resolved_at: 2026-10-03T08:30:00Z') }, [
+      { file: INCIDENT, at: '2026-10-03T08:30:00Z', field: 'resolved_at', message: 'must not be before mitigated_at (2026-10-03T09:40:00Z)' },
+    ]);
+    expect(formatError(errors[0]!)).toBe(`${INCIDENT}:10:14 resolved_at: must not be before mitigated_at (2026-10-03T09:40:00Z)`);
+  });
+
+  it('a detected_at before started_at is out of order', async () => {
+    await expectErrors({ [INCIDENT]: edit('detected_at: 2026-10-03T09:05:00Z', 'detected_at: 2026-10-03T08:55:00Z') }, [
+      { file: INCIDENT, at: '2026-10-03T08:55:00Z', field: 'detected_at', message: 'must not be before started_at (2026-10-03T09:00:00Z)' },
+    ]);
+  });
+
+  it('a resolved incident without resolved_at points at status', async () => {
+    await expectErrors({ [INCIDENT]: edit('resolved_at: 2026-10-03T10:30:00Z\n', '') }, [
+      { file: INCIDENT, at: 'resolved\n', field: 'status', message: 'is resolved, so resolved_at is required' },
+    ]);
+  });
+
+  it('an open incident with resolved_at is contradictory', async () => {
+    await expectErrors({ [INCIDENT]: edit('status: resolved', 'status: monitoring') }, [
+      { file: INCIDENT, at: '2026-10-03T10:30:00Z', field: 'resolved_at', message: /is set but status is monitoring/ },
+    ]);
+  });
+
+  it('a timestamp without an offset is rejected', async () => {
+    await expectErrors({ [INCIDENT]: edit('started_at: 2026-10-03T09:00:00Z', 'started_at: 2026-10-03 09:00') }, [
+      { file: INCIDENT, at: '2026-10-03 09:00', field: 'started_at', message: /ISO 8601 time with an offset/ },
+    ]);
+  });
+
+  it('an unknown status lists the allowed ones', async () => {
+    await expectErrors({ [INCIDENT]: edit('status: resolved', 'status: closed') }, [
+      { file: INCIDENT, at: 'closed', field: 'status', message: /must be one of investigating, identified, monitoring, resolved/ },
+    ]);
+  });
+
+  it('severity aliases P0..P3 are accepted and other values are not', async () => {
+    const fx = await fixture({ [INCIDENT]: edit('severity: SEV2', 'severity: P0') });
+    const { content, errors } = await loadContent(fx.root);
+    await fx.cleanup();
+    expect(errors).toEqual([]);
+    expect(content.incidents[0]!.severity).toBe('SEV1');
+    await expectErrors({ [INCIDENT]: edit('severity: SEV2', 'severity: SEV5') }, [
+      { file: INCIDENT, at: 'SEV5', field: 'severity', message: /SEV1, SEV2, SEV3, SEV4 \(or P0..P3\)/ },
+    ]);
+  });
+
+  it('an unknown service in a list points at the list item', async () => {
+    await expectErrors({ [INCIDENT]: edit('services: [api, db]', 'services: [api, dbb]') }, [
+      { file: INCIDENT, at: 'dbb', field: 'services.1', message: 'unknown service "dbb": no such id in content/services/ (did you mean "db"?)' },
+    ]);
+  });
+
+  it('a misspelt field points at the key', async () => {
+    await expectErrors({ [SERVICE]: edit('owner: platform-team', 'owner: platform-team\nowners: x') }, [
+      { file: SERVICE, at: 'owners', field: 'owners', message: 'unknown field (check its spelling and indentation)' },
+    ]);
+  });
+
+  it('a missing required field points at the mapping', async () => {
+    await expectErrors({ [SERVICE]: edit('owner: platform-team\n', '') }, [{ file: SERVICE, at: 'id: api', field: 'owner', message: 'is required' }]);
+  });
+
+  it('a value of the wrong type says what it got', async () => {
+    await expectErrors({ [SERVICE]: edit('tier: 1', 'tier: one') }, [
+      { file: SERVICE, at: 'one', field: 'tier', message: 'must be a number, got string "one"' },
+    ]);
+  });
+
+  it('a bad URL inside a list of mappings is located', async () => {
+    await expectErrors({ [SERVICE]: edit('url: https://grafana.example.com/d/api', 'url: grafana') }, [
+      { file: SERVICE, at: 'grafana\n', field: 'links.0.url', message: /URL/i },
+    ]);
+  });
+
+  it('a duplicate YAML key is an error, not a silent overwrite', async () => {
+    await expectErrors({ [SERVICE]: edit('tier: 1', 'tier: 1\ntier: 2') }, [
+      { file: SERVICE, at: 'tier: 2', field: 'tier', message: 'duplicate key: a key may appear only once in a mapping' },
+    ]);
+  });
+
+  it('a YAML syntax error is located', async () => {
+    await expectErrors({ [SERVICE]: edit('tier: 1', 'tier: one: two') }, [
+      { file: SERVICE, at: 'one: two', field: '', message: 'YAML: Nested mappings are not allowed in compact mappings' },
+    ]);
+  });
+
+  it('two incidents with one id: the second names the first', async () => {
+    const copy = 'content/incidents/2026-10-04-api-outage.yaml';
+    await expectErrors({ [copy]: await original(INCIDENT) }, [
+      { file: copy, at: '2026-10-03-api-outage', field: 'id', message: `duplicate incident id "2026-10-03-api-outage": already used in ${INCIDENT}:1` },
+      { file: copy, at: '2026-10-03-api-outage', field: 'id', message: 'is "2026-10-03-api-outage" but the file is named 2026-10-04-api-outage.yaml: rename one so they match' },
+    ]);
+  });
+
+  it('an SLO with an unknown service and runbook reports both', async () => {
+    await expectErrors({ [SLO]: (t) => edit('service: api', 'service: apx')(edit('runbook: api-errors', 'runbook: api-errorz')(t)) }, [
+      { file: SLO, at: 'apx', field: 'service', message: /unknown service "apx"/ },
+      { file: SLO, at: 'api-errorz', field: 'runbook', message: /unknown runbook "api-errorz"/ },
+    ]);
+  });
+
+  it('a ratio query without the {{window}} placeholder is rejected', async () => {
+    await expectErrors({ [SLO]: edit('[{{window}}]))\n  total', '[5m]))\n  total') }, [
+      { file: SLO, at: 'sum(increase(http_requests_total{job="api",code', field: 'indicator.good', message: /must contain the \{\{window\}\} placeholder/ },
+    ]);
+  });
+
+  it('Sloth\'s {{.window}} placeholder is accepted', async () => {
+    const fx = await fixture({ [SLO]: (t) => t.replaceAll('{{window}}', '{{.window}}') });
+    const { errors } = await loadContent(fx.root);
+    await fx.cleanup();
+    expect(errors).toEqual([]);
+  });
+
+  it('an objective of 100 or more is rejected', async () => {
+    await expectErrors({ [SLO]: edit('objective: 99.9', 'objective: 100') }, [
+      { file: SLO, at: '100', field: 'objective', message: /less than 100/ },
+    ]);
+  });
+
+  it('a postmortem naming an unknown incident points at the list item', async () => {
+    await expectErrors({ [POSTMORTEM]: edit('incidents: [2026-10-03-api-outage]', 'incidents: [2026-10-03-api-outage, 2026-10-04-nope]') }, [
+      { file: POSTMORTEM, at: '2026-10-04-nope', field: 'incidents.1', message: /unknown incident "2026-10-04-nope"/ },
+    ]);
+  });
+
+  it('a postmortem that does not list the incident linking to it is reported on the incident', async () => {
+    const other = 'content/incidents/2026-10-04-db-slow.yaml';
+    await expectErrors(
+      {
+        [other]: (await original(INCIDENT)).replaceAll('2026-10-03-api-outage', '2026-10-04-db-slow').replace('postmortem: 2026-10-04-db-slow', 'postmortem: 2026-10-03-api-outage'),
+      },
+      [{ file: other, at: '2026-10-03-api-outage', field: 'postmortem', message: /does not list this incident/ }],
+    );
+  });
+
+  it('a published postmortem missing a section names it', async () => {
+    await expectErrors({ [POSTMORTEM]: edit('## What went well\n\nFast acknowledgement.\n\n', '') }, [
+      { file: POSTMORTEM, at: '## What went wrong', field: 'What went well', message: 'missing section "## What went well" (required once the status is published)' },
+    ]);
+  });
+
+  it('a draft postmortem may lack sections', async () => {
+    const fx = await fixture({ [POSTMORTEM]: (t) => edit('status: published', 'status: draft')(edit('## What went well\n\nFast acknowledgement.\n\n', '')(t)) });
+    const { errors } = await loadContent(fx.root);
+    await fx.cleanup();
+    expect(errors).toEqual([]);
+  });
+
+  it('an action item with a bad due date points at the table cell', async () => {
+    await expectErrors({ [POSTMORTEM]: edit('| 2026-11-15 |', '| next week |') }, [
+      { file: POSTMORTEM, at: 'next week', field: 'Action items.2.due', message: 'must be a date, e.g. 2026-11-30, got "next week"' },
+    ]);
+  });
+
+  it('an action item with an unknown status points at the table cell', async () => {
+    await expectErrors({ [POSTMORTEM]: edit('| P1 | done |', '| P1 | finished |') }, [
+      { file: POSTMORTEM, at: 'finished', field: 'Action items.1.status', message: /must be one of open, in-progress, done, wont-fix/ },
+    ]);
+  });
+
+  it('an action items table without an owner column is reported at the table', async () => {
+    await expectErrors(
+      { [POSTMORTEM]: (t) => t.replace('| Action | Owner | Due |', '| Action | Who | Due |') },
+      [{ file: POSTMORTEM, at: '| Action | Who', field: 'Action items', message: /missing owner/ }],
+    );
+  });
+
+  it('an empty timeline cell is reported', async () => {
+    await expectErrors({ [POSTMORTEM]: edit('| 09:40 | Pool recycled, errors stop |', '| 09:40 |  |') }, [
+      { file: POSTMORTEM, at: '|  |', field: 'Timeline.2.event', message: 'must not be empty' },
+    ]);
+  });
+
+  it('a postmortem frontmatter error is located on its line in the file', async () => {
+    await expectErrors({ [POSTMORTEM]: edit('status: published', 'status: final') }, [
+      { file: POSTMORTEM, at: 'final', field: 'status', message: /must be one of draft, in-review, published/ },
+    ]);
+  });
+
+  it('a postmortem written as MDX is refused', async () => {
+    const mdx = 'content/postmortems/2026-10-03-api-outage.mdx';
+    await expectErrors({ [mdx]: await original(POSTMORTEM) }, [{ file: mdx, at: '---', field: '', message: /MDX is not allowed/ }]);
+  });
+
+  it('a runbook covering an unknown SLO points at it', async () => {
+    await expectErrors({ [RUNBOOK]: edit('slos: [api-availability]', 'slos: [api-latency]') }, [
+      { file: RUNBOOK, at: 'api-latency', field: 'covers.slos.0', message: /unknown SLO "api-latency"/ },
+    ]);
+  });
+
+  it('a runbook without frontmatter is reported at 1:1', async () => {
+    await expectErrors({ [RUNBOOK]: '# Steps\n\n1. Panic.\n' }, [{ file: RUNBOOK, at: '# Steps', field: '', message: /must start with YAML frontmatter/ }]);
+  });
+
+  it('a snapshot that is not JSON, and one for an unknown SLO, are both reported', async () => {
+    await expectErrors(
+      { 'data/snapshots/api-availability.json': '{ "format": ', 'data/snapshots/gone.json': JSON.stringify({ format: 'sitrep-snapshot/v1', slo: 'gone', step: 300, start: 0, queries: {}, fetchedAt: '2026-01-01T00:00:00Z', series: { good: [1], total: [1] } }) },
+      [
+        { file: 'data/snapshots/api-availability.json', at: '{', field: '', message: /not valid JSON/ },
+        { file: 'data/snapshots/gone.json', at: '{', field: 'slo', message: /no SLO "gone"/ },
+      ],
+    );
+  });
+
+  it('a snapshot with a negative count names the point', async () => {
+    const snap = { format: 'sitrep-snapshot/v1', slo: 'api-availability', step: 300, start: 0, queries: {}, fetchedAt: '2026-01-01T00:00:00Z', series: { good: [1, -1], total: [1, 1] } };
+    await expectErrors({ 'data/snapshots/api-availability.json': JSON.stringify(snap) }, [
+      { file: 'data/snapshots/api-availability.json', at: '{', field: '', message: /series\.good\[1\]: must be a non-negative number or null, got -1/ },
+    ]);
+  });
+
+  it('reports every error at once, sorted by file and line', async () => {
+    const errors = await expectErrors(
+      {
+        [INCIDENT]: (t) => edit('status: resolved', 'status: closed')(edit('services: [api, db]', 'services: [api, dbb]')(t)),
+        [SERVICE]: edit('tier: 1', 'tier: 9'),
+      },
+      [
+        { file: INCIDENT, at: 'closed', field: 'status', message: /must be one of/ },
+        { file: SERVICE, at: '9', field: 'tier', message: /<=4|at most 4|4/ },
+      ],
+    );
+    expect(errors).toHaveLength(2);
+  });
+});
