@@ -97,7 +97,7 @@ export function stepEnd(s: Pick<Series, 'start' | 'step'>, i: number): number {
 
 /** Index of the step whose interval `(end - step, end]` contains `t` (may be < 0 or >= length). */
 export function stepIndexAt(s: Pick<Series, 'start' | 'step'>, t: number): number {
-  return Math.ceil((t - s.start) / s.step);
+  return Math.ceil((t - s.start) / s.step) + 0; // + 0 turns -0 into 0
 }
 
 /** A half-open run of step indices `[i0, i1)`, clamped to the series. */

@@ -1,0 +1,56 @@
+import { describe, expect, it } from 'vitest';
+import { budgetSeconds, consumedFromSli, errorBudget, errorRatioAllowed, policyStatus } from './budget.ts';
+
+const DAY = 86_400;
+
+describe('time-equivalent error budget', () => {
+  it.each([
+    { name: '99.9% over 30 days allows 43.2 minutes', objective: 99.9, days: 30, minutes: 43.2 },
+    { name: '99.99% over 30 days allows 4.32 minutes', objective: 99.99, days: 30, minutes: 4.32 },
+    { name: '99.5% over 7 days allows 50.4 minutes', objective: 99.5, days: 7, minutes: 50.4 },
+    { name: '99.9% over a 31-day month allows 44.64 minutes', objective: 99.9, days: 31, minutes: 44.64 },
+    { name: '99.9% over a 28-day month allows 40.32 minutes', objective: 99.9, days: 28, minutes: 40.32 },
+    { name: '99.9% over a 92-day quarter allows 132.48 minutes', objective: 99.9, days: 92, minutes: 132.48 },
+  ])('$name', ({ objective, days, minutes }) => {
+    expect(budgetSeconds(objective, days * DAY) / 60).toBeCloseTo(minutes, 9);
+  });
+});
+
+describe('errorBudget', () => {
+  it('99.9% of 2,000,000 events allows 2,000 bad; 500 bad consumed a quarter', () => {
+    const b = errorBudget(99.9, 2_000_000 - 500, 2_000_000, 30 * DAY);
+    expect(b.allowed).toBeCloseTo(2000, 6);
+    expect(b.bad).toBe(500);
+    expect(b.consumed).toBeCloseTo(0.25, 9);
+    expect(b.remaining).toBeCloseTo(0.75, 9);
+  });
+  it('keeps a negative remaining budget when overspent', () => {
+    const b = errorBudget(99.9, 997_000, 1_000_000, 30 * DAY);
+    expect(b.consumed).toBeCloseTo(3, 9);
+    expect(b.remaining).toBeCloseTo(-2, 9);
+  });
+  it('with no traffic the budget is undefined, not full', () => {
+    const b = errorBudget(99.9, 0, 0, 30 * DAY);
+    expect(b).toMatchObject({ allowed: 0, bad: 0, consumed: null, remaining: null });
+    expect(b.allowedSeconds / 60).toBeCloseTo(43.2, 9);
+  });
+  it('derives the consumed budget from an SLI', () => {
+    expect(consumedFromSli(99.9, 0.9995)).toBeCloseTo(0.5, 9);
+    expect(consumedFromSli(99.9, null)).toBeNull();
+    expect(errorRatioAllowed(99.9)).toBeCloseTo(0.001, 12);
+  });
+});
+
+describe('policyStatus', () => {
+  const policy = { green: 50, yellow: 10 };
+  it.each([
+    { name: 'more than half the budget left is green', remaining: 0.51, status: 'green' },
+    { name: 'exactly half left is yellow', remaining: 0.5, status: 'yellow' },
+    { name: 'just over 10% left is yellow', remaining: 0.11, status: 'yellow' },
+    { name: 'exactly 10% left is red', remaining: 0.1, status: 'red' },
+    { name: 'an overspent budget is red', remaining: -2, status: 'red' },
+    { name: 'an undefined SLI has no status', remaining: null, status: null },
+  ])('$name', ({ remaining, status }) => {
+    expect(policyStatus(remaining, policy)).toBe(status);
+  });
+});
