@@ -1,4 +1,4 @@
-import { mkdir, readdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
+import { mkdir, readdir, readFile, rename, rm, stat, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { SNAPSHOT_FORMAT, snapshotHeaderSchema, type Column, type Snapshot } from '../../schemas/snapshot.ts';
 
@@ -62,6 +62,16 @@ export async function readSnapshot(file: string): Promise<Snapshot> {
     throw new SnapshotError(file, `not valid JSON: ${(e as Error).message}`);
   }
   return parseSnapshot(file, json);
+}
+
+/** Read one snapshot file, or undefined if there is none; other errors throw a SnapshotError. */
+export async function readSnapshotIfExists(file: string): Promise<Snapshot | undefined> {
+  try {
+    return await readSnapshot(file);
+  } catch (e) {
+    if (e instanceof SnapshotError && (await stat(file).catch(() => undefined)) === undefined) return undefined;
+    throw e;
+  }
 }
 
 /** Path of the snapshot of one SLO under a project root. */
