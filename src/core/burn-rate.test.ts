@@ -1,0 +1,122 @@
+import { describe, expect, it } from 'vitest';
+import fc from 'fast-check';
+import { BURN_WINDOWS, burnRate, burnRateAt, burnRateSeries, burnRateValue, currentBurnRates, timeToExhaustion, windowSteps } from './burn-rate.ts';
+import { compliance } from './compliance.ts';
+import { buildSeries } from './series.ts';
+import { constantSeries, makeSlo } from './test-fixtures.ts';
+
+const step = 300;
+const DAY = 86_400;
+
+describe('burnRate', () => {
+  it.each([
+    { name: '1% errors against 99.9% burns at 10x', good: 990, total: 1000, objective: 99.9, burn: 10 },
+    { name: '0.5% errors against 99.9% burns at 5x', good: 995, total: 1000, objective: 99.9, burn: 5 },
+    { name: 'errors exactly at the objective burn at 1x', good: 999, total: 1000, objective: 99.9, burn: 1 },
+    { name: 'no errors burn at 0x', good: 1000, total: 1000, objective: 99.9, burn: 0 },
+    { name: '100% errors against 99.9% burn at 1000x', good: 0, total: 1000, objective: 99.9, burn: 1000 },
+  ])('$name', ({ good, total, objective, burn }) => {
+    expect(burnRate(objective, good, total)).toBeCloseTo(burn, 9);
+  });
+  it('is null with no events', () => {
+    expect(burnRate(99.9, 0, 0)).toBeNull();
+  });
+  it('rounds windows to whole steps, at least one', () => {
+    expect(windowSteps(300, 3600)).toBe(12);
+    expect(windowSteps(300, 60)).toBe(1);
+    expect(windowSteps(300, 1000)).toBe(3);
+  });
+});
+
+describe('burnRateSeries', () => {
+  it('computes a trailing window at every step, truncated at the start, NaN where there are no events', () => {
+    const s = buildSeries({ start: 0, step, series: { total: [1000, 1000, 0, 1000], bad: [10, 0, 0, 0] } });
+    const b = burnRateSeries(s, 99.9, 2);
+    expect(b[0]).toBeCloseTo(10, 9);
+    expect(b[1]).toBeCloseTo(5, 9);
+    expect(b[2]).toBe(0);
+    expect(b[3]).toBe(0);
+    const one = burnRateSeries(s, 99.9, 1);
+    expect(burnRateValue(one, 2)).toBeNull();
+    expect(burnRateValue(one, 0)).toBeCloseTo(10, 9);
+    expect(burnRateValue(one, 99)).toBeNull();
+  });
+
+  it('equals the naive window computation at every step', () => {
+    const point = fc.option(fc.tuple(fc.nat(500), fc.nat(50)), { nil: null });
+    fc.assert(
+      fc.property(fc.array(point, { minLength: 1, maxLength: 60 }), fc.integer({ min: 1, max: 20 }), (pts, k) => {
+        const s = buildSeries({ start: 0, step, series: { total: pts.map((p) => (p === null ? null : p[0] + p[1])), bad: pts.map((p) => (p === null ? null : p[1])) } });
+        const fast = burnRateSeries(s, 99.5, k);
+        for (let i = 0; i < pts.length; i++) {
+          let bad = 0;
+          let total = 0;
+          for (let j = Math.max(0, i - k + 1); j <= i; j++) {
+            const p = pts[j];
+            if (p !== null && p !== undefined) {
+              total += p[0] + p[1];
+              bad += p[1];
+            }
+          }
+          const naive = total > 0 ? bad / total / 0.005 : null;
+          const v = burnRateValue(fast, i);
+          if (naive === null ? v !== null : v === null || Math.abs(v - naive) > 1e-9 * Math.max(1, naive)) return false;
+        }
+        return true;
+      }),
+    );
+  });
+
+  it('over the whole window, burn rate x (1 - objective) = 1 - SLI', () => {
+    const objective = fc.constantFrom(90, 99, 99.5, 99.9, 99.95, 99.99);
+    const point = fc.option(fc.tuple(fc.nat(10_000), fc.nat(100)), { nil: null });
+    fc.assert(
+      fc.property(objective, fc.array(point, { minLength: 1, maxLength: 100 }), (obj, pts) => {
+        const s = buildSeries({ start: 0, step, series: { total: pts.map((p) => (p === null ? null : p[0] + p[1])), bad: pts.map((p) => (p === null ? null : p[1])) } });
+        const asOf = (pts.length - 1) * step;
+        const c = compliance(makeSlo({ objective: obj }), s, asOf - pts.length * step, asOf);
+        const b = burnRateAt(s, obj, pts.length * step, asOf);
+        const whole = burnRateValue(burnRateSeries(s, obj, pts.length), pts.length - 1);
+        if (c.sli === null) return b === null && whole === null;
+        return Math.abs(b! * ((100 - obj) / 100) - (1 - c.sli)) < 1e-9 && Math.abs(whole! - b!) < 1e-9 * Math.max(1, b!);
+      }),
+    );
+  });
+});
+
+describe('current burn rates', () => {
+  it('reads every standard window at asOf', () => {
+    // 3 days of steady 1000/step; the last hour has 2% errors.
+    const n = 3 * 288;
+    const s = constantSeries(step, step, n, 1000, (i) => (i >= n - 12 ? 20 : 0));
+    const asOf = n * step;
+    const r = currentBurnRates(s, 99.9, asOf);
+    expect(Object.keys(r)).toEqual(Object.keys(BURN_WINDOWS));
+    expect(r['5m']).toBeCloseTo(20, 9);
+    expect(r['1h']).toBeCloseTo(20, 9);
+    expect(r['2h']).toBeCloseTo(10, 9);
+    expect(r['1d']).toBeCloseTo(20 / 24, 9);
+    expect(r['3d']).toBeCloseTo(20 / 72, 9);
+  });
+  it('is null where the window has no data', () => {
+    const s = constantSeries(step, step, 10, 1000);
+    expect(currentBurnRates(s, 99.9, 100 * DAY)['1h']).toBeNull();
+  });
+});
+
+describe('timeToExhaustion', () => {
+  it.each([
+    { name: '60% left of a 30-day budget at 2x lasts 9 days', r: 0.6, b: 2, w: 30 * DAY, out: 9 * DAY },
+    { name: 'a full 30-day budget at 14.4x lasts 50 hours', r: 1, b: 14.4, w: 30 * DAY, out: 50 * 3600 },
+    { name: 'half a 30-day budget at 1x lasts 15 days', r: 0.5, b: 1, w: 30 * DAY, out: 15 * DAY },
+    { name: 'an exhausted budget has 0 seconds left', r: 0, b: 3, w: 30 * DAY, out: 0 },
+    { name: 'an overspent budget has 0 seconds left even at 0x', r: -0.5, b: 0, w: 30 * DAY, out: 0 },
+    { name: 'no burn means never', r: 0.5, b: 0, w: 30 * DAY, out: null },
+    { name: 'an unknown burn rate gives no estimate', r: 0.5, b: null, w: 30 * DAY, out: null },
+    { name: 'an unknown budget gives no estimate', r: null, b: 2, w: 30 * DAY, out: null },
+  ])('$name', ({ r, b, w, out }) => {
+    const t = timeToExhaustion(r, b, w);
+    if (out === null) expect(t).toBeNull();
+    else expect(t).toBeCloseTo(out, 6);
+  });
+});

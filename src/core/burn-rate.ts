@@ -1,0 +1,82 @@
+/**
+ * Burn rate: how fast the error budget is spent, as a multiple of the sustainable rate.
+ * burn = bad ratio / (1 - objective): 0.5% errors against 99.9% burns at 0.005 / 0.001 = 5x, i.e.
+ * a 30-day budget would last 6 days.
+ */
+import { errorRatioAllowed } from './budget.ts';
+import { rangeSums, stepRange, type Series } from './series.ts';
+
+/** The standard burn-rate windows, seconds. */
+export const BURN_WINDOWS = { '5m': 300, '30m': 1_800, '1h': 3_600, '2h': 7_200, '6h': 21_600, '1d': 86_400, '3d': 259_200 } as const;
+export type BurnWindow = keyof typeof BURN_WINDOWS;
+export const BURN_WINDOW_NAMES = Object.keys(BURN_WINDOWS) as BurnWindow[];
+
+/** A duration in whole steps, rounded, at least 1: 1h at 5-minute steps = 12 steps. */
+export function windowSteps(step: number, seconds: number): number {
+  return Math.max(1, Math.round(seconds / step));
+}
+
+/**
+ * Burn rate from counts: ((total - good) / total) / (1 - objective); null when total is 0.
+ * 990 good of 1,000 against 99.9% -> 0.01 / 0.001 = 10.
+ */
+export function burnRate(objectivePercent: number, good: number, total: number): number | null {
+  if (!(total > 0)) return null;
+  return Math.max(0, total - good) / total / errorRatioAllowed(objectivePercent);
+}
+
+/**
+ * Burn rate at every step over a trailing window of `stepsInWindow` steps (steps `(i - k, i]`,
+ * truncated at the start of the history), in ONE linear pass over the prefix sums.
+ * NaN marks "no events in the window" (typed arrays cannot hold null; see burnRateValue).
+ */
+export function burnRateSeries(series: Series, objectivePercent: number, stepsInWindow: number): Float64Array {
+  const n = series.length;
+  const out = new Float64Array(n);
+  const ratio = errorRatioAllowed(objectivePercent);
+  const k = Math.max(1, Math.floor(stepsInWindow));
+  const gs = series.goodSum;
+  const ts = series.totalSum;
+  for (let i = 0; i < n; i++) {
+    const lo = i + 1 > k ? i + 1 - k : 0;
+    const total = ts[i + 1]! - ts[lo]!;
+    const bad = total - (gs[i + 1]! - gs[lo]!);
+    out[i] = total > 0 ? (bad > 0 ? bad : 0) / total / ratio : NaN;
+  }
+  return out;
+}
+
+/** A value of a burn-rate series as JSON: null for NaN (no events). */
+export function burnRateValue(values: Float64Array, i: number): number | null {
+  const v = values[i];
+  return v === undefined || Number.isNaN(v) ? null : v;
+}
+
+/** Burn rate over the steps ending in `(asOf - windowSeconds, asOf]`; null when they hold no events. */
+export function burnRateAt(series: Series, objectivePercent: number, windowSeconds: number, asOf: number): number | null {
+  const s = rangeSums(series, stepRange(series, asOf - windowSeconds, asOf));
+  return burnRate(objectivePercent, s.good, s.total);
+}
+
+/** Burn rates at `asOf` over every standard window, keyed '5m' .. '3d'. */
+export function currentBurnRates(series: Series, objectivePercent: number, asOf: number): Record<BurnWindow, number | null> {
+  const out = {} as Record<BurnWindow, number | null>;
+  for (const w of BURN_WINDOW_NAMES) out[w] = burnRateAt(series, objectivePercent, BURN_WINDOWS[w], asOf);
+  return out;
+}
+
+/**
+ * Seconds until the budget is exhausted if the current burn rate `b` continues:
+ * `remaining x W / b`, with W the SLO window length in seconds. A burn of b spends the whole
+ * window's budget in W / b seconds, so the remaining fraction r lasts r x W / b.
+ * Example: 30-day window, 60% of the budget left, burning at 2x -> 0.6 x 30 d / 2 = 9 days
+ * (777,600 s). r <= 0 -> 0 (already exhausted); b = 0 -> null (never); b or r null -> null.
+ * A linear projection: it ignores bad events ageing out of a rolling window, so for rolling
+ * windows the real exhaustion is no earlier than this.
+ */
+export function timeToExhaustion(remaining: number | null, burn: number | null, windowSeconds: number): number | null {
+  if (remaining === null || burn === null) return null;
+  if (remaining <= 0) return 0;
+  if (!(burn > 0)) return null;
+  return (remaining * windowSeconds) / burn;
+}
