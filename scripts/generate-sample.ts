@@ -1,0 +1,81 @@
+/**
+ * Writes the bundled sample's Prometheus snapshots: `data/snapshots/<slo-id>.json` for every SLO
+ * in content/slos, 2026-05-01 to 2026-11-15 at 5-minute steps, with bad periods where
+ * content/incidents says there were incidents. Deterministic: same seed and content, same bytes.
+ *
+ *   node scripts/generate-sample.ts [--seed <n>] [--out <root>] [--content <root>] [--quiet]
+ */
+import { mkdir, readdir, rm } from 'node:fs/promises';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { parseArgs } from 'node:util';
+import { indicatorQueries } from '../src/adapters/prometheus/queries.ts';
+import { SNAPSHOT_DIR, writeSnapshot } from '../src/adapters/snapshots/store.ts';
+import { SNAPSHOT_FORMAT, type Snapshot } from '../src/schemas/snapshot.ts';
+import { budgetAt } from './lib/sample/budget.ts';
+import { readIncidents, readSlos } from './lib/sample/content.ts';
+import { DEFAULT_SEED, END, FETCHED_AT, STEP } from './lib/sample/profiles.ts';
+import { generateSlo } from './lib/sample/traffic.ts';
+
+const projectRoot = resolve(dirname(fileURLToPath(import.meta.url)), '..');
+
+export async function generateSample(opts: { seed: number; out: string; content: string; log?: (line: string) => void }) {
+  const log = opts.log ?? (() => {});
+  const slos = await readSlos(opts.content);
+  const incidents = await readIncidents(opts.content);
+  const dir = join(opts.out, SNAPSHOT_DIR);
+  await mkdir(dir, { recursive: true });
+  // Remove snapshots of SLOs that no longer exist, so the output is exactly the content's SLOs.
+  const wanted = new Set(slos.map((s) => `${s.id}.json`));
+  for (const name of await readdir(dir)) {
+    if (name.endsWith('.json') && !wanted.has(name)) await rm(join(dir, name));
+  }
+  const summary = [];
+  for (const slo of slos) {
+    const g = generateSlo(slo, incidents, opts.seed);
+    const snapshot: Snapshot = {
+      format: SNAPSHOT_FORMAT,
+      slo: slo.id,
+      step: STEP,
+      start: g.start,
+      queries: indicatorQueries(slo.indicator, STEP),
+      fetchedAt: FETCHED_AT,
+      generator: `generate-sample seed=${opts.seed}`,
+      series: g.series,
+    };
+    await writeSnapshot(opts.out, snapshot);
+    const b = budgetAt(slo, { start: g.start, step: STEP, ...g.series }, END);
+    summary.push({ slo, b });
+    log(
+      `${slo.id.padEnd(26)} ${slo.window.padEnd(7)} ${slo.budgeting.method.padEnd(16)} objective ${String(slo.objective).padEnd(6)}` +
+        ` sli ${b.sli.toFixed(3).padStart(7)}  budget left ${b.remaining.toFixed(1).padStart(7)}%  ${b.status}`,
+    );
+  }
+  return summary;
+}
+
+async function main() {
+  const { values } = parseArgs({
+    options: {
+      seed: { type: 'string' },
+      out: { type: 'string' },
+      content: { type: 'string' },
+      quiet: { type: 'boolean', default: false },
+    },
+  });
+  const seed = values.seed !== undefined ? Number(values.seed) : DEFAULT_SEED;
+  if (!Number.isSafeInteger(seed) || seed < 0) throw new Error(`--seed must be a non-negative integer, got ${values.seed}`);
+  const out = resolve(values.out ?? projectRoot);
+  const content = resolve(values.content ?? projectRoot);
+  const log = values.quiet ? undefined : (line: string) => console.log(line);
+  log?.(`generate-sample seed=${seed}: content from ${content}, writing ${join(out, SNAPSHOT_DIR)}`);
+  log?.('Error budget at 2026-11-15T00:00:00Z (generator\'s own arithmetic):');
+  await generateSample({ seed, out, content, log });
+}
+
+if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
+  main().catch((e: unknown) => {
+    console.error(e instanceof Error ? e.message : e);
+    process.exitCode = 1;
+  });
+}
