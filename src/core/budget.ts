@@ -12,9 +12,13 @@ export interface PolicyThresholds {
 
 export type PolicyStatus = 'green' | 'yellow' | 'red';
 
-/** The allowed error ratio `1 - objective`, from an objective in percent: 99.9 -> 0.001. */
+/**
+ * The allowed error ratio `1 - objective`, from an objective in percent: 99.9 -> 0.001.
+ * Rounded to 12 decimals so that 99.9 gives exactly the double nearest 0.001 (100 - 99.9 is
+ * 0.09999999999999432 in floating point), keeping "errors exactly at the objective" at 1x.
+ */
 export function errorRatioAllowed(objectivePercent: number): number {
-  return (100 - objectivePercent) / 100;
+  return Math.round((100 - objectivePercent) * 1e10) / 1e12;
 }
 
 /**

@@ -1,0 +1,133 @@
+import { describe, expect, it } from 'vitest';
+import { alertPlan, relateAlerts, replayAlerts } from './alerts.ts';
+import { stepEnd } from './series.ts';
+import { constantSeries, makeIncident, makeSlo } from './test-fixtures.ts';
+import { isoOf } from './periods.ts';
+
+const step = 300;
+const START = Date.UTC(2026, 9, 1) / 1000; // 2026-10-01T00:00Z, end of step 0
+
+describe('alertPlan', () => {
+  it('uses the workbook windows for a 30d SLO at 5-minute steps', () => {
+    expect(alertPlan(makeSlo(), step).map((p) => [p.alert, p.severity, p.threshold, p.longSteps, p.shortSteps])).toEqual([
+      ['page-fast', 'page', 14.4, 12, 1],
+      ['page-slow', 'page', 6, 72, 6],
+      ['ticket-fast', 'ticket', 3, 288, 24],
+      ['ticket-slow', 'ticket', 1, 864, 72],
+    ]);
+  });
+  it('treats a calendar month as 30 days', () => {
+    expect(alertPlan(makeSlo({ window: 'month' }), step)).toEqual(alertPlan(makeSlo(), step));
+  });
+  it('scales a quarter by 3: page-fast 3h and 15m', () => {
+    const p = alertPlan(makeSlo({ window: 'quarter' }), step)[0]!;
+    expect([p.longSteps, p.shortSteps]).toEqual([36, 3]);
+  });
+  it('scales a 7d SLO by 7/30 and rounds to at least one step: page-fast 14 min -> 3 steps, 70 s -> 1 step', () => {
+    const p = alertPlan(makeSlo({ window: '7d' }), step)[0]!;
+    expect([p.longSteps, p.shortSteps]).toEqual([3, 1]);
+  });
+  it('takes thresholds from the SLO', () => {
+    const slo = makeSlo({ alerting: { page_fast: 20, page_slow: 7, ticket_fast: 4, ticket_slow: 2 } });
+    expect(alertPlan(slo, step).map((p) => p.threshold)).toEqual([20, 7, 4, 2]);
+  });
+});
+
+describe('replayAlerts', () => {
+  const slo = makeSlo();
+  const b = 900; // first bad step, after 3+ days of clean history
+  const e = (i: number) => START + i * step;
+
+  it('100% errors for 20 minutes on a 99.9% SLO fire all four alerts at the first bad step, each for as long as its short window holds a bad step', () => {
+    const s = constantSeries(START, step, 1152, 1000, (i) => (i >= b && i < b + 4 ? 1000 : 0));
+    const alerts = replayAlerts(slo, s);
+    expect(alerts.map((a) => [a.alert, a.severity, a.from, a.to, a.open])).toEqual([
+      // page-fast: 5m short window empties at the first clean step: fires 20 minutes.
+      ['page-fast', 'page', e(b), e(b + 4), false],
+      // page-slow: 30m short window (6 steps) holds a bad step up to step b+8.
+      ['page-slow', 'page', e(b), e(b + 9), false],
+      // ticket-fast: 2h short window (24 steps) holds one up to b+26; 1 bad step of 288 is 3.47x > 3.
+      ['ticket-fast', 'ticket', e(b), e(b + 27), false],
+      // ticket-slow: 6h short window (72 steps) up to b+74; 1 bad step of 864 is 1.16x > 1.
+      ['ticket-slow', 'ticket', e(b), e(b + 75), false],
+    ]);
+    // Peak long-window burn: 4 bad steps of 12, 72, 288, 864, at 1000x each.
+    expect(alerts[0]!.peakBurnRate).toBeCloseTo((4 / 12) * 1000, 6);
+    expect(alerts[1]!.peakBurnRate).toBeCloseTo((4 / 72) * 1000, 6);
+    expect(alerts[2]!.peakBurnRate).toBeCloseTo((4 / 288) * 1000, 6);
+    expect(alerts[3]!.peakBurnRate).toBeCloseTo((4 / 864) * 1000, 6);
+  });
+
+  it('2% errors (20x) fire page-fast after 9 steps (45 minutes) and page-slow after 22 steps, still open at the end', () => {
+    // page-fast: 1h average > 14.4x needs m/12 x 20 > 14.4, m > 8.64 -> the 9th bad step.
+    // page-slow: 6h average > 6x needs m/72 x 20 > 6, m > 21.6 -> the 22nd bad step.
+    const n = b + 100;
+    const s = constantSeries(START, step, n, 1000, (i) => (i >= b ? 20 : 0));
+    const alerts = replayAlerts(slo, s);
+    const pf = alerts.find((a) => a.alert === 'page-fast')!;
+    const ps = alerts.find((a) => a.alert === 'page-slow')!;
+    expect(pf.from - (e(b) - step)).toBe(45 * 60);
+    expect(pf).toMatchObject({ from: e(b + 8), to: e(n - 1), open: true });
+    expect(pf.peakBurnRate).toBeCloseTo(20, 6);
+    expect(ps.from).toBe(e(b + 21));
+    expect(ps.open).toBe(true);
+  });
+
+  it('a clean series and a series of gaps fire nothing', () => {
+    expect(replayAlerts(slo, constantSeries(START, step, 500, 1000))).toEqual([]);
+    expect(replayAlerts(slo, constantSeries(START, step, 500, 1000, () => null))).toEqual([]);
+  });
+
+  it('a burn exactly at the threshold does not fire (strictly above, as in the workbook)', () => {
+    // 1 bad per 1000 against 99.9% = exactly 1x, ticket-slow's threshold.
+    expect(replayAlerts(slo, constantSeries(START, step, 1000, 1000, () => 1))).toEqual([]);
+  });
+});
+
+describe('relateAlerts', () => {
+  const slo = makeSlo();
+  const b = 900;
+  const e = (i: number) => START + i * step;
+  // Outage A at steps 900..903 (an incident), outage B at steps 1000..1003 (no incident).
+  const s = constantSeries(START, step, 1100, 1000, (i) => ((i >= b && i < b + 4) || (i >= 1000 && i < 1004) ? 1000 : 0));
+  const alerts = replayAlerts(slo, s).filter((a) => a.severity === 'page');
+  const asOf = stepEnd(s, 1099);
+
+  it('matches an incident to the first alert and reports its lead', () => {
+    const inc = makeIncident({ id: 'a', started_at: isoOf(e(b) - step), resolved_at: isoOf(e(b + 6)) });
+    const r = relateAlerts(slo, alerts, [inc], asOf);
+    expect(r.incidents).toEqual([
+      { incident: 'a', severity: 'SEV2', startedAt: e(b) - step, endedAt: e(b + 6), alerted: true, paged: true, firstAlert: 'page-fast', firstFiredAt: e(b), leadSeconds: 300 },
+    ]);
+    expect(r.alertsWithoutIncident.map((a) => [a.alert, a.from])).toEqual([
+      ['page-fast', e(1000)],
+      ['page-slow', e(1000)],
+    ]);
+  });
+
+  it('counts an alert that fired within the slack before started_at, with a negative lead', () => {
+    // page-fast fired e(b) .. e(b) + 20 min; the incident is recorded as starting 25 minutes in.
+    const fast = alerts.filter((a) => a.alert === 'page-fast');
+    const inc = makeIncident({ id: 'late', started_at: isoOf(e(b) + 25 * 60), resolved_at: isoOf(e(b) + 3600) });
+    const [m] = relateAlerts(slo, fast, [inc], asOf).incidents;
+    expect(m!.alerted).toBe(true);
+    expect(m!.leadSeconds).toBe(-25 * 60);
+    const strict = relateAlerts(slo, fast, [inc], asOf, 0).incidents[0]!;
+    expect(strict.alerted).toBe(false);
+    expect(strict.firstAlert).toBeNull();
+    expect(strict.leadSeconds).toBeNull();
+  });
+
+  it('ignores incidents of other services and runs open incidents to asOf', () => {
+    const other = makeIncident({ id: 'other', services: ['search'], started_at: isoOf(e(b)) });
+    const open = makeIncident({ id: 'open', status: 'investigating', started_at: isoOf(e(990)), resolved_at: undefined });
+    const r = relateAlerts(slo, alerts, [other, open], asOf);
+    expect(r.incidents.map((m) => [m.incident, m.endedAt, m.alerted])).toEqual([['open', asOf, true]]);
+    expect(r.alertsWithoutIncident.every((a) => a.from === e(b))).toBe(true);
+  });
+
+  it('an incident with no alert anywhere near it was not alerted', () => {
+    const quiet = makeIncident({ id: 'quiet', started_at: isoOf(e(500)), resolved_at: isoOf(e(510)) });
+    expect(relateAlerts(slo, alerts, [quiet], asOf).incidents[0]).toMatchObject({ alerted: false, paged: false, firstFiredAt: null });
+  });
+});

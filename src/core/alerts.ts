@@ -1,0 +1,183 @@
+/**
+ * Replay of the Google SRE workbook multi-window, multi-burn-rate alerts over a whole history, and
+ * how the fired alerts line up with incidents.
+ *
+ * | alert       | long | short | threshold (default) |
+ * | page-fast   | 1h   | 5m    | 14.4x               |
+ * | page-slow   | 6h   | 30m   | 6x                  |
+ * | ticket-fast | 1d   | 2h    | 3x                  |
+ * | ticket-slow | 3d   | 6h    | 1x                  |
+ *
+ * An alert fires at a step when the burn rate over BOTH its windows is strictly above the
+ * threshold (the workbook's `>`), with a relative tolerance of 1e-9 so that floating-point noise
+ * on a burn of exactly the threshold does not fire. Windows are for a 30-day SLO and scale by window / 30 days
+ * (a calendar month counts as 30 days, a quarter as 90), rounded to whole steps, at least 1.
+ * E.g. a 7d SLO: page-fast long window 1h x 7/30 = 14 min -> 3 five-minute steps.
+ */
+import type { Incident } from '../schemas/incident.ts';
+import type { Slo } from '../schemas/slo.ts';
+import { burnRateSeries, windowSteps } from './burn-rate.ts';
+import { nominalWindowSeconds, secondsOf, THIRTY_DAYS } from './periods.ts';
+import { stepEnd, type Series } from './series.ts';
+
+export type AlertName = 'page-fast' | 'page-slow' | 'ticket-fast' | 'ticket-slow';
+export type AlertSeverity = 'page' | 'ticket';
+
+interface AlertRule {
+  alert: AlertName;
+  severity: AlertSeverity;
+  longSeconds: number;
+  shortSeconds: number;
+  threshold: keyof Slo['alerting'];
+}
+
+export const ALERT_RULES: readonly AlertRule[] = [
+  { alert: 'page-fast', severity: 'page', longSeconds: 3_600, shortSeconds: 300, threshold: 'page_fast' },
+  { alert: 'page-slow', severity: 'page', longSeconds: 21_600, shortSeconds: 1_800, threshold: 'page_slow' },
+  { alert: 'ticket-fast', severity: 'ticket', longSeconds: 86_400, shortSeconds: 7_200, threshold: 'ticket_fast' },
+  { alert: 'ticket-slow', severity: 'ticket', longSeconds: 259_200, shortSeconds: 21_600, threshold: 'ticket_slow' },
+];
+
+/** One alert rule resolved for an SLO and a step size. */
+export interface AlertPlan {
+  alert: AlertName;
+  severity: AlertSeverity;
+  threshold: number;
+  longSteps: number;
+  shortSteps: number;
+}
+
+export type AlertSlo = Pick<Slo, 'objective' | 'window' | 'alerting'>;
+
+/** The four rules with thresholds from `slo.alerting` and windows scaled and rounded to steps. */
+export function alertPlan(slo: Pick<Slo, 'window' | 'alerting'>, step: number): AlertPlan[] {
+  const scale = nominalWindowSeconds(slo.window) / THIRTY_DAYS;
+  return ALERT_RULES.map((r) => ({
+    alert: r.alert,
+    severity: r.severity,
+    threshold: slo.alerting[r.threshold],
+    longSteps: windowSteps(step, r.longSeconds * scale),
+    shortSteps: windowSteps(step, r.shortSeconds * scale),
+  }));
+}
+
+/** A period during which an alert fired, Unix seconds. */
+export interface AlertInterval {
+  alert: AlertName;
+  severity: AlertSeverity;
+  /** End of the first firing step (when the rule first evaluated true). */
+  from: number;
+  /** End of the first step after it that no longer fires; the last step's end when still firing. */
+  to: number;
+  /** Highest long-window burn rate during the interval. */
+  peakBurnRate: number;
+  /** True when still firing at the last step of the data. */
+  open: boolean;
+}
+
+/**
+ * Replay all four alerts over the whole series in linear time (one prefix-sum pass per distinct
+ * window). Intervals sorted by `from`, then by rule order.
+ */
+export function replayAlerts(slo: AlertSlo, series: Series): AlertInterval[] {
+  const cache = new Map<number, Float64Array>();
+  const burn = (k: number): Float64Array => {
+    let v = cache.get(k);
+    if (v === undefined) {
+      v = burnRateSeries(series, slo.objective, k);
+      cache.set(k, v);
+    }
+    return v;
+  };
+  const out: AlertInterval[] = [];
+  const n = series.length;
+  for (const p of alertPlan(slo, series.step)) {
+    const long = burn(p.longSteps);
+    const short = burn(p.shortSteps);
+    const above = p.threshold * (1 + 1e-9);
+    let begin = -1;
+    let peak = 0;
+    for (let i = 0; i <= n; i++) {
+      const firing = i < n && long[i]! > above && short[i]! > above;
+      if (firing) {
+        if (begin < 0) {
+          begin = i;
+          peak = long[i]!;
+        } else if (long[i]! > peak) peak = long[i]!;
+      } else if (begin >= 0) {
+        const open = i === n;
+        out.push({ alert: p.alert, severity: p.severity, from: stepEnd(series, begin), to: stepEnd(series, open ? n - 1 : i), peakBurnRate: peak, open });
+        begin = -1;
+      }
+    }
+  }
+  const order = ALERT_RULES.map((r) => r.alert);
+  return out.sort((a, b) => a.from - b.from || order.indexOf(a.alert) - order.indexOf(b.alert));
+}
+
+/** How the alerts relate to one incident. */
+export interface IncidentAlertMatch {
+  incident: string;
+  severity: Incident['severity'];
+  /** started_at, Unix seconds. */
+  startedAt: number;
+  /** resolved_at, or asOf while the incident is open. */
+  endedAt: number;
+  /** True when some alert interval overlaps [startedAt - slack, endedAt]. */
+  alerted: boolean;
+  /** True when a page-severity alert did. */
+  paged: boolean;
+  /** The earliest overlapping alert interval, or null. */
+  firstAlert: AlertName | null;
+  firstFiredAt: number | null;
+  /** firstFiredAt - startedAt in seconds; negative = fired before impact was recorded to start. */
+  leadSeconds: number | null;
+}
+
+export interface AlertCoverage {
+  slackSeconds: number;
+  /** Incidents that list the SLO's service, oldest first. */
+  incidents: IncidentAlertMatch[];
+  /** Alert intervals overlapping no incident window of the service. */
+  alertsWithoutIncident: AlertInterval[];
+}
+
+/** Default slack before started_at within which an alert still counts for an incident: 30 minutes. */
+export const DEFAULT_ALERT_SLACK = 1_800;
+
+/**
+ * Relate fired alerts to the incidents of the SLO's service. An incident's window is
+ * `[started_at - slack, resolved_at ?? asOf]`; an alert counts when its interval overlaps it (ends
+ * touching count). Example: started 10:00, page-fast fired 10:05 -> alerted, lead +300 s.
+ */
+export function relateAlerts(
+  slo: Pick<Slo, 'service'>,
+  alerts: readonly AlertInterval[],
+  incidents: readonly Incident[],
+  asOf: number,
+  slackSeconds: number = DEFAULT_ALERT_SLACK,
+): AlertCoverage {
+  const mine = incidents
+    .filter((i) => i.services.includes(slo.service))
+    .map((i) => ({ i, startedAt: secondsOf(i.started_at), endedAt: i.resolved_at === undefined ? asOf : secondsOf(i.resolved_at) }))
+    .sort((a, b) => a.startedAt - b.startedAt);
+  const used = new Set<AlertInterval>();
+  const matches = mine.map(({ i, startedAt, endedAt }): IncidentAlertMatch => {
+    const lo = startedAt - slackSeconds;
+    const hits = alerts.filter((a) => a.from <= endedAt && lo <= a.to);
+    for (const h of hits) used.add(h);
+    const first = hits.reduce<AlertInterval | null>((best, a) => (best === null || a.from < best.from ? a : best), null);
+    return {
+      incident: i.id,
+      severity: i.severity,
+      startedAt,
+      endedAt,
+      alerted: hits.length > 0,
+      paged: hits.some((a) => a.severity === 'page'),
+      firstAlert: first?.alert ?? null,
+      firstFiredAt: first?.from ?? null,
+      leadSeconds: first === null ? null : first.from - startedAt,
+    };
+  });
+  return { slackSeconds, incidents: matches, alertsWithoutIncident: alerts.filter((a) => !used.has(a)) };
+}
