@@ -1,0 +1,130 @@
+/**
+ * Error budget spent per incident: for each incident and each SLO of its services, the bad events
+ * during the incident as a share of that SLO's budget for the period containing it, plus the part
+ * of each period's budget spent outside any incident.
+ *
+ * Period: the SLO's calendar period (`month` or `quarter`); rolling-window SLOs use the calendar
+ * month. An incident crossing a period boundary yields one share per period it touches.
+ * Period budget: allowed bad events = (1 - objective) x total events in the period so far
+ * (its steps ending in `(period start, min(period end, asOf)]`).
+ * Incident span: `[started_at, resolved_at ?? asOf)`; a step counts when its interval overlaps the
+ * span at all. For the outside-incident remainder, the service's incidents are merged first, so a
+ * step covered by two incidents is subtracted once.
+ * Example: October allows 1,000 bad events; a SEV2 on 2026-10-03 with 380 bad events spent 38%.
+ */
+import type { Incident } from '../schemas/incident.ts';
+import type { Slo } from '../schemas/slo.ts';
+import { errorRatioAllowed } from './budget.ts';
+import { intersect, mergeIntervals, type Interval } from './intervals.ts';
+import { periodsCovering, secondsOf, type Period, type PeriodKind } from './periods.ts';
+import { overlappingStepRange, rangeSums, stepEnd, stepRange, type Series, type StepRange } from './series.ts';
+
+export type IncidentBudgetSlo = Pick<Slo, 'id' | 'service' | 'objective' | 'window'>;
+
+export interface IncidentBudgetShare {
+  incident: string;
+  severity: Incident['severity'];
+  slo: string;
+  /** Period key, e.g. `2026-10` or `2026-Q4`. */
+  period: string;
+  /** The incident's span inside the period, Unix seconds. */
+  from: number;
+  to: number;
+  /** Bad events during that span. */
+  bad: number;
+  /** Allowed bad events of the whole period so far. */
+  allowed: number;
+  /** bad / allowed as a fraction (0.38 = 38%); null when the period has no events. */
+  share: number | null;
+}
+
+export interface PeriodBudgetSplit {
+  slo: string;
+  period: string;
+  from: number;
+  to: number;
+  total: number;
+  bad: number;
+  allowed: number;
+  /** Bad events during the service's (merged) incidents, and outside them. */
+  incidentBad: number;
+  outsideBad: number;
+  /** Fractions of the allowed budget; null when the period has no events. */
+  incidentShare: number | null;
+  outsideShare: number | null;
+}
+
+export interface IncidentBudget {
+  shares: IncidentBudgetShare[];
+  periods: PeriodBudgetSplit[];
+}
+
+/** The period kind incident budgets are attributed in: the SLO's calendar period, else the month. */
+export function incidentPeriodKind(window: Slo['window']): PeriodKind {
+  return window === 'quarter' ? 'quarter' : 'month';
+}
+
+const badIn = (series: Series, r: StepRange): number => {
+  const s = rangeSums(series, r);
+  return Math.max(0, s.total - s.good);
+};
+
+/** Bad events over the union of step ranges (each step counted once). */
+function badInUnion(series: Series, ranges: StepRange[]): number {
+  const sorted = ranges.filter((r) => r.i1 > r.i0).sort((a, b) => a.i0 - b.i0);
+  let sum = 0;
+  let cur: StepRange | null = null;
+  for (const r of sorted) {
+    if (cur !== null && r.i0 <= cur.i1) cur.i1 = Math.max(cur.i1, r.i1);
+    else {
+      if (cur !== null) sum += badIn(series, cur);
+      cur = { ...r };
+    }
+  }
+  return cur === null ? sum : sum + badIn(series, cur);
+}
+
+/** Incident budget shares and per-period split for one SLO and its series, as of asOf (seconds). */
+export function incidentBudget(slo: IncidentBudgetSlo, series: Series, incidents: readonly Incident[], asOf: number): IncidentBudget {
+  const shares: IncidentBudgetShare[] = [];
+  const periods: PeriodBudgetSplit[] = [];
+  if (series.length === 0) return { shares, periods };
+  const ratio = errorRatioAllowed(slo.objective);
+  const kind = incidentPeriodKind(slo.window);
+  const spans = incidents
+    .filter((i) => i.services.includes(slo.service))
+    .map((i) => ({ i, span: { from: secondsOf(i.started_at), to: i.resolved_at === undefined ? asOf : secondsOf(i.resolved_at) } as Interval }))
+    .sort((a, b) => a.span.from - b.span.from || a.i.id.localeCompare(b.i.id));
+  const dataFrom = stepEnd(series, 0) - series.step;
+  const dataTo = Math.min(asOf, stepEnd(series, series.length - 1));
+  const merged = mergeIntervals(spans.map((s) => s.span));
+  for (const p of periodsCovering(kind, dataFrom, dataTo)) {
+    const until: Period = { ...p, to: Math.min(p.to, asOf) };
+    const sums = rangeSums(series, stepRange(series, until.from, until.to));
+    const bad = Math.max(0, sums.total - sums.good);
+    const allowed = ratio * sums.total;
+    const share = (x: number): number | null => (sums.total > 0 ? x / allowed : null);
+    for (const { i, span } of spans) {
+      const part = intersect(span, until);
+      if (part === null) continue;
+      const b = badIn(series, overlappingStepRange(series, part.from, part.to));
+      shares.push({ incident: i.id, severity: i.severity, slo: slo.id, period: p.key, from: part.from, to: part.to, bad: b, allowed, share: share(b) });
+    }
+    const parts = merged.map((m) => intersect(m, until)).filter((m): m is Interval => m !== null);
+    const incidentBad = Math.min(bad, badInUnion(series, parts.map((m) => overlappingStepRange(series, m.from, m.to))));
+    periods.push({
+      slo: slo.id,
+      period: p.key,
+      from: until.from,
+      to: until.to,
+      total: sums.total,
+      bad,
+      allowed,
+      incidentBad,
+      outsideBad: bad - incidentBad,
+      incidentShare: share(incidentBad),
+      outsideShare: share(bad - incidentBad),
+    });
+  }
+  return { shares, periods };
+}

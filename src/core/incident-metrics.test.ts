@@ -1,0 +1,96 @@
+import { describe, expect, it } from 'vitest';
+import { byMonth, byService, bySeverity, isUnresolved, lifecycleMetrics } from './incident-metrics.ts';
+import { makeIncident } from './test-fixtures.ts';
+
+const full = makeIncident({
+  id: 'full',
+  started_at: '2026-10-03T10:00:00Z',
+  detected_at: '2026-10-03T10:05:00Z',
+  acknowledged_at: '2026-10-03T10:07:00Z',
+  mitigated_at: '2026-10-03T10:30:00Z',
+  resolved_at: '2026-10-03T11:00:00Z',
+});
+const second = makeIncident({
+  id: 'second',
+  severity: 'SEV1',
+  started_at: '2026-10-05T10:00:00Z',
+  detected_at: '2026-10-05T10:15:00Z',
+  acknowledged_at: '2026-10-05T10:16:00Z',
+  mitigated_at: '2026-10-05T11:00:00Z',
+  resolved_at: '2026-10-05T13:00:00Z',
+});
+const open = makeIncident({
+  id: 'open',
+  services: ['checkout', 'search'],
+  status: 'monitoring',
+  started_at: '2026-11-01T00:00:00Z',
+  detected_at: '2026-11-01T00:01:00Z',
+  mitigated_at: '2026-11-01T00:10:00Z',
+  resolved_at: undefined,
+});
+
+describe('lifecycleMetrics', () => {
+  it('computes TTD, TTA, TTM and TTR of one incident', () => {
+    const m = lifecycleMetrics([full]);
+    expect(m.mttd.mean).toBe(300);
+    expect(m.mtta.mean).toBe(120);
+    expect(m.mttm.mean).toBe(1800);
+    expect(m.mttr.mean).toBe(3600);
+    expect(m.mtbf.count).toBe(0);
+    expect(m.mtbf.mean).toBeNull();
+  });
+
+  it('lists unresolved incidents and keeps them out of MTTR, but not out of the other metrics', () => {
+    const m = lifecycleMetrics([open, second, full]);
+    expect(m.count).toBe(3);
+    expect(m.unresolved).toEqual(['open']);
+    expect(m.mttr).toEqual({ count: 2, mean: 7200, median: 7200, p90: 3600 + 0.9 * 7200, max: 10_800 });
+    expect(m.mttd.count).toBe(3);
+    expect(m.mttd.median).toBe(300);
+    expect(m.mttm.count).toBe(3);
+    expect(m.mtta.count).toBe(2);
+  });
+
+  it('MTBF is the mean gap between consecutive starts on the same service', () => {
+    // checkout: Oct 3 10:00 -> Oct 5 10:00 (2 d) -> Nov 1 00:00 (26 d 14 h); search has one incident.
+    const m = lifecycleMetrics([open, full, second]);
+    expect(m.mtbf.count).toBe(2);
+    expect(m.mtbf.mean).toBe((2 * 86_400 + (26 * 86_400 + 14 * 3600)) / 2);
+  });
+
+  it('an incident marked resolved without resolved_at, or with resolved_at but still open, is unresolved', () => {
+    expect(isUnresolved(makeIncident({ resolved_at: undefined }))).toBe(true);
+    expect(isUnresolved(makeIncident({ status: 'monitoring' }))).toBe(true);
+    expect(isUnresolved(full)).toBe(false);
+  });
+
+  it('is all empty for no incidents', () => {
+    const m = lifecycleMetrics([]);
+    expect(m.count).toBe(0);
+    expect(m.mttr).toEqual({ count: 0, mean: null, median: null, p90: null, max: null });
+  });
+});
+
+describe('grouping', () => {
+  const all = [full, second, open];
+  it('groups by severity with all four severities present', () => {
+    const g = bySeverity(all);
+    expect(Object.keys(g)).toEqual(['SEV1', 'SEV2', 'SEV3', 'SEV4']);
+    expect(g.SEV1.count).toBe(1);
+    expect(g.SEV2.count).toBe(2);
+    expect(g.SEV2.unresolved).toEqual(['open']);
+    expect(g.SEV3.count).toBe(0);
+  });
+  it('groups by service, an incident on two services counting in both', () => {
+    const g = byService(all);
+    expect(Object.keys(g)).toEqual(['checkout', 'search']);
+    expect(g.checkout!.count).toBe(3);
+    expect(g.search!.count).toBe(1);
+  });
+  it('groups by the UTC month of started_at', () => {
+    const g = byMonth(all);
+    expect(Object.keys(g)).toEqual(['2026-10', '2026-11']);
+    expect(g['2026-10']!.count).toBe(2);
+    expect(g['2026-10']!.mtbf.mean).toBe(2 * 86_400);
+  });
+});
