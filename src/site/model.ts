@@ -1,0 +1,73 @@
+import { readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { buildIncidentMetrics, buildSeries, buildSloReport, type IncidentMetricsReport, type Series, type SloReport } from '../core/index.ts';
+import { formatError } from '../adapters/content/errors.ts';
+import { loadContent, type Content, type LoadedIncident, type LoadedSlo } from '../adapters/content/load.ts';
+import { resolveAsOf, type AsOfSource } from './as-of.ts';
+import { contentRoot } from './root.ts';
+
+/** Per-SLO fetch outcome written by `npm run fetch` (data/fetch-status.json), if any. */
+export interface FetchStatus {
+  ok: boolean;
+  lastAttempt?: string;
+  lastSuccess?: string;
+  error?: string;
+}
+
+export interface SloView {
+  slo: LoadedSlo;
+  report: SloReport | null;
+  series: Series | null;
+  fetch: FetchStatus | null;
+}
+
+/** Everything the pages need, computed once per build. */
+export interface SiteModel {
+  content: Content;
+  asOf: number;
+  asOfSource: AsOfSource;
+  slos: SloView[];
+  metrics: IncidentMetricsReport;
+  incidentsById: Map<string, LoadedIncident>;
+}
+
+async function readFetchStatus(root: string): Promise<Record<string, FetchStatus>> {
+  try {
+    const json = JSON.parse(await readFile(join(root, 'data', 'fetch-status.json'), 'utf8')) as { slos?: Record<string, FetchStatus> };
+    return json.slos ?? {};
+  } catch {
+    return {};
+  }
+}
+
+/** Load, validate and compute. Throws with every content error when the content is invalid. */
+export async function buildModel(root: string, env: NodeJS.ProcessEnv = process.env): Promise<SiteModel> {
+  const { content, errors } = await loadContent(root);
+  if (errors.length) {
+    throw new Error(`content has ${errors.length} error(s); run npm run check:\n${errors.map(formatError).join('\n')}`);
+  }
+  const { asOf, source } = resolveAsOf(env.SITREP_AS_OF, content.snapshots.values(), content.incidents.flatMap((i) => [i.started_at, i.resolved_at ?? i.started_at]), Math.floor(Date.now() / 1000));
+  const status = await readFetchStatus(root);
+  const slos = content.slos.map((slo): SloView => {
+    const snap = content.snapshots.get(slo.id);
+    const series = snap ? buildSeries(snap) : null;
+    const report = series ? buildSloReport(slo, series, asOf, content.incidents) : null;
+    return { slo, report, series, fetch: status[slo.id] ?? null };
+  });
+  return {
+    content,
+    asOf,
+    asOfSource: source,
+    slos,
+    metrics: buildIncidentMetrics(content.incidents, content.severities, asOf),
+    incidentsById: new Map(content.incidents.map((i) => [i.id, i])),
+  };
+}
+
+let cached: Promise<SiteModel> | undefined;
+
+/** The model of the content root (SITREP_ROOT or the current directory), computed once per process. */
+export function getSite(): Promise<SiteModel> {
+  cached ??= buildModel(contentRoot());
+  return cached;
+}
