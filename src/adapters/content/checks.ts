@@ -11,7 +11,7 @@ function err(errors: ContentError[], file: string, at: Locator, path: readonly P
 }
 
 /** Report every id used more than once; the first use is named in the message. */
-function unique<T>(errors: ContentError[], kind: string, items: { id: string; file: string; at: Locator; path: PathKey[] }[]): void {
+function unique(errors: ContentError[], kind: string, items: { id: string; file: string; at: Locator; path: PathKey[] }[]): void {
   const first = new Map<string, { file: string; line: number }>();
   for (const it of items) {
     const seen = first.get(it.id);
