@@ -126,6 +126,17 @@ describe('relateAlerts', () => {
     expect(r.alertsWithoutIncident.every((a) => a.from === e(b))).toBe(true);
   });
 
+  it('lists a service\'s incidents oldest first', () => {
+    const later = makeIncident({ id: 'later', started_at: isoOf(e(1000)), resolved_at: isoOf(e(1004)) });
+    const earlier = makeIncident({ id: 'earlier', started_at: isoOf(e(b)), resolved_at: isoOf(e(b + 4)) });
+    const r = relateAlerts(slo, alerts, [later, earlier], asOf);
+    expect(r.incidents.map((m) => [m.incident, m.alerted])).toEqual([
+      ['earlier', true],
+      ['later', true],
+    ]);
+    expect(r.alertsWithoutIncident).toEqual([]);
+  });
+
   it('an incident with no alert anywhere near it was not alerted', () => {
     const quiet = makeIncident({ id: 'quiet', started_at: isoOf(e(500)), resolved_at: isoOf(e(510)) });
     expect(relateAlerts(slo, alerts, [quiet], asOf).incidents[0]).toMatchObject({ alerted: false, paged: false, firstFiredAt: null });

@@ -74,6 +74,24 @@ describe('incidentBudget', () => {
     ]);
   });
 
+  it('sums separate incidents once each in the remainder, orders ties by id, and skips months an incident does not touch', () => {
+    const n = stepsInOct + (30 * 86_400) / step;
+    const s = constantSeries(OCT + step, step, n, 1000, () => 1);
+    const x = makeIncident({ id: 'x', started_at: '2026-10-10T00:00:00Z', resolved_at: '2026-10-10T01:00:00Z' });
+    const w = makeIncident({ id: 'w', started_at: '2026-10-10T00:00:00Z', resolved_at: '2026-10-10T00:30:00Z' });
+    const y = makeIncident({ id: 'y', started_at: '2026-10-20T00:00:00Z', resolved_at: '2026-10-20T02:00:00Z' });
+    const r = incidentBudget(slo, s, [y, x, w], at('2026-12-01T00:00:00Z'));
+    expect(r.shares.map((v) => [v.incident, v.period, v.bad])).toEqual([
+      ['w', '2026-10', 6],
+      ['x', '2026-10', 12],
+      ['y', '2026-10', 24],
+    ]);
+    expect(r.periods.map((p) => [p.period, p.incidentBad])).toEqual([
+      ['2026-10', 36],
+      ['2026-11', 0],
+    ]);
+  });
+
   it('uses the quarter for quarterly SLOs and the calendar month for rolling windows', () => {
     expect(incidentPeriodKind('quarter')).toBe('quarter');
     expect(incidentPeriodKind('month')).toBe('month');

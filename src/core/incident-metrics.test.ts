@@ -64,6 +64,14 @@ describe('lifecycleMetrics', () => {
     expect(isUnresolved(full)).toBe(false);
   });
 
+  it('orders incidents that start at the same time by id', () => {
+    const b = makeIncident({ id: 'b', status: 'investigating', resolved_at: undefined });
+    const a = makeIncident({ id: 'a', status: 'investigating', resolved_at: undefined });
+    const m = lifecycleMetrics([b, a]);
+    expect(m.unresolved).toEqual(['a', 'b']);
+    expect(m.mtbf).toMatchObject({ count: 1, mean: 0 });
+  });
+
   it('is all empty for no incidents', () => {
     const m = lifecycleMetrics([]);
     expect(m.count).toBe(0);

@@ -15,7 +15,7 @@ export function makeSlo(over: Partial<SloInput> = {}): Slo {
   });
 }
 
-type IncidentOver = Partial<Omit<Incident, 'severity'>> & { severity?: string };
+type IncidentOver = Partial<Omit<Incident, 'severity' | 'status'>> & { severity?: string; status?: string };
 
 /** A resolved SEV2 on `checkout`, overridable; timestamps are ISO text. */
 export function makeIncident(over: IncidentOver = {}): Incident {

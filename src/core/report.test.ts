@@ -1,0 +1,215 @@
+import { describe, expect, it } from 'vitest';
+import { DEFAULT_SEVERITIES } from '../schemas/severity.ts';
+import { buildIncidentMetrics, buildSloReport, INCIDENT_METRICS_SCHEMA, SLO_REPORT_SCHEMA } from './report.ts';
+import { buildSeries } from './series.ts';
+import { at, constantSeries, makeIncident, makeSlo } from './test-fixtures.ts';
+
+const step = 300;
+const DAY = 86_400;
+const OCT = at('2026-10-01T00:00:00Z');
+const NOV = at('2026-11-01T00:00:00Z');
+const stepsInOct = (31 * DAY) / step;
+
+/** Fails on NaN, Infinity and undefined anywhere: JSON must round-trip exactly. */
+function expectJsonSafe(value: unknown): void {
+  const walk = (v: unknown, path: string): void => {
+    if (v === undefined) throw new Error(`undefined at ${path}`);
+    if (typeof v === 'number' && !Number.isFinite(v)) throw new Error(`${v} at ${path}`);
+    if (v !== null && typeof v === 'object') for (const [k, x] of Object.entries(v)) walk(x, `${path}.${k}`);
+  };
+  walk(value, '$');
+  expect(JSON.parse(JSON.stringify(value))).toStrictEqual(value);
+}
+
+describe('buildSloReport', () => {
+  it('reports a 30d SLO burning a quarter of its budget', () => {
+    // 31 days of 4,000 events per step with 1 bad: error ratio 0.00025 against 0.001 -> burn 0.25.
+    const series = constantSeries(OCT + step, step, stepsInOct, 4000, () => 1);
+    const r = buildSloReport(makeSlo(), series, NOV);
+    expect(r).toMatchObject({
+      schema: SLO_REPORT_SCHEMA,
+      id: 'checkout-availability',
+      service: 'checkout',
+      name: 'Checkout availability',
+      window: '30d',
+      asOf: '2026-11-01T00:00:00.000Z',
+      from: '2026-10-02T00:00:00.000Z',
+      to: '2026-11-01T00:00:00.000Z',
+      windowSeconds: 30 * DAY,
+      total: 8640 * 4000,
+      bad: 8640,
+      coverage: 1,
+      partial: false,
+      lowTraffic: false,
+      status: 'green',
+      method: 'occurrences',
+      data: { step, steps: stepsInOct, start: '2026-10-01T00:00:00.000Z', end: '2026-11-01T00:00:00.000Z', missingSteps: 0, clampedPoints: 0 },
+      alerts: [],
+      alertCoverage: { slackSeconds: 1800, incidents: [], alertsWithoutIncident: [] },
+      incidentBudget: [],
+    });
+    expect(r.objective).toBeCloseTo(0.999, 12);
+    expect(r.sli).toBeCloseTo(0.99975, 12);
+    expect(r.budget.allowed).toBeCloseTo(34_560, 6);
+    expect(r.budget.consumed).toBeCloseTo(0.25, 9);
+    expect(r.budget.remaining).toBeCloseTo(0.75, 9);
+    expect(r.budget.allowedSeconds / 60).toBeCloseTo(43.2, 9);
+    for (const w of ['5m', '30m', '1h', '2h', '6h', '1d', '3d'] as const) expect(r.burnRates[w]).toBeCloseTo(0.25, 9);
+    // 0.75 x 30 d / 0.25 = 90 days.
+    expect(r.timeToExhaustion['1h']).toBeCloseTo(90 * DAY, 3);
+    expect(r.timeToExhaustion['1d']).toBeCloseTo(90 * DAY, 3);
+    expect(r.methods.occurrences.sli).toBeCloseTo(0.99975, 12);
+    expect(r.methods.timeslices.sli).toBe(1);
+    expect(r.methods['ratio-timeslices'].sli).toBeCloseTo(0.99975, 12);
+    expectJsonSafe(r);
+  });
+
+  it('reports a calendar-month SLO with an outage, its alerts, the incident they caught and its budget share', () => {
+    // 1000 events per step in October; 100% errors in the 4 steps ending 10:05..10:20 on Oct 3.
+    const first = (at('2026-10-03T10:05:00Z') - OCT) / step;
+    const series = constantSeries(OCT + step, step, stepsInOct, 1000, (i) => (i >= first - 1 && i < first + 3 ? 1000 : 0));
+    const incident = makeIncident({ id: 'sev2-checkout', started_at: '2026-10-03T10:00:00Z', resolved_at: '2026-10-03T10:20:00Z' });
+    const other = makeIncident({ id: 'other', services: ['search'] });
+    const r = buildSloReport(makeSlo({ window: 'month' }), series, NOV, [incident, other]);
+    expect(r.from).toBe('2026-10-01T00:00:00.000Z');
+    expect(r.to).toBe('2026-11-01T00:00:00.000Z');
+    expect(r.windowSeconds).toBe(31 * DAY);
+    expect(r.budget.allowedSeconds / 60).toBeCloseTo(44.64, 9);
+    expect(r.bad).toBe(4000);
+    expect(r.budget.consumed).toBeCloseTo(4000 / 8928, 9);
+    expect(r.status).toBe('green');
+    expect(r.alerts.map((a) => [a.alert, a.from, a.to, a.open])).toEqual([
+      ['page-fast', '2026-10-03T10:05:00.000Z', '2026-10-03T10:25:00.000Z', false],
+      ['page-slow', '2026-10-03T10:05:00.000Z', '2026-10-03T10:50:00.000Z', false],
+      ['ticket-fast', '2026-10-03T10:05:00.000Z', '2026-10-03T12:20:00.000Z', false],
+      ['ticket-slow', '2026-10-03T10:05:00.000Z', '2026-10-03T16:20:00.000Z', false],
+    ]);
+    expect(r.alertCoverage.incidents).toEqual([
+      {
+        incident: 'sev2-checkout',
+        severity: 'SEV2',
+        startedAt: '2026-10-03T10:00:00.000Z',
+        endedAt: '2026-10-03T10:20:00.000Z',
+        alerted: true,
+        paged: true,
+        firstAlert: 'page-fast',
+        firstFiredAt: '2026-10-03T10:05:00.000Z',
+        leadSeconds: 300,
+      },
+    ]);
+    expect(r.alertCoverage.alertsWithoutIncident).toEqual([]);
+    expect(r.incidentBudget).toHaveLength(1);
+    expect(r.incidentBudget[0]).toMatchObject({ incident: 'sev2-checkout', severity: 'SEV2', period: '2026-10', bad: 4000, from: '2026-10-03T10:00:00.000Z' });
+    expect(r.incidentBudget[0]!.share).toBeCloseTo(4000 / 8928, 9);
+    expectJsonSafe(r);
+  });
+
+  it('an SLO with no traffic has a null SLI, null status and null burn rates, never 100%', () => {
+    const series = constantSeries(OCT + step, step, stepsInOct, 0);
+    const r = buildSloReport(makeSlo(), series, NOV);
+    expect(r.sli).toBeNull();
+    expect(r.status).toBeNull();
+    expect(r.budget).toMatchObject({ allowed: 0, consumed: null, remaining: null });
+    expect(Object.values(r.burnRates).every((b) => b === null)).toBe(true);
+    expect(r.timeToExhaustion).toEqual({ '1h': null, '1d': null });
+    expect(r.lowTraffic).toBe(true);
+    expect(r.coverage).toBe(1);
+    expect(r.methods.timeslices.sli).toBeNull();
+    expectJsonSafe(r);
+  });
+
+  it('a young SLO with gaps and counter resets is partial, with its missing and clamped points reported', () => {
+    // 10 days of data inside a 30d window; one null step and one good > total.
+    const n = 10 * 288;
+    const total: (number | null)[] = Array.from({ length: n }, () => 100);
+    const good: (number | null)[] = Array.from({ length: n }, () => 100);
+    total[5] = null;
+    good[6] = 150;
+    const r = buildSloReport(makeSlo(), { start: NOV - (n - 1) * step, step, series: { total, good } }, NOV);
+    expect(r.partial).toBe(true);
+    expect(r.coverage).toBeCloseTo((n - 1) / 8640, 12);
+    expect(r.data).toMatchObject({ missingSteps: 1, clampedPoints: 1 });
+    expect(r.sli).toBe(1);
+    expect(r.status).toBe('green');
+    expect(r.timeToExhaustion).toEqual({ '1h': null, '1d': null });
+    expectJsonSafe(r);
+  });
+
+  it('reports an incident that no alert caught, with null first firing', () => {
+    const series = constantSeries(OCT + step, step, stepsInOct, 1000);
+    const quiet = makeIncident({ id: 'quiet', started_at: '2026-10-10T10:00:00Z', resolved_at: '2026-10-10T11:00:00Z' });
+    const r = buildSloReport(makeSlo(), series, NOV, [quiet]);
+    expect(r.alertCoverage.incidents[0]).toMatchObject({ incident: 'quiet', alerted: false, firstAlert: null, firstFiredAt: null, leadSeconds: null });
+    expect(r.incidentBudget[0]).toMatchObject({ incident: 'quiet', bad: 0, share: 0 });
+    expectJsonSafe(r);
+  });
+
+  it('an empty series still gives a JSON-safe report', () => {
+    const r = buildSloReport(makeSlo(), buildSeries({ start: NOV, step, series: { total: [], bad: [] } }), NOV);
+    expect(r.data).toEqual({ step, steps: 0, start: null, end: null, missingSteps: 0, clampedPoints: 0 });
+    expect(r.sli).toBeNull();
+    expectJsonSafe(r);
+  });
+
+  // About 3 s on a laptop without coverage; the generous timeout leaves room for coverage
+  // instrumentation and slow CI while still catching anything quadratic (which would take hours).
+  it('computes 1,000 SLOs x 90 days of 5-minute steps (25,920 steps each) within the test timeout', { timeout: 60_000 }, () => {
+    const n = 90 * 288;
+    const start = NOV - (n - 1) * step;
+    const inputs = Array.from({ length: 4 }, (_, k) => {
+      const total: (number | null)[] = [];
+      const bad: (number | null)[] = [];
+      for (let i = 0; i < n; i++) {
+        const gap = (i * 7 + k) % 997 === 0;
+        total.push(gap ? null : 1000 + (i % 50));
+        bad.push(gap ? null : (i * 13 + k) % 1000 === 0 ? 900 : i % 3);
+      }
+      return { start, step, series: { total, bad } };
+    });
+    const slo = makeSlo();
+    let alerts = 0;
+    for (let j = 0; j < 1000; j++) alerts += buildSloReport(slo, inputs[j % 4]!, NOV).alerts.length;
+    expect(alerts).toBeGreaterThan(0);
+  });
+});
+
+describe('buildIncidentMetrics', () => {
+  it('gathers the lifecycle metrics, groupings, response targets and outage minutes', () => {
+    const incidents = [
+      makeIncident({
+        id: 'a',
+        severity: 'SEV1',
+        customer_facing: true,
+        started_at: '2026-10-03T10:00:00Z',
+        detected_at: '2026-10-03T10:05:00Z',
+        acknowledged_at: '2026-10-03T10:10:00Z',
+        mitigated_at: '2026-10-03T11:00:00Z',
+        resolved_at: '2026-10-03T12:00:00Z',
+      }),
+      makeIncident({ id: 'b', customer_facing: true, status: 'identified', started_at: '2026-10-31T23:30:00Z', resolved_at: undefined }),
+    ];
+    const r = buildIncidentMetrics(incidents, DEFAULT_SEVERITIES, at('2026-11-01T00:30:00Z'));
+    expect(r.schema).toBe(INCIDENT_METRICS_SCHEMA);
+    expect(r.asOf).toBe('2026-11-01T00:30:00.000Z');
+    expect(r.count).toBe(2);
+    expect(r.unresolved).toEqual(['b']);
+    expect(r.mttr).toEqual({ count: 1, mean: 7200, median: 7200, p90: 7200, max: 7200 });
+    expect(r.mttd.count).toBe(1);
+    expect(r.mtbf.mean).toBe(28 * DAY + 13.5 * 3600);
+    expect(r.bySeverity.SEV1.count).toBe(1);
+    expect(Object.keys(r.byService)).toEqual(['checkout']);
+    expect(Object.keys(r.byMonth)).toEqual(['2026-10']);
+    expect(r.responseTargets.SEV1).toEqual({ target: '15m', count: 1, met: 1, missed: 0, unknown: 0 });
+    expect(r.responseTargets.SEV2).toEqual({ target: '1h', count: 1, met: 0, missed: 0, unknown: 1 });
+    expect(r.outageMinutes).toEqual({ checkout: { '2026-10': 60 + 30, '2026-11': 30 } });
+    expectJsonSafe(r);
+  });
+
+  it('is JSON-safe with no incidents at all', () => {
+    const r = buildIncidentMetrics([], DEFAULT_SEVERITIES, NOV);
+    expect(r.count).toBe(0);
+    expect(r.mttd.mean).toBeNull();
+    expect(r.outageMinutes).toEqual({});
+    expectJsonSafe(r);
+  });
+});

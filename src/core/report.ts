@@ -1,0 +1,222 @@
+/**
+ * The machine-readable report contract: plain JSON-safe objects (no NaN, no Infinity, no
+ * undefined: absent values are null), times as ISO 8601 UTC text, durations in seconds,
+ * objectives and SLIs as FRACTIONS (0.999). Other tools read these; change them only by bumping
+ * the `schema` string.
+ */
+import type { Incident } from '../schemas/incident.ts';
+import type { Severity, SeverityConfig } from '../schemas/severity.ts';
+import type { Slo } from '../schemas/slo.ts';
+import { relateAlerts, replayAlerts, type AlertInterval, type AlertName, type AlertSeverity } from './alerts.ts';
+import { currentBurnRates, timeToExhaustion, type BurnWindow } from './burn-rate.ts';
+import { compliance } from './compliance.ts';
+import type { PolicyStatus } from './budget.ts';
+import { incidentBudget } from './incident-budget.ts';
+import { byMonth, byService, bySeverity, lifecycleMetrics, type LifecycleMetrics } from './incident-metrics.ts';
+import { budgetingMethods, type Methods } from './methods.ts';
+import { outageMinutes } from './outage.ts';
+import { isoOf, sloWindowAt } from './periods.ts';
+import { responseTargets, type ResponseTally } from './response-targets.ts';
+import { buildSeries, stepEnd, type Series, type SeriesInput } from './series.ts';
+import type { Distribution } from './stats.ts';
+
+export const SLO_REPORT_SCHEMA = 'sitrep-slo-report/v1';
+export const INCIDENT_METRICS_SCHEMA = 'sitrep-incident-metrics/v1';
+
+export interface AlertReport {
+  alert: AlertName;
+  severity: AlertSeverity;
+  from: string;
+  to: string;
+  peakBurnRate: number;
+  open: boolean;
+}
+
+export interface SloReport {
+  schema: typeof SLO_REPORT_SCHEMA;
+  id: string;
+  service: string;
+  name: string;
+  /** Fraction, e.g. 0.999. */
+  objective: number;
+  /** The SLO window as written: `30d`, `month`, `quarter`. */
+  window: string;
+  asOf: string;
+  /** Evaluation window [from, to), ISO. For calendar windows: period start to asOf. */
+  from: string;
+  to: string;
+  /** Full window length in seconds (the whole month/quarter for calendar windows). */
+  windowSeconds: number;
+  /** Headline numbers use the occurrences method: good / total from summed counts. */
+  sli: number | null;
+  good: number;
+  total: number;
+  bad: number;
+  coverage: number;
+  partial: boolean;
+  lowTraffic: boolean;
+  data: { step: number; steps: number; start: string | null; end: string | null; missingSteps: number; clampedPoints: number };
+  budget: { allowed: number; consumed: number | null; remaining: number | null; allowedSeconds: number };
+  status: PolicyStatus | null;
+  /** The budgeting method the SLO declares; all three are in `methods`. */
+  method: Slo['budgeting']['method'];
+  methods: Methods;
+  burnRates: Record<BurnWindow, number | null>;
+  /** Seconds until the budget is exhausted at the current 1h / 1d burn; null = never or unknown. */
+  timeToExhaustion: { '1h': number | null; '1d': number | null };
+  alerts: AlertReport[];
+  alertCoverage: {
+    slackSeconds: number;
+    incidents: {
+      incident: string;
+      severity: Severity;
+      startedAt: string;
+      endedAt: string;
+      alerted: boolean;
+      paged: boolean;
+      firstAlert: AlertName | null;
+      firstFiredAt: string | null;
+      leadSeconds: number | null;
+    }[];
+    alertsWithoutIncident: AlertReport[];
+  };
+  incidentBudget: {
+    incident: string;
+    severity: Severity;
+    period: string;
+    from: string;
+    to: string;
+    bad: number;
+    allowed: number;
+    share: number | null;
+  }[];
+}
+
+const alertReport = (a: AlertInterval): AlertReport => ({
+  alert: a.alert,
+  severity: a.severity,
+  from: isoOf(a.from),
+  to: isoOf(a.to),
+  peakBurnRate: a.peakBurnRate,
+  open: a.open,
+});
+
+const asSeries = (s: Series | SeriesInput): Series => ('goodSum' in s ? s : buildSeries(s));
+
+/**
+ * The report of one SLO at asOf (Unix seconds). `incidents` (all of them; filtered to the SLO's
+ * service here) feed alertCoverage and incidentBudget; without them both are empty.
+ */
+export function buildSloReport(slo: Slo, input: Series | SeriesInput, asOf: number, incidents: readonly Incident[] = []): SloReport {
+  const series = asSeries(input);
+  const w = sloWindowAt(slo.window, asOf);
+  const c = compliance(slo, series, w.from, w.to, w.lengthSeconds);
+  const burnRates = currentBurnRates(series, slo.objective, asOf);
+  const alerts = replayAlerts(slo, series);
+  const coverage = relateAlerts(slo, alerts, incidents, asOf);
+  const ib = incidentBudget(slo, series, incidents, asOf);
+  const last = series.length - 1;
+  return {
+    schema: SLO_REPORT_SCHEMA,
+    id: slo.id,
+    service: slo.service,
+    name: slo.name,
+    objective: slo.objective / 100,
+    window: slo.window,
+    asOf: isoOf(asOf),
+    from: isoOf(w.from),
+    to: isoOf(w.to),
+    windowSeconds: w.lengthSeconds,
+    sli: c.sli,
+    good: c.good,
+    total: c.total,
+    bad: c.bad,
+    coverage: c.coverage,
+    partial: c.partial,
+    lowTraffic: c.lowTraffic,
+    data: {
+      step: series.step,
+      steps: series.length,
+      start: series.length > 0 ? isoOf(stepEnd(series, 0) - series.step) : null,
+      end: series.length > 0 ? isoOf(stepEnd(series, last)) : null,
+      missingSteps: series.missing,
+      clampedPoints: series.clamped,
+    },
+    budget: { allowed: c.budget.allowed, consumed: c.budget.consumed, remaining: c.budget.remaining, allowedSeconds: c.budget.allowedSeconds },
+    status: c.status,
+    method: slo.budgeting.method,
+    methods: budgetingMethods(slo, series, w.from, w.to),
+    burnRates,
+    timeToExhaustion: {
+      '1h': timeToExhaustion(c.budget.remaining, burnRates['1h'], w.lengthSeconds),
+      '1d': timeToExhaustion(c.budget.remaining, burnRates['1d'], w.lengthSeconds),
+    },
+    alerts: alerts.map(alertReport),
+    alertCoverage: {
+      slackSeconds: coverage.slackSeconds,
+      incidents: coverage.incidents.map((m) => ({
+        incident: m.incident,
+        severity: m.severity,
+        startedAt: isoOf(m.startedAt),
+        endedAt: isoOf(m.endedAt),
+        alerted: m.alerted,
+        paged: m.paged,
+        firstAlert: m.firstAlert,
+        firstFiredAt: m.firstFiredAt === null ? null : isoOf(m.firstFiredAt),
+        leadSeconds: m.leadSeconds,
+      })),
+      alertsWithoutIncident: coverage.alertsWithoutIncident.map(alertReport),
+    },
+    incidentBudget: ib.shares.map((s) => ({
+      incident: s.incident,
+      severity: s.severity,
+      period: s.period,
+      from: isoOf(s.from),
+      to: isoOf(s.to),
+      bad: s.bad,
+      allowed: s.allowed,
+      share: s.share,
+    })),
+  };
+}
+
+export interface IncidentMetricsReport {
+  schema: typeof INCIDENT_METRICS_SCHEMA;
+  asOf: string;
+  count: number;
+  mttd: Distribution;
+  mtta: Distribution;
+  mttm: Distribution;
+  mttr: Distribution;
+  mtbf: Distribution;
+  bySeverity: Record<Severity, LifecycleMetrics>;
+  byService: Record<string, LifecycleMetrics>;
+  /** Keyed `YYYY-MM` (UTC month of started_at). */
+  byMonth: Record<string, LifecycleMetrics>;
+  /** Ids of unresolved incidents, by start time. */
+  unresolved: string[];
+  responseTargets: Record<Severity, ResponseTally>;
+  /** Minutes per service per `YYYY-MM`, customer-facing incidents merged. */
+  outageMinutes: Record<string, Record<string, number>>;
+}
+
+/** Incident metrics at asOf (Unix seconds); see incident-metrics.ts for the definitions. */
+export function buildIncidentMetrics(incidents: readonly Incident[], severityConfig: SeverityConfig, asOf: number): IncidentMetricsReport {
+  const all = lifecycleMetrics(incidents);
+  return {
+    schema: INCIDENT_METRICS_SCHEMA,
+    asOf: isoOf(asOf),
+    count: all.count,
+    mttd: all.mttd,
+    mtta: all.mtta,
+    mttm: all.mttm,
+    mttr: all.mttr,
+    mtbf: all.mtbf,
+    bySeverity: bySeverity(incidents),
+    byService: byService(incidents),
+    byMonth: byMonth(incidents),
+    unresolved: all.unresolved,
+    responseTargets: responseTargets(incidents, severityConfig, asOf),
+    outageMinutes: outageMinutes(incidents, asOf),
+  };
+}
