@@ -137,7 +137,7 @@ export function generateSlo(slo: Slo, incidents: Incident[], seed: number): Gene
       continue;
     }
     const n = poisson(rng, expectedVolume(profile, slo.service, t) * noise);
-    let p = errorBudget * profile.baseline * dayFactor * (blip > 0 ? 8 : 1) + incidentRatio(periods, t);
+    let p = errorBudget * profile.baseline * dayFactor * (blip > 0 ? 5 : 1) + incidentRatio(periods, t);
     p = Math.min(0.97, p * (0.9 + 0.2 * u));
     total.push(n);
     bad.push(binomial(rng, n, p));
