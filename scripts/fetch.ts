@@ -74,7 +74,7 @@ async function main(): Promise<number> {
 
   const c = conn!;
   const extra = c.extraHeaderNames.length ? `, headers ${c.extraHeaderNames.join(', ')}` : '';
-  err(`Fetching ${slos.length} SLO(s) from ${c.redact(c.baseUrl)} (${c.auth}${extra}), ${args.days} days to ${new Date(range.end * 1000).toISOString()}, step ${args.step}s\n`);
+  err(`Fetching ${slos.length} SLO(s) from ${c.redact(c.baseUrl)} (auth: ${c.auth}${extra}), ${args.days} days to ${new Date(range.end * 1000).toISOString()}, step ${args.step}s\n`);
   const interrupt = new AbortController();
   const onSignal = () => interrupt.abort(new Error('interrupted'));
   process.once('SIGINT', onSignal);
