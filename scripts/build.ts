@@ -29,4 +29,8 @@ if (errors.length) {
 
 process.env.SITREP_ROOT = root;
 const { build } = await import('astro');
-await build({ ...(values.out ? { outDir: resolve(values.out) } : {}), logLevel: process.env.SITREP_LOG_LEVEL === 'debug' ? 'debug' : 'info' });
+await build({
+  ...(values.out ? { outDir: resolve(values.out) } : {}),
+  // A separate cache per build lets several builds run side by side (tests, CI matrices).
+  ...(process.env.SITREP_CACHE_DIR ? { cacheDir: resolve(process.env.SITREP_CACHE_DIR) } : {}),
+  logLevel: process.env.SITREP_LOG_LEVEL === 'debug' ? 'debug' : 'info' });

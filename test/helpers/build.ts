@@ -1,0 +1,32 @@
+import { execFile } from 'node:child_process';
+import { mkdtemp, readFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+export const PROJECT = fileURLToPath(new URL('../..', import.meta.url));
+
+export interface BuildResult {
+  code: number;
+  stdout: string;
+  stderr: string;
+  out: string;
+}
+
+/** Run `scripts/build.ts` as a user would, into a fresh temporary directory. */
+export async function buildSite(args: string[] = [], env: Record<string, string> = {}): Promise<BuildResult> {
+  const out = await mkdtemp(join(tmpdir(), 'sitrep-dist-'));
+  const cache = await mkdtemp(join(tmpdir(), 'sitrep-cache-'));
+  return new Promise((resolve) => {
+    execFile(
+      process.execPath,
+      ['scripts/build.ts', '--out', out, ...args],
+      { cwd: PROJECT, env: { ...process.env, SITREP_AS_OF: '', GITHUB_ACTIONS: '', SITREP_CACHE_DIR: cache, ...env }, maxBuffer: 64 * 1024 * 1024 },
+      (error, stdout, stderr) => resolve({ code: error ? ((error as { code?: number }).code ?? 1) : 0, stdout, stderr, out }),
+    );
+  });
+}
+
+export async function readJson<T = unknown>(file: string): Promise<T> {
+  return JSON.parse(await readFile(file, 'utf8')) as T;
+}

@@ -1,0 +1,210 @@
+/**
+ * End to end: build the bundled sample as a user would (scripts/build.ts), then check the pages,
+ * the JSON API contract, reproducibility, and what a reader sees in a real Chromium.
+ */
+import { readdir, readFile, rm } from 'node:fs/promises';
+import { join } from 'node:path';
+import { chromium, type Browser } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { loadContent } from '../../src/adapters/content/load.ts';
+import { fixture } from '../helpers/fixture.ts';
+import { PROJECT, buildSite, readJson, type BuildResult } from '../helpers/build.ts';
+import { serveStatic } from '../helpers/static-server.ts';
+
+interface SlosJson {
+  asOf: string;
+  asOfSource: string;
+  slos: Record<string, unknown>[];
+}
+
+let sample: BuildResult;
+const outs: string[] = [];
+
+beforeAll(async () => {
+  sample = await buildSite();
+  outs.push(sample.out);
+});
+afterAll(async () => {
+  await Promise.all(outs.map((o) => rm(o, { recursive: true, force: true })));
+});
+
+describe('building the bundled sample', () => {
+  it('succeeds and writes a page for every SLO, incident, postmortem, runbook and service', async () => {
+    expect(sample.code, sample.stderr).toBe(0);
+    const { content } = await loadContent(PROJECT);
+    const dirs = async (d: string) => (await readdir(join(sample.out, d), { withFileTypes: true })).filter((e) => e.isDirectory()).map((e) => e.name).sort();
+    expect(await dirs('slos')).toEqual(content.slos.map((s) => s.id).sort());
+    expect(await dirs('incidents')).toEqual(content.incidents.map((s) => s.id).sort());
+    expect(await dirs('postmortems')).toEqual(content.postmortems.map((s) => s.id).sort());
+    expect(await dirs('runbooks')).toEqual(content.runbooks.map((s) => s.id).sort());
+    expect(await dirs('services')).toEqual(content.services.map((s) => s.id).sort());
+  });
+
+  it('reports as of the end of the newest snapshot, not the wall clock', async () => {
+    const json = await readJson<SlosJson>(join(sample.out, 'api/v1/slos.json'));
+    expect(json.asOf).toBe('2026-11-15T00:00:00.000Z');
+    expect(json.asOfSource).toBe('data');
+  });
+
+  it('slos.json holds the contracted fields for every SLO, with no NaN', async () => {
+    const text = await readFile(join(sample.out, 'api/v1/slos.json'), 'utf8');
+    expect(text).not.toMatch(/NaN|Infinity/);
+    const json = JSON.parse(text) as SlosJson;
+    expect(json.slos.length).toBeGreaterThanOrEqual(8);
+    for (const s of json.slos) {
+      expect(s).toMatchObject({ id: expect.any(String), service: expect.any(String), window: expect.any(String), good: expect.any(Number), total: expect.any(Number), coverage: expect.any(Number) });
+      expect(s.objective as number).toBeGreaterThan(0.9);
+      expect(s.objective as number).toBeLessThan(1);
+      expect(s.sli === null || (typeof s.sli === 'number' && s.sli >= 0 && s.sli <= 1)).toBe(true);
+      expect(s.budget).toMatchObject({ allowed: expect.any(Number) });
+      expect(['green', 'yellow', 'red', null]).toContain(s.status);
+      expect(Object.keys(s.burnRates as object)).toEqual(['5m', '30m', '1h', '2h', '6h', '1d', '3d']);
+      expect(Array.isArray(s.alerts)).toBe(true);
+    }
+    expect(new Set(json.slos.map((s) => s.status))).toEqual(new Set(['green', 'yellow', 'red']));
+  });
+
+  it('slos.json agrees with an independent sum over the snapshot file', async () => {
+    const json = await readJson<SlosJson>(join(sample.out, 'api/v1/slos.json'));
+    for (const s of json.slos.filter((x) => x.window === '30d')) {
+      const snap = await readJson<{ start: number; step: number; series: { good?: (number | null)[]; bad?: (number | null)[]; total: (number | null)[] } }>(
+        join(PROJECT, 'data/snapshots', `${s.id as string}.json`),
+      );
+      const to = Date.parse(json.asOf) / 1000;
+      const from = to - 30 * 86400;
+      let good = 0;
+      let total = 0;
+      snap.series.total.forEach((t, i) => {
+        const end = snap.start + i * snap.step;
+        const num = (snap.series.good ?? snap.series.bad)![i];
+        if (end <= from || end > to || t === null || num === null || num === undefined) return;
+        total += t;
+        good += snap.series.good ? num : t - num;
+      });
+      expect(s.total).toBe(total);
+      expect(s.good).toBeCloseTo(good, 6);
+      expect(s.sli as number).toBeCloseTo(good / total, 12);
+      const objective = s.objective as number;
+      expect((s.budget as { allowed: number }).allowed).toBeCloseTo((1 - objective) * total, 6);
+      expect((s.budget as { consumed: number }).consumed).toBeCloseTo((total - good) / ((1 - objective) * total), 9);
+    }
+  });
+
+  it('incidents.json lists every incident and the metric distributions in seconds', async () => {
+    const json = await readJson<{ incidents: { id: string }[]; metrics: Record<string, unknown> }>(join(sample.out, 'api/v1/incidents.json'));
+    const { content } = await loadContent(PROJECT);
+    expect(json.incidents.map((i) => i.id).sort()).toEqual(content.incidents.map((i) => i.id).sort());
+    for (const k of ['mttd', 'mtta', 'mttm', 'mttr', 'mtbf']) {
+      expect(json.metrics[k]).toMatchObject({ count: expect.any(Number), mean: expect.any(Number), median: expect.any(Number), p90: expect.any(Number), max: expect.any(Number) });
+    }
+    expect((json.metrics.unresolved as string[]).length).toBeGreaterThanOrEqual(1);
+  });
+
+  it('is reproducible with --as-of: two builds give the same JSON, dated as asked', async () => {
+    const a = await buildSite(['--as-of', '2026-10-01T00:00:00Z']);
+    const b = await buildSite([], { SITREP_AS_OF: '2026-10-01T00:00:00Z' });
+    outs.push(a.out, b.out);
+    expect(a.code, a.stderr).toBe(0);
+    expect(b.code, b.stderr).toBe(0);
+    const [ja, jb] = await Promise.all([readFile(join(a.out, 'api/v1/slos.json'), 'utf8'), readFile(join(b.out, 'api/v1/slos.json'), 'utf8')]);
+    expect(ja).toBe(jb);
+    expect(JSON.parse(ja).asOf).toBe('2026-10-01T00:00:00.000Z');
+    expect(ja).not.toBe(await readFile(join(sample.out, 'api/v1/slos.json'), 'utf8'));
+  });
+});
+
+describe('building other content', () => {
+  it('fails on the same errors as npm run check, and publishes nothing', async () => {
+    const fx = await fixture({ 'content/incidents/2026-10-03-api-outage.yaml': (t) => t.replace('resolved_at: 2026-10-03T10:30:00Z', 'resolved_at: 2026-10-03T08:30:00Z') });
+    const r = await buildSite(['--root', fx.root]);
+    outs.push(r.out);
+    await fx.cleanup();
+    expect(r.code).toBe(1);
+    expect(r.stderr).toContain('content/incidents/2026-10-03-api-outage.yaml:10:14 resolved_at: must not be before mitigated_at');
+    expect(await readdir(r.out)).toEqual([]);
+  });
+
+  it('drops raw HTML from postmortems, so a pull request cannot inject a script', async () => {
+    const fx = await fixture({
+      'content/postmortems/2026-10-03-api-outage.md': (t) => t.replace('Half of API calls failed for 40 minutes.', 'Half failed. <script>alert("pwned")</script> <img src=x onerror="alert(1)">'),
+    });
+    const r = await buildSite(['--root', fx.root]);
+    outs.push(r.out);
+    await fx.cleanup();
+    expect(r.code, r.stderr).toBe(0);
+    const html = await readFile(join(r.out, 'postmortems/2026-10-03-api-outage/index.html'), 'utf8');
+    expect(html).toContain('Half failed.');
+    // The tags are dropped; their harmless inner text may remain as text.
+    expect(html).not.toContain('<script');
+    expect(html).not.toContain('<img');
+    expect(html).not.toContain('onerror');
+    const slo = await readFile(join(r.out, 'slos/api-availability/index.html'), 'utf8');
+    expect(slo).toContain('No snapshot for this SLO');
+  });
+});
+
+describe('what a reader sees in Chromium, with JavaScript off', () => {
+  let browser: Browser;
+  let server: Awaited<ReturnType<typeof serveStatic>>;
+  beforeAll(async () => {
+    server = await serveStatic(sample.out);
+    browser = await chromium.launch({ executablePath: '/usr/bin/chromium', headless: true, args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking'] });
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await server?.close();
+  });
+
+  it('the home page lists every SLO with its status, and links lead to a page with charts', async () => {
+    const page = await browser.newPage({ javaScriptEnabled: false });
+    await page.goto(`${server.url}/`);
+    const rows = page.locator('main table tbody tr');
+    const { content } = await loadContent(PROJECT);
+    await expect.poll(() => rows.count()).toBe(content.slos.length);
+    expect(await page.locator('main .badge.red').count()).toBeGreaterThanOrEqual(1);
+    await page.getByRole('link', { name: content.slos[0]!.name, exact: true }).first().click();
+    await page.waitForURL(`**/slos/${content.slos[0]!.id}/`);
+    expect(await page.locator('h1').textContent()).toContain(content.slos[0]!.name);
+    const charts = page.locator('.chart svg[role="img"]');
+    expect(await charts.count()).toBe(2);
+    const box = await charts.first().boundingBox();
+    expect(box!.height).toBeGreaterThan(100);
+    expect(box!.height).toBeLessThan(400);
+    await page.close();
+  });
+
+  it('an open incident is flagged on the home page and on its own page', async () => {
+    const page = await browser.newPage({ javaScriptEnabled: false });
+    await page.goto(`${server.url}/`);
+    const link = page.locator('.note.warn a').first();
+    const title = await link.textContent();
+    await link.click();
+    expect(await page.locator('h1').textContent()).toContain(title!);
+    expect(await page.locator('.note.warn').textContent()).toMatch(/still open/);
+    await page.close();
+  });
+
+  it('every internal link on every page resolves', async () => {
+    const seen = new Set<string>(['/']);
+    const queue = ['/'];
+    const broken: string[] = [];
+    while (queue.length) {
+      const path = queue.shift()!;
+      const res = await fetch(server.url + path);
+      if (res.status !== 200) {
+        broken.push(path);
+        continue;
+      }
+      if (!(res.headers.get('content-type') ?? '').includes('html')) continue;
+      const html = await res.text();
+      for (const m of html.matchAll(/href="(\/[^"#?]*)"/g)) {
+        if (!seen.has(m[1]!)) {
+          seen.add(m[1]!);
+          queue.push(m[1]!);
+        }
+      }
+    }
+    expect(broken).toEqual([]);
+    expect(seen.size).toBeGreaterThan(60);
+  });
+});
