@@ -89,6 +89,15 @@ describe('fetchSlos (fake server)', () => {
     expect(strict.results[0]!.error).toMatch(/warnings and --fail-on-warnings is set/);
   });
 
+  it('writes an empty result as nulls, with a warning', async () => {
+    const o = await setup();
+    const report = await fetchSlos([avail], fakeTransport((q) => (q.includes('!~') ? undefined : 5)), { ...o, range: requestedRange(T, 1, 300) });
+    expect(report.results[0]!.warnings).toEqual(['series good: no data at all in the fetched range (check the metric and label names)']);
+    const s = await readSnapshot(snapshotPath(root, 'api-availability'));
+    expect(s.series.good).toEqual(new Array(288).fill(null));
+    expect(s.series.total).toEqual(new Array(288).fill(5));
+  });
+
   it('redacts credentials from error messages', async () => {
     const o = await setup();
     const t = fakeTransport(value);

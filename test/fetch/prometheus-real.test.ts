@@ -12,9 +12,11 @@
  * up to ~1%). Where the rate jumps (outage start/end, restart) a step is off by a fraction of a
  * minute's jump. We assert 0.5% (~4 standard deviations) on totals and good events, 3% on the
  * ~2.5k bad events of the day (measured: 0.07%), and 5e-4 absolute on the SLI (a fraction: 0.05
- * percentage points, a twentieth of a 99% objective's budget; measured: ~1e-5). Prometheus's own
- * single 24h evaluation extrapolates once over the day and agrees with the step sums to ~2e-6
- * on the SLI; we hold it to the same bounds. The data are deterministic (seeded, and placed
+ * percentage points, a twentieth of a 99% objective's budget; measured: 3e-6 and 2.3e-5).
+ * Prometheus's own single 24h evaluation extrapolates once over the day; it agrees with the
+ * step sums to 2.5e-6 (availability) and 1.5e-5 (latency) on the SLI and 0.08% on bad events,
+ * and is held to the same bounds. Over the whole 48h the step sums miss the events hidden in the
+ * scrape gap and match truth minus those to 0.15%. The data are deterministic (seeded, placed
  * relative to the as-of time), so these numbers do not change from run to run.
  */
 import { readdir, readFile, rm } from 'node:fs/promises';
@@ -102,8 +104,6 @@ describe('fetch against a real Prometheus', () => {
     const lGood = sumOver(l, l.series.good!, from, to);
     const lTotal = sumOver(l, l.series.total, from, to);
     const tlGood = truth(sc.data, from, to, { le: '0.5' });
-    console.log({ good, tGood, total, tTotal, bad, tBad, lGood, tlGood, lTotal,
-      relGood: rel(good, tGood), relTotal: rel(total, tTotal), relBad: rel(bad, tBad), relL: rel(lGood, tlGood) });
     expect(rel(good, tGood)).toBeLessThan(TOL.events);
     expect(rel(total, tTotal)).toBeLessThan(TOL.events);
     expect(rel(bad, tBad)).toBeLessThan(TOL.bad);
@@ -116,7 +116,6 @@ describe('fetch against a real Prometheus', () => {
     for (const [id, sli] of [['api-availability', good / total], ['api-latency', lGood / lTotal]] as const) {
       const q = indicatorQueries(slo(SLO_INPUTS[id]!).indicator, DAY);
       const promSli = await instantQuery(server.url, `(${q.good}) / (${q.total})`, to);
-      console.log(id, { sli, promSli });
       expect(Math.abs(sli - promSli!)).toBeLessThan(TOL.sli);
     }
     const q = indicatorQueries(slo(SLO_INPUTS['api-errors']!).indicator, DAY);
@@ -143,7 +142,6 @@ describe('fetch against a real Prometheus', () => {
     const from = a.start - a.step;
     const lost = truth(sc.data, sc.gap[0] - 60 + SCRAPE_OFFSET, sc.gap[1] + SCRAPE_OFFSET, {});
     const total = sumOver(a, a.series.total, from, sc.end);
-    console.log({ total, want: truth(sc.data, from, sc.end, {}) - lost, lost });
     expect(rel(total, truth(sc.data, from, sc.end, {}) - lost)).toBeLessThan(TOL.events);
   });
 

@@ -151,6 +151,8 @@ async function fetchOne(plan: SloPlan, transport: PromTransport, run: ReturnType
   const columns = Object.fromEntries(names.map((n) => [n, parts[n]!.flat()]));
   for (const [n, col] of Object.entries(columns)) {
     if (col.length !== pointsIn(plan.fetch)) throw new Error(`internal: series ${n} has ${col.length} points, expected ${pointsIn(plan.fetch)}`);
+    // Most often a typo in a metric or label name: Prometheus answers an empty result, not an error.
+    if (col.every((v) => v === null)) result.warnings.push(`series ${n}: no data at all in the fetched range (check the metric and label names)`);
   }
   const merged = mergeSeries(plan.base, plan.fetch, columns);
   const snapshot: Snapshot = {
