@@ -1,6 +1,7 @@
 /**
  * `npm run fetch`: pull every SLO's series from Prometheus into data/snapshots/ (see --help).
- * Exit status: 0 all fetched, 1 some SLOs failed (the others are written), 2 usage/configuration.
+ * Exit status: 0 all fetched, 1 some SLOs failed (the others are written), 2 usage/configuration,
+ * 130 interrupted (SIGINT/SIGTERM: requests are aborted, nothing half-written, status recorded).
  */
 import { resolve } from 'node:path';
 import { loadContent } from '../src/adapters/content/load.ts';
@@ -90,6 +91,7 @@ async function main(): Promise<number> {
     onEvent: progressReporter(err, process.stderr.isTTY === true, slos.length),
   });
   process.stdout.write(`\n${formatSummary(report.results)}`);
+  if (interrupt.signal.aborted) return 130;
   return report.ok ? 0 : 1;
 }
 

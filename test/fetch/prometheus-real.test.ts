@@ -277,6 +277,25 @@ describe('fetch against a real Prometheus', () => {
         for (const text of [files, ok.stdout, ok.stderr, bad.stdout, bad.stderr]) expect(text).not.toContain(pass);
       });
 
+      it('leaves the last good snapshots byte-identical when interrupted mid-fetch (SIGINT), exit 130', async () => {
+        const before = await Promise.all(slos().map((s) => readFile(snapshotPath(r, s.id), 'utf8')));
+        proxy.hang = true;
+        const seen = proxy.received;
+        const res = await runCli([...cliArgs(), '--full'], { PROMETHEUS_URL: proxy.url }, (proc) => {
+          const poll = setInterval(() => {
+            if (proxy.received > seen) {
+              clearInterval(poll);
+              proc.kill('SIGINT');
+            }
+          }, 20);
+        });
+        proxy.hang = false;
+        expect(res.code, res.stderr).toBe(130);
+        expect(res.stdout).toContain('interrupted');
+        const after = await Promise.all(slos().map((s) => readFile(snapshotPath(r, s.id), 'utf8')));
+        expect(after).toEqual(before);
+      });
+
       it('leaves the last good snapshots byte-identical and exits 1 when the server stays down', async () => {
         const before = await Promise.all(slos().map((s) => readFile(snapshotPath(r, s.id), 'utf8')));
         const fetchedAt = JSON.parse(before[0]!).fetchedAt;

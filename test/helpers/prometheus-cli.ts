@@ -1,5 +1,5 @@
 /** Run `scripts/fetch.ts` as a process with the pinned Node 22, with only the given environment. */
-import { spawn } from 'node:child_process';
+import { spawn, type ChildProcess } from 'node:child_process';
 import { join } from 'node:path';
 
 export interface CliResult {
@@ -10,7 +10,7 @@ export interface CliResult {
 
 const REPO = join(import.meta.dirname, '..', '..');
 
-export function runCli(args: string[], env: Record<string, string>): Promise<CliResult> {
+export function runCli(args: string[], env: Record<string, string>, onSpawn?: (proc: ChildProcess) => void): Promise<CliResult> {
   return new Promise((resolve, reject) => {
     const proc = spawn(join(REPO, 'node_modules', '.bin', 'node'), [join(REPO, 'scripts', 'fetch.ts'), ...args], {
       cwd: REPO,
@@ -18,6 +18,7 @@ export function runCli(args: string[], env: Record<string, string>): Promise<Cli
       env: { PATH: process.env.PATH ?? '', ...env },
       stdio: ['ignore', 'pipe', 'pipe'],
     });
+    onSpawn?.(proc);
     let stdout = '';
     let stderr = '';
     proc.stdout.on('data', (d: Buffer) => (stdout += d.toString()));

@@ -13,6 +13,10 @@ export interface ProxyControl {
   throttleNext: number;
   /** Answer 503 to every request. */
   down: boolean;
+  /** Never answer (until closed): a request that hangs. */
+  hang: boolean;
+  /** Requests received (answered or not). */
+  received: number;
   /** Require exactly this Authorization header (401 otherwise). */
   requireAuth: string | undefined;
   /** Requests seen, and how they were answered. */
@@ -32,6 +36,8 @@ export async function startProxy(target: string): Promise<ProxyControl> {
     failNext: 0,
     throttleNext: 0,
     down: false,
+    hang: false,
+    received: 0,
     requireAuth: undefined,
     log: [],
     close: async () => {},
@@ -39,6 +45,8 @@ export async function startProxy(target: string): Promise<ProxyControl> {
   const server = createServer((req: IncomingMessage, res: ServerResponse) => {
     const path = req.url ?? '/';
     const record = (status: number) => control.log.push({ path, status });
+    control.received++;
+    if (control.hang) return;
     if (control.requireAuth !== undefined && req.headers.authorization !== control.requireAuth) {
       record(401);
       return answer(res, 401, { status: 'error', errorType: 'unauthorized', error: 'missing or wrong credentials' });

@@ -27,7 +27,8 @@ Environment:
                             values may hold commas), e.g. X-Scope-OrgID=tenant1,X-Other=x
   SITREP_AS_OF              default for --as-of
 
-Exit status: 0 all fetched; 1 some SLOs failed (the others are written); 2 usage or configuration error.
+Exit status: 0 all fetched; 1 some SLOs failed (the others are written); 2 usage or configuration
+error; 130 interrupted (snapshots not yet written keep their last good version).
 `;
 
 export class UsageError extends Error {}
