@@ -67,9 +67,9 @@ async function main(): Promise<number> {
   const range = requestedRange(args.asOf.getTime(), args.days, args.step);
   const common = { root, range, full: args.full };
   if (args.dryRun) {
-    const plans = await planFetch(slos, common);
-    process.stdout.write(`Dry run: ${plans.length} SLO(s), ${conn ? `would query ${conn.redact(conn.baseUrl)}` : 'PROMETHEUS_URL not set'}\n\n`);
-    process.stdout.write(`${plans.map(formatPlan).join('\n\n')}\n`);
+    process.stdout.write(`Dry run: ${slos.length} SLO(s), ${conn ? `would query ${conn.redact(conn.baseUrl)}` : 'PROMETHEUS_URL not set'}\n`);
+    // One at a time: a plan holds the SLO's snapshot, and there may be a thousand.
+    for (const slo of slos) process.stdout.write(`\n${formatPlan((await planFetch([slo], common))[0]!)}\n`);
     return 0;
   }
 
