@@ -1,24 +1,16 @@
-import { readFile } from 'node:fs/promises';
-import { join } from 'node:path';
 import { buildIncidentMetrics, buildSeries, buildSloReport, type IncidentMetricsReport, type Series, type SloReport } from '../core/index.ts';
 import { formatError } from '../adapters/content/errors.ts';
 import { loadContent, type Content, type LoadedIncident, type LoadedSlo } from '../adapters/content/load.ts';
+import { readFetchStatus, type SloFetchStatus } from '../adapters/prometheus/fetch-status.ts';
 import { resolveAsOf, type AsOfSource } from './as-of.ts';
 import { contentRoot } from './root.ts';
-
-/** Per-SLO fetch outcome written by `npm run fetch` (data/fetch-status.json), if any. */
-export interface FetchStatus {
-  ok: boolean;
-  lastAttempt?: string;
-  lastSuccess?: string;
-  error?: string;
-}
 
 export interface SloView {
   slo: LoadedSlo;
   report: SloReport | null;
   series: Series | null;
-  fetch: FetchStatus | null;
+  /** How the last `npm run fetch` of this SLO went (data/fetch-status.json), if it ran. */
+  fetch: SloFetchStatus | null;
 }
 
 /** Everything the pages need, computed once per build. */
@@ -31,15 +23,6 @@ export interface SiteModel {
   incidentsById: Map<string, LoadedIncident>;
 }
 
-async function readFetchStatus(root: string): Promise<Record<string, FetchStatus>> {
-  try {
-    const json = JSON.parse(await readFile(join(root, 'data', 'fetch-status.json'), 'utf8')) as { slos?: Record<string, FetchStatus> };
-    return json.slos ?? {};
-  } catch {
-    return {};
-  }
-}
-
 /** Load, validate and compute. Throws with every content error when the content is invalid. */
 export async function buildModel(root: string, env: NodeJS.ProcessEnv = process.env): Promise<SiteModel> {
   const { content, errors } = await loadContent(root);
@@ -47,7 +30,7 @@ export async function buildModel(root: string, env: NodeJS.ProcessEnv = process.
     throw new Error(`content has ${errors.length} error(s); run npm run check:\n${errors.map(formatError).join('\n')}`);
   }
   const { asOf, source } = resolveAsOf(env.SITREP_AS_OF, content.snapshots.values(), content.incidents.flatMap((i) => [i.started_at, i.resolved_at ?? i.started_at]), Math.floor(Date.now() / 1000));
-  const status = await readFetchStatus(root);
+  const status = (await readFetchStatus(root)).slos;
   const slos = content.slos.map((slo): SloView => {
     const snap = content.snapshots.get(slo.id);
     const series = snap ? buildSeries(snap) : null;

@@ -124,8 +124,13 @@ describe('building other content', () => {
     expect(await readdir(r.out)).toEqual([]);
   });
 
-  it('drops raw HTML from postmortems, so a pull request cannot inject a script', async () => {
+  it('drops raw HTML from postmortems, so a pull request cannot inject a script; flags stale SLOs', async () => {
     const fx = await fixture({
+      'data/fetch-status.json': JSON.stringify({
+        format: 'sitrep-fetch-status/v1',
+        updatedAt: '2026-11-02T00:00:00Z',
+        slos: { 'api-availability': { ok: false, lastAttempt: '2026-11-02T00:00:00Z', lastSuccess: '2026-11-01T00:00:00Z', dataEnd: '2026-11-01T00:00:00Z', source: 'content/slos/api-availability.yaml', error: 'HTTP 503 after 5 retries' } },
+      }),
       'content/postmortems/2026-10-03-api-outage.md': (t) => t.replace('Half of API calls failed for 40 minutes.', 'Half failed. <script>alert("pwned")</script> <img src=x onerror="alert(1)">'),
     });
     const r = await buildSite(['--root', fx.root]);
@@ -140,6 +145,8 @@ describe('building other content', () => {
     expect(html).not.toContain('onerror');
     const slo = await readFile(join(r.out, 'slos/api-availability/index.html'), 'utf8');
     expect(slo).toContain('No snapshot for this SLO');
+    expect(slo).toContain('Stale: the last fetch of this SLO, at 2026-11-02 00:00 UTC, failed (HTTP 503 after 5 retries)');
+    expect(await readFile(join(r.out, 'index.html'), 'utf8')).toContain('stale: data as of 2026-11-01 00:00 UTC');
   });
 });
 
