@@ -23,6 +23,15 @@ function withMatcher(selector: string, matcher: string): string {
 }
 
 /**
+ * The `le` matcher of a bucket bound. Client libraries disagree on whole numbers (Go writes
+ * `le="1"`, Python and Java `le="1.0"`), so a whole-number threshold matches both spellings;
+ * fractional bounds are written the same everywhere (`le="0.25"`).
+ */
+export function leMatcher(threshold: number): string {
+  return Number.isInteger(threshold) ? `le=~"${threshold}|${threshold}[.]0"` : `le="${threshold}"`;
+}
+
+/**
  * The queries that count an SLO's events over one step, by series name (`good` or `bad`, and `total`).
  * A latency indicator counts requests in the `le="<threshold>"` bucket as good and the `+Inf` bucket as total.
  */
@@ -30,7 +39,7 @@ export function indicatorQueries(indicator: Indicator, stepSeconds: number): Rec
   if (indicator.kind === 'latency') {
     const w = promDuration(stepSeconds);
     return {
-      good: `sum(increase(${withMatcher(indicator.bucket, `le="${indicator.threshold}"`)}[${w}]))`,
+      good: `sum(increase(${withMatcher(indicator.bucket, leMatcher(indicator.threshold))}[${w}]))`,
       total: `sum(increase(${withMatcher(indicator.bucket, 'le="+Inf"')}[${w}]))`,
     };
   }
