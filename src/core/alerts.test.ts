@@ -95,7 +95,7 @@ describe('relateAlerts', () => {
 
   it('matches an incident to the first alert and reports its lead', () => {
     const inc = makeIncident({ id: 'a', started_at: isoOf(e(b) - step), resolved_at: isoOf(e(b + 6)) });
-    const r = relateAlerts(slo, alerts, [inc], asOf);
+    const r = relateAlerts(slo, s, alerts, [inc], asOf);
     expect(r.incidents).toEqual([
       { incident: 'a', severity: 'SEV2', startedAt: e(b) - step, endedAt: e(b + 6), alerted: true, paged: true, firstAlert: 'page-fast', firstFiredAt: e(b), leadSeconds: 300 },
     ]);
@@ -109,10 +109,10 @@ describe('relateAlerts', () => {
     // page-fast fired e(b) .. e(b) + 20 min; the incident is recorded as starting 25 minutes in.
     const fast = alerts.filter((a) => a.alert === 'page-fast');
     const inc = makeIncident({ id: 'late', started_at: isoOf(e(b) + 25 * 60), resolved_at: isoOf(e(b) + 3600) });
-    const [m] = relateAlerts(slo, fast, [inc], asOf).incidents;
+    const [m] = relateAlerts(slo, s, fast, [inc], asOf).incidents;
     expect(m!.alerted).toBe(true);
     expect(m!.leadSeconds).toBe(-25 * 60);
-    const strict = relateAlerts(slo, fast, [inc], asOf, 0).incidents[0]!;
+    const strict = relateAlerts(slo, s, fast, [inc], asOf, 0).incidents[0]!;
     expect(strict.alerted).toBe(false);
     expect(strict.firstAlert).toBeNull();
     expect(strict.leadSeconds).toBeNull();
@@ -121,7 +121,7 @@ describe('relateAlerts', () => {
   it('ignores incidents of other services and runs open incidents to asOf', () => {
     const other = makeIncident({ id: 'other', services: ['search'], started_at: isoOf(e(b)) });
     const open = makeIncident({ id: 'open', status: 'investigating', started_at: isoOf(e(990)), resolved_at: undefined });
-    const r = relateAlerts(slo, alerts, [other, open], asOf);
+    const r = relateAlerts(slo, s, alerts, [other, open], asOf);
     expect(r.incidents.map((m) => [m.incident, m.endedAt, m.alerted])).toEqual([['open', asOf, true]]);
     expect(r.alertsWithoutIncident.every((a) => a.from === e(b))).toBe(true);
   });
@@ -129,7 +129,7 @@ describe('relateAlerts', () => {
   it('lists a service\'s incidents oldest first', () => {
     const later = makeIncident({ id: 'later', started_at: isoOf(e(1000)), resolved_at: isoOf(e(1004)) });
     const earlier = makeIncident({ id: 'earlier', started_at: isoOf(e(b)), resolved_at: isoOf(e(b + 4)) });
-    const r = relateAlerts(slo, alerts, [later, earlier], asOf);
+    const r = relateAlerts(slo, s, alerts, [later, earlier], asOf);
     expect(r.incidents.map((m) => [m.incident, m.alerted])).toEqual([
       ['earlier', true],
       ['later', true],
@@ -137,8 +137,45 @@ describe('relateAlerts', () => {
     expect(r.alertsWithoutIncident).toEqual([]);
   });
 
+  describe('attributes an alert that first fires after an incident to it when it would not have fired without the incident', () => {
+    // One step at 777x (777 bad of 1000) is the incident. A 100-bad blip one hour later tips the 1d
+    // and 3d windows over 3x and 1x only because they still hold the incident; a new 100% outage
+    // 2.5 hours after the incident fires page alerts on its own.
+    const late = constantSeries(START, step, 1100, 1000, (i) => (i === b ? 777 : i === b + 12 ? 100 : i === b + 30 ? 1000 : 0));
+    const lateAlerts = replayAlerts(slo, late);
+    const lateAsOf = stepEnd(late, 1099);
+    const inc = makeIncident({ id: 'inc', started_at: isoOf(e(b) - step), resolved_at: isoOf(e(b)) });
+    const r = relateAlerts(slo, late, lateAlerts, [inc], lateAsOf);
+    const attributed = (name: string, from: number) => !r.alertsWithoutIncident.some((a) => a.alert === name && a.from === from);
+
+    it.each([
+      { name: 'ticket-fast, first firing an hour after resolved_at (1d window 0.35x without the incident), is the incident\'s', alert: 'ticket-fast', from: e(b + 12), expected: true },
+      { name: 'ticket-slow, first firing an hour after resolved_at (3d window 0.12x without the incident), is the incident\'s', alert: 'ticket-slow', from: e(b + 12), expected: true },
+      { name: 'page-slow re-firing on the blip (6h window 1.4x without the incident) is the incident\'s', alert: 'page-slow', from: e(b + 12), expected: true },
+      { name: 'page-fast on a new outage, whose 1h window does not hold the incident, is an alert without incident', alert: 'page-fast', from: e(b + 30), expected: false },
+      { name: 'page-slow on a new outage that burns 13.9x over 6h on its own is an alert without incident, although its 6h window holds the incident', alert: 'page-slow', from: e(b + 30), expected: false },
+    ])('$name', ({ alert, from, expected }) => {
+      expect(lateAlerts.some((a) => a.alert === alert && a.from === from)).toBe(true);
+      expect(attributed(alert, from)).toBe(expected);
+    });
+
+    it('the incident reports its first alert, fired during it, and not the later ones', () => {
+      expect(r.incidents[0]).toMatchObject({ alerted: true, paged: true, firstAlert: 'page-fast', firstFiredAt: e(b), leadSeconds: step });
+    });
+
+    it('an alert that first fires at the end of the step in which a short incident was resolved counts for it, with its lag', () => {
+      // 100% errors in the step (e(b) - 5m, e(b)]; the incident ran 10:01..10:03 of that step.
+      const one = constantSeries(START, step, 1000, 1000, (i) => (i === b ? 1000 : 0));
+      const pageFast = replayAlerts(slo, one).filter((a) => a.alert === 'page-fast');
+      const short = makeIncident({ id: 'short', started_at: isoOf(e(b) - 240), resolved_at: isoOf(e(b) - 120) });
+      const m = relateAlerts(slo, one, pageFast, [short], stepEnd(one, 999));
+      expect(m.incidents[0]).toMatchObject({ alerted: true, paged: true, firstAlert: 'page-fast', firstFiredAt: e(b), leadSeconds: 240 });
+      expect(m.alertsWithoutIncident).toEqual([]);
+    });
+  });
+
   it('an incident with no alert anywhere near it was not alerted', () => {
     const quiet = makeIncident({ id: 'quiet', started_at: isoOf(e(500)), resolved_at: isoOf(e(510)) });
-    expect(relateAlerts(slo, alerts, [quiet], asOf).incidents[0]).toMatchObject({ alerted: false, paged: false, firstFiredAt: null });
+    expect(relateAlerts(slo, s, alerts, [quiet], asOf).incidents[0]).toMatchObject({ alerted: false, paged: false, firstFiredAt: null });
   });
 });

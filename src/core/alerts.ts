@@ -16,9 +16,10 @@
  */
 import type { Incident } from '../schemas/incident.ts';
 import type { Slo } from '../schemas/slo.ts';
+import { errorRatioAllowed } from './budget.ts';
 import { burnRateSeries, windowSteps } from './burn-rate.ts';
 import { nominalWindowSeconds, secondsOf, THIRTY_DAYS } from './periods.ts';
-import { stepEnd, type Series } from './series.ts';
+import { overlappingStepRange, rangeSums, stepEnd, type Series, type StepRange } from './series.ts';
 
 export type AlertName = 'page-fast' | 'page-slow' | 'ticket-fast' | 'ticket-slow';
 export type AlertSeverity = 'page' | 'ticket';
@@ -61,6 +62,9 @@ export function alertPlan(slo: Pick<Slo, 'window' | 'alerting'>, step: number): 
   }));
 }
 
+/** Burn rates must be strictly above this to fire: the threshold with a 1e-9 relative tolerance. */
+const aboveThreshold = (threshold: number): number => threshold * (1 + 1e-9);
+
 /** A period during which an alert fired, Unix seconds. */
 export interface AlertInterval {
   alert: AlertName;
@@ -73,13 +77,18 @@ export interface AlertInterval {
   peakBurnRate: number;
   /** True when still firing at the last step of the data. */
   open: boolean;
+  /** The rule as evaluated (threshold, windows in whole steps): used to relate alerts to incidents. */
+  threshold: number;
+  longSteps: number;
+  shortSteps: number;
 }
 
 /**
- * Replay all four alerts over the whole series in linear time (one prefix-sum pass per distinct
- * window). Intervals sorted by `from`, then by rule order.
+ * Replay all four alerts over the series in linear time (one prefix-sum pass per distinct
+ * window). Intervals sorted by `from`, then by rule order. With `asOf`, only the steps ending at or
+ * before it are replayed (nothing from after asOf is reported, and `open` means firing at asOf).
  */
-export function replayAlerts(slo: AlertSlo, series: Series): AlertInterval[] {
+export function replayAlerts(slo: AlertSlo, series: Series, asOf?: number): AlertInterval[] {
   const cache = new Map<number, Float64Array>();
   const burn = (k: number): Float64Array => {
     let v = cache.get(k);
@@ -90,11 +99,11 @@ export function replayAlerts(slo: AlertSlo, series: Series): AlertInterval[] {
     return v;
   };
   const out: AlertInterval[] = [];
-  const n = series.length;
+  const n = asOf === undefined ? series.length : Math.min(series.length, Math.max(0, Math.floor((asOf - series.start) / series.step) + 1));
   for (const p of alertPlan(slo, series.step)) {
     const long = burn(p.longSteps);
     const short = burn(p.shortSteps);
-    const above = p.threshold * (1 + 1e-9);
+    const above = aboveThreshold(p.threshold);
     let begin = -1;
     let peak = 0;
     for (let i = 0; i <= n; i++) {
@@ -106,7 +115,17 @@ export function replayAlerts(slo: AlertSlo, series: Series): AlertInterval[] {
         } else if (long[i]! > peak) peak = long[i]!;
       } else if (begin >= 0) {
         const open = i === n;
-        out.push({ alert: p.alert, severity: p.severity, from: stepEnd(series, begin), to: stepEnd(series, open ? n - 1 : i), peakBurnRate: peak, open });
+        out.push({
+          alert: p.alert,
+          severity: p.severity,
+          from: stepEnd(series, begin),
+          to: stepEnd(series, open ? n - 1 : i),
+          peakBurnRate: peak,
+          open,
+          threshold: p.threshold,
+          longSteps: p.longSteps,
+          shortSteps: p.shortSteps,
+        });
         begin = -1;
       }
     }
@@ -121,24 +140,24 @@ export interface IncidentAlertMatch {
   severity: Incident['severity'];
   /** started_at, Unix seconds. */
   startedAt: number;
-  /** resolved_at, or asOf while the incident is open. */
+  /** resolved_at, or asOf while the incident is open (or resolved only after asOf). */
   endedAt: number;
-  /** True when some alert interval overlaps [startedAt - slack, endedAt]. */
+  /** True when some alert is attributed to the incident (see relateAlerts); it may have fired after endedAt. */
   alerted: boolean;
   /** True when a page-severity alert did. */
   paged: boolean;
-  /** The earliest overlapping alert interval, or null. */
+  /** The earliest attributed alert interval, or null. */
   firstAlert: AlertName | null;
   firstFiredAt: number | null;
-  /** firstFiredAt - startedAt in seconds; negative = fired before impact was recorded to start. */
+  /** firstFiredAt - startedAt in seconds; negative = fired before impact was recorded to start; more than endedAt - startedAt = fired after the end. */
   leadSeconds: number | null;
 }
 
 export interface AlertCoverage {
   slackSeconds: number;
-  /** Incidents that list the SLO's service, oldest first. */
+  /** Incidents that list the SLO's service and started by asOf, oldest first. */
   incidents: IncidentAlertMatch[];
-  /** Alert intervals overlapping no incident window of the service. */
+  /** Alert intervals attributed to no incident of the service. */
   alertsWithoutIncident: AlertInterval[];
 }
 
@@ -146,25 +165,54 @@ export interface AlertCoverage {
 export const DEFAULT_ALERT_SLACK = 1_800;
 
 /**
- * Relate fired alerts to the incidents of the SLO's service. An incident's window is
- * `[started_at - slack, resolved_at ?? asOf]`; an alert counts when its interval overlaps it (ends
- * touching count). Example: started 10:00, page-fast fired 10:05 -> alerted, lead +300 s.
+ * Relate fired alerts to the incidents of the SLO's service (those started by asOf). An incident's
+ * window is `[started_at - slack, min(resolved_at ?? asOf, asOf)]`. An alert is attributed to it when
+ * 1. its interval overlaps that window (ends touching count): it fired during the incident; or
+ * 2. it first fired after the window, but would NOT have fired then without the incident: with the
+ *    bad events of the steps overlapping the window counted as good, its long or its short window
+ *    at the first firing step is no longer strictly above the threshold.
+ * Example: started 10:00, page-fast fired 10:05 -> alerted, lead +300 s.
+ *
+ * Why rule 2: slow alerts can START firing after resolved_at because their long window (3d for
+ * ticket-slow) still holds the incident's bad events: a few hours of ordinary ~1x noise in the 6h
+ * short window then tip it over. Such an alert is the incident's echo, not an alert without
+ * incident. The same goes for the step that ends after a mid-step resolution. Plain "the long
+ * window overlaps the incident" is not used, because it would also pin a NEW outage that fires on
+ * its own (say 100% errors two hours after a resolved incident, inside page-slow's 6h window) on
+ * the old incident and hide it. An attributed alert counts for the incident (alerted, first alert,
+ * lead) even when it fired after endedAt; its lead then exceeds the incident's length.
  */
 export function relateAlerts(
-  slo: Pick<Slo, 'service'>,
+  slo: Pick<Slo, 'service' | 'objective'>,
+  series: Series,
   alerts: readonly AlertInterval[],
   incidents: readonly Incident[],
   asOf: number,
   slackSeconds: number = DEFAULT_ALERT_SLACK,
 ): AlertCoverage {
+  const ratio = errorRatioAllowed(slo.objective);
+  /** Whether alert `a` would still fire at its first step with the bad events of `skip` counted as good. */
+  const firesWithout = (a: AlertInterval, skip: StepRange): boolean => {
+    const last = Math.round((a.from - series.start) / series.step);
+    return [a.longSteps, a.shortSteps].every((k) => {
+      const w: StepRange = { i0: Math.max(0, last + 1 - k), i1: last + 1 };
+      const all = rangeSums(series, w);
+      const cut: StepRange = { i0: Math.max(w.i0, skip.i0), i1: Math.min(w.i1, skip.i1) };
+      const part = cut.i1 > cut.i0 ? rangeSums(series, cut) : { good: 0, total: 0 };
+      const bad = all.total - all.good - (part.total - part.good);
+      return all.total > 0 && bad / all.total / ratio > aboveThreshold(a.threshold);
+    });
+  };
   const mine = incidents
     .filter((i) => i.services.includes(slo.service))
-    .map((i) => ({ i, startedAt: secondsOf(i.started_at), endedAt: i.resolved_at === undefined ? asOf : secondsOf(i.resolved_at) }))
+    .map((i) => ({ i, startedAt: secondsOf(i.started_at), endedAt: i.resolved_at === undefined ? asOf : Math.min(asOf, secondsOf(i.resolved_at)) }))
+    .filter((m) => m.startedAt <= asOf)
     .sort((a, b) => a.startedAt - b.startedAt);
   const used = new Set<AlertInterval>();
   const matches = mine.map(({ i, startedAt, endedAt }): IncidentAlertMatch => {
     const lo = startedAt - slackSeconds;
-    const hits = alerts.filter((a) => a.from <= endedAt && lo <= a.to);
+    const steps = overlappingStepRange(series, lo, endedAt);
+    const hits = alerts.filter((a) => (a.from <= endedAt && lo <= a.to) || (a.from > endedAt && !firesWithout(a, steps)));
     for (const h of hits) used.add(h);
     const first = hits.reduce<AlertInterval | null>((best, a) => (best === null || a.from < best.from ? a : best), null);
     return {

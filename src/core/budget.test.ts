@@ -41,6 +41,22 @@ describe('errorBudget', () => {
   });
 });
 
+describe('errorRatioAllowed', () => {
+  it.each([
+    { name: '99.9% allows exactly the double nearest 0.001', objective: 99.9, ratio: 0.001 },
+    { name: '99.99% allows exactly the double nearest 0.0001', objective: 99.99, ratio: 0.0001 },
+    { name: '99.999% allows exactly the double nearest 0.00001', objective: 99.999, ratio: 0.00001 },
+  ])('$name', ({ objective, ratio }) => {
+    expect(errorRatioAllowed(objective)).toBe(ratio);
+  });
+  it('an objective with more nines than the rounding keeps (1 - objective), never 0 and never NaN downstream', () => {
+    const objective = 99.99999999999; // allows 1e-13 of events: beyond 12-decimal rounding
+    expect(errorRatioAllowed(objective)).toBeCloseTo(1e-13, 15);
+    expect(errorRatioAllowed(objective)).toBeGreaterThan(0);
+    expect(errorBudget(objective, 1000, 1000, 30 * DAY).consumed).toBe(0);
+  });
+});
+
 describe('policyStatus', () => {
   const policy = { green: 50, yellow: 10 };
   it.each([

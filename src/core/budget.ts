@@ -16,9 +16,12 @@ export type PolicyStatus = 'green' | 'yellow' | 'red';
  * The allowed error ratio `1 - objective`, from an objective in percent: 99.9 -> 0.001.
  * Rounded to 12 decimals so that 99.9 gives exactly the double nearest 0.001 (100 - 99.9 is
  * 0.09999999999999432 in floating point), keeping "errors exactly at the objective" at 1x.
+ * Objectives with more nines than that (99.99999999999) would round to 0 and divide by zero, so
+ * they keep the unrounded (100 - objective) / 100.
  */
 export function errorRatioAllowed(objectivePercent: number): number {
-  return Math.round((100 - objectivePercent) * 1e10) / 1e12;
+  const rounded = Math.round((100 - objectivePercent) * 1e10) / 1e12;
+  return rounded > 0 ? rounded : (100 - objectivePercent) / 100;
 }
 
 /**

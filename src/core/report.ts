@@ -112,8 +112,8 @@ export function buildSloReport(slo: Slo, input: Series | SeriesInput, asOf: numb
   const w = sloWindowAt(slo.window, asOf);
   const c = compliance(slo, series, w.from, w.to, w.lengthSeconds);
   const burnRates = currentBurnRates(series, slo.objective, asOf);
-  const alerts = replayAlerts(slo, series);
-  const coverage = relateAlerts(slo, alerts, incidents, asOf);
+  const alerts = replayAlerts(slo, series, asOf);
+  const coverage = relateAlerts(slo, series, alerts, incidents, asOf);
   const ib = incidentBudget(slo, series, incidents, asOf);
   const last = series.length - 1;
   return {
