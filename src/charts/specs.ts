@@ -7,15 +7,14 @@ const HEIGHT = 180;
 const font = 'system-ui, -apple-system, Segoe UI, Roboto, sans-serif';
 const config = { font, axis: { labelFontSize: 11, titleFontSize: 11, gridColor: '#eaeef2' }, view: { stroke: null } };
 
+/** What every sitrep chart shares: schema, size, fonts; the description doubles as the SVG's label. */
+const frame = (title: string) => ({ $schema: 'https://vega.github.io/schema/vega-lite/v6.json', description: title, width: WIDTH, height: HEIGHT, config });
+
 /** Error budget remaining through the window, with the policy thresholds as rules. */
 export function budgetBurndownSpec(points: BudgetPoint[], thresholds: { green: number; yellow: number }, title: string): TopLevelSpec {
   const values = points.filter((p) => p.remaining !== null);
   return {
-    $schema: 'https://vega.github.io/schema/vega-lite/v6.json',
-    description: title,
-    width: WIDTH,
-    height: HEIGHT,
-    config,
+    ...frame(title),
     layer: [
       {
         data: { values },
@@ -39,11 +38,7 @@ export function dailySliSpec(points: DailyPoint[], objectivePercent: number, tit
   const values = points.filter((p) => p.sli !== null);
   const min = Math.min(objectivePercent / 100, ...values.map((p) => p.sli!));
   return {
-    $schema: 'https://vega.github.io/schema/vega-lite/v6.json',
-    description: title,
-    width: WIDTH,
-    height: HEIGHT,
-    config,
+    ...frame(title),
     layer: [
       {
         data: { values },

@@ -11,6 +11,7 @@
  * - a counter reset: instance b restarts (every counter of b drops to the events since the restart);
  * - a scrape gap: no samples at all for `gap` minutes (the counters keep counting).
  */
+import { mulberry32 as rng } from '../../scripts/lib/sample/prng.ts';
 
 export const SCRAPE_OFFSET = 17;
 export const CODES = ['200', '404', '500', '503'] as const;
@@ -46,17 +47,6 @@ export interface GeneratedData {
   samples: number;
 }
 
-/** Deterministic PRNG (mulberry32). */
-function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 /** A count with mean `mean`: integer part plus a Bernoulli for the fraction, with +-20% noise. */
 function count(mean: number, r: () => number): number {
