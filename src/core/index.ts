@@ -12,4 +12,5 @@ export * from './response-targets.ts';
 export * from './outage.ts';
 export * from './incident-metrics.ts';
 export * from './incident-budget.ts';
+export * from './incidents-as-of.ts';
 export * from './report.ts';

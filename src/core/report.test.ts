@@ -104,6 +104,25 @@ describe('buildSloReport', () => {
     expectJsonSafe(r);
   });
 
+  it('a timeslices SLO is judged on its good slices, while its event counts stay events', () => {
+    // 31 days of 1,000 events per 5-minute step; one step in ten has 5 bad events (0.5%).
+    // Occurrences: 0.05% bad against 0.1% allowed -> half the budget left, green.
+    // Timeslices (slice 5m, target 99.9%): 10% of slices fail -> SLI 0.9, budget overspent 100x, red.
+    const series = constantSeries(OCT + step, step, stepsInOct, 1000, (i) => (i % 10 === 0 ? 5 : 0));
+    const slo = makeSlo({ budgeting: { method: 'timeslices', slice: '5m' } });
+    const r = buildSloReport(slo, series, NOV);
+    const steps = (30 * DAY) / step;
+    expect(r.method).toBe('timeslices');
+    expect(r.methods.occurrences.remaining).toBeCloseTo(0.5, 9);
+    expect(r.sli).toBeCloseTo(0.9, 9);
+    expect(r.budget.remaining).toBeCloseTo(1 - 0.1 / 0.001, 6);
+    expect(r.status).toBe('red');
+    expect(r.total).toBe(steps * 1000);
+    expect(r.bad).toBe((steps / 10) * 5);
+    expect(r.budget.allowed).toBeCloseTo(steps, 6);
+    expect(r.timeToExhaustion['1h']).toBe(0);
+  });
+
   it('an SLO with no traffic has a null SLI, null status and null burn rates, never 100%', () => {
     const series = constantSeries(OCT + step, step, stepsInOct, 0);
     const r = buildSloReport(makeSlo(), series, NOV);

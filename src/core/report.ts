@@ -10,7 +10,7 @@ import type { Slo } from '../schemas/slo.ts';
 import { relateAlerts, replayAlerts, type AlertInterval, type AlertName, type AlertSeverity } from './alerts.ts';
 import { currentBurnRates, timeToExhaustion, type BurnWindow } from './burn-rate.ts';
 import { compliance } from './compliance.ts';
-import type { PolicyStatus } from './budget.ts';
+import { policyStatus, type PolicyStatus } from './budget.ts';
 import { incidentBudget } from './incident-budget.ts';
 import { byMonth, byService, bySeverity, lifecycleMetrics, type LifecycleMetrics } from './incident-metrics.ts';
 import { budgetingMethods, type Methods } from './methods.ts';
@@ -47,7 +47,11 @@ export interface SloReport {
   to: string;
   /** Full window length in seconds (the whole month/quarter for calendar windows). */
   windowSeconds: number;
-  /** Headline numbers use the occurrences method: good / total from summed counts. */
+  /**
+   * SLI by the SLO's declared method (`method`): good / total events for occurrences, good slices
+   * / slices for timeslices, mean slice ratio for ratio-timeslices. `good`, `total`, `bad` and
+   * `budget.allowed` are event counts whatever the method; all three methods are in `methods`.
+   */
   sli: number | null;
   good: number;
   total: number;
@@ -115,6 +119,11 @@ export function buildSloReport(slo: Slo, input: Series | SeriesInput, asOf: numb
   const alerts = replayAlerts(slo, series, asOf);
   const coverage = relateAlerts(slo, series, alerts, incidents, asOf);
   const ib = incidentBudget(slo, series, incidents, asOf);
+  const methods = budgetingMethods(slo, series, w.from, w.to);
+  // The headline SLI, budget share and status follow the method the SLO declares: a timeslices SLO
+  // is judged on its good slices. Event counts (good, total, bad, allowed) are always events.
+  const declared = methods[slo.budgeting.method];
+  const status = policyStatus(declared.remaining, slo.policy);
   const last = series.length - 1;
   return {
     schema: SLO_REPORT_SCHEMA,
@@ -127,7 +136,7 @@ export function buildSloReport(slo: Slo, input: Series | SeriesInput, asOf: numb
     from: isoOf(w.from),
     to: isoOf(w.to),
     windowSeconds: w.lengthSeconds,
-    sli: c.sli,
+    sli: declared.sli,
     good: c.good,
     total: c.total,
     bad: c.bad,
@@ -142,14 +151,14 @@ export function buildSloReport(slo: Slo, input: Series | SeriesInput, asOf: numb
       missingSteps: series.missing,
       clampedPoints: series.clamped,
     },
-    budget: { allowed: c.budget.allowed, consumed: c.budget.consumed, remaining: c.budget.remaining, allowedSeconds: c.budget.allowedSeconds },
-    status: c.status,
+    budget: { allowed: c.budget.allowed, consumed: declared.consumed, remaining: declared.remaining, allowedSeconds: c.budget.allowedSeconds },
+    status,
     method: slo.budgeting.method,
-    methods: budgetingMethods(slo, series, w.from, w.to),
+    methods,
     burnRates,
     timeToExhaustion: {
-      '1h': timeToExhaustion(c.budget.remaining, burnRates['1h'], w.lengthSeconds),
-      '1d': timeToExhaustion(c.budget.remaining, burnRates['1d'], w.lengthSeconds),
+      '1h': timeToExhaustion(declared.remaining, burnRates['1h'], w.lengthSeconds),
+      '1d': timeToExhaustion(declared.remaining, burnRates['1d'], w.lengthSeconds),
     },
     alerts: alerts.map(alertReport),
     alertCoverage: {

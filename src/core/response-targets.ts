@@ -12,6 +12,7 @@
 import type { Incident } from '../schemas/incident.ts';
 import type { Severity, SeverityConfig } from '../schemas/severity.ts';
 import { SEVERITIES } from '../schemas/severity.ts';
+import { isUnresolved } from './incident-metrics.ts';
 import { DAY, secondsOf } from './periods.ts';
 
 /**
@@ -35,8 +36,7 @@ export function responseOutcome(incident: Incident, config: SeverityConfig, asOf
   const start = secondsOf(incident.detected_at ?? incident.started_at);
   const deadline = level.response === 'next-business-day' ? nextBusinessDayDeadline(start) : start + level.response.seconds;
   if (incident.acknowledged_at !== undefined) return secondsOf(incident.acknowledged_at) <= deadline ? 'met' : 'missed';
-  const open = incident.status !== 'resolved' && incident.resolved_at === undefined;
-  return open && asOf > deadline ? 'missed' : 'unknown';
+  return isUnresolved(incident) && asOf > deadline ? 'missed' : 'unknown';
 }
 
 export interface ResponseTally {

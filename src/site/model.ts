@@ -1,4 +1,4 @@
-import { buildIncidentMetrics, buildSeries, buildSloReport, type IncidentMetricsReport, type Series, type SloReport } from '../core/index.ts';
+import { buildIncidentMetrics, buildSeries, buildSloReport, incidentsAsOf, type IncidentMetricsReport, type Series, type SloReport } from '../core/index.ts';
 import { formatError } from '../adapters/content/errors.ts';
 import { loadContent, type Content, type LoadedIncident, type LoadedSlo } from '../adapters/content/load.ts';
 import { readFetchStatus, type SloFetchStatus } from '../adapters/prometheus/fetch-status.ts';
@@ -31,19 +31,21 @@ export async function buildModel(root: string, env: NodeJS.ProcessEnv = process.
   }
   const { asOf, source } = resolveAsOf(env.SITREP_AS_OF, content.snapshots.values(), content.incidents.flatMap((i) => [i.started_at, i.resolved_at ?? i.started_at]), Math.floor(Date.now() / 1000));
   const status = (await readFetchStatus(root)).slos;
+  // A report as of a past time shows the incidents as they stood then.
+  const incidents = incidentsAsOf(content.incidents, asOf);
   const slos = content.slos.map((slo): SloView => {
     const snap = content.snapshots.get(slo.id);
     const series = snap ? buildSeries(snap) : null;
-    const report = series ? buildSloReport(slo, series, asOf, content.incidents) : null;
+    const report = series ? buildSloReport(slo, series, asOf, incidents) : null;
     return { slo, report, series, fetch: status[slo.id] ?? null };
   });
   return {
-    content,
+    content: { ...content, incidents },
     asOf,
     asOfSource: source,
     slos,
-    metrics: buildIncidentMetrics(content.incidents, content.severities, asOf),
-    incidentsById: new Map(content.incidents.map((i) => [i.id, i])),
+    metrics: buildIncidentMetrics(incidents, content.severities, asOf),
+    incidentsById: new Map(incidents.map((i) => [i.id, i])),
   };
 }
 
