@@ -101,6 +101,10 @@ describe('buildSloReport', () => {
     expect(r.incidentBudget).toHaveLength(1);
     expect(r.incidentBudget[0]).toMatchObject({ incident: 'sev2-checkout', severity: 'SEV2', period: '2026-10', bad: 4000, from: '2026-10-03T10:00:00.000Z' });
     expect(r.incidentBudget[0]!.share).toBeCloseTo(4000 / 8928, 9);
+    // All of October's bad events fell inside the incident: nothing was spent outside it.
+    expect(r.budgetByPeriod).toHaveLength(1);
+    expect(r.budgetByPeriod[0]).toMatchObject({ period: '2026-10', bad: 4000, incidentBad: 4000, outsideBad: 0, outsideShare: 0 });
+    expect(r.budgetByPeriod[0]!.incidentShare).toBeCloseTo(4000 / 8928, 9);
     expectJsonSafe(r);
   });
 

@@ -84,6 +84,22 @@ export interface SloReport {
     }[];
     alertsWithoutIncident: AlertReport[];
   };
+  /**
+   * Per calendar period (the SLO's month or quarter; the month for rolling windows): the budget
+   * spent during the service's incidents (merged, so no step counts twice) and outside them.
+   */
+  budgetByPeriod: {
+    period: string;
+    from: string;
+    to: string;
+    total: number;
+    bad: number;
+    allowed: number;
+    incidentBad: number;
+    outsideBad: number;
+    incidentShare: number | null;
+    outsideShare: number | null;
+  }[];
   incidentBudget: {
     incident: string;
     severity: Severity;
@@ -176,6 +192,18 @@ export function buildSloReport(slo: Slo, input: Series | SeriesInput, asOf: numb
       })),
       alertsWithoutIncident: coverage.alertsWithoutIncident.map(alertReport),
     },
+    budgetByPeriod: ib.periods.map((p) => ({
+      period: p.period,
+      from: isoOf(p.from),
+      to: isoOf(p.to),
+      total: p.total,
+      bad: p.bad,
+      allowed: p.allowed,
+      incidentBad: p.incidentBad,
+      outsideBad: p.outsideBad,
+      incidentShare: p.incidentShare,
+      outsideShare: p.outsideShare,
+    })),
     incidentBudget: ib.shares.map((s) => ({
       incident: s.incident,
       severity: s.severity,
