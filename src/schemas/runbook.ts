@@ -12,8 +12,7 @@ export const runbookSchema = z.strictObject({
       slos: z.array(id()).default([]),
       alerts: z.array(z.string().min(1)).default([]),
     })
-    .refine((c) => c.slos.length + c.alerts.length > 0, 'must list at least one SLO or alert')
-    .default({ slos: [], alerts: [] }),
+    .refine((c) => c.slos.length + c.alerts.length > 0, 'must list at least one SLO or alert'),
   /** Team or person who keeps it current. */
   owner: z.string().min(1),
   /** Date of the last review, YYYY-MM-DD. */

@@ -45,8 +45,8 @@ export const windowSchema = z.union([
   z.literal('quarter'),
   z
     .string()
-    .regex(/^\d+[dwh]$/, 'must be a rolling window such as 30d or 4w, or month or quarter')
-    .transform((s) => s),
+    .regex(/^\d+[dwh]$/, 'must be a rolling window such as 30d, 4w or 24h, or month or quarter')
+    .refine((s) => parseDuration(s) !== undefined, 'must be longer than 0, e.g. 30d'),
 ]);
 
 /** Budgeting methods, as OpenSLO defines them. */
@@ -91,7 +91,7 @@ export const sloSchema = z.strictObject({
   name: z.string().min(1),
   description: z.string().default(''),
   /** Target in percent, e.g. 99.9. */
-  objective: percent(),
+  objective: percent().refine((v) => v >= 50, 'is a percentage: write 99.9 for 99.9%, not 0.999'),
   window: windowSchema.default('30d'),
   indicator: indicatorSchema,
   budgeting: budgetingSchema,

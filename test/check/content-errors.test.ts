@@ -276,6 +276,68 @@ describe('npm run check reports the file, line, column and field', () => {
     ]);
   });
 
+  it('a zero-length window is rejected (it would crash the build)', async () => {
+    await expectErrors({ [SLO]: edit('window: 30d', 'window: 0d') }, [{ file: SLO, at: '0d', field: 'window', message: 'must be longer than 0, e.g. 30d' }]);
+  });
+
+  it('an objective written as a fraction is caught', async () => {
+    await expectErrors({ [SLO]: edit('objective: 99.9', 'objective: 0.999') }, [
+      { file: SLO, at: '0.999', field: 'objective', message: 'is a percentage: write 99.9 for 99.9%, not 0.999' },
+    ]);
+  });
+
+  it('a runbook without covers is reported', async () => {
+    await expectErrors({ [RUNBOOK]: edit('covers:\n  slos: [api-availability]\n  alerts: [APIErrorBudgetBurn]\n', '') }, [
+      { file: RUNBOOK, at: 'title', field: 'covers', message: 'is required' },
+    ]);
+  });
+
+  it('an invalid SLO gives one error, not a second one telling to delete its snapshot', async () => {
+    const snap = { format: 'sitrep-snapshot/v1', slo: 'api-availability', step: 300, start: 0, queries: {}, fetchedAt: '2026-01-01T00:00:00Z', series: { good: [1], total: [1] } };
+    await expectErrors({ [SLO]: edit('objective: 99.9', 'objective: high'), 'data/snapshots/api-availability.json': JSON.stringify(snap) }, [
+      { file: SLO, at: 'high', field: 'objective', message: 'must be a number, got string "high"' },
+    ]);
+  });
+
+  it('an empty service file gives one error, not one per reference to it', async () => {
+    await expectErrors({ 'content/services/db.yaml': '' }, [{ file: 'content/services/db.yaml', at: '', field: '', message: 'must be a mapping, got nothing (null)' }]);
+  });
+
+  it('an incident file holding a list gives one error, also for the postmortem naming it', async () => {
+    await expectErrors({ [INCIDENT]: (t) => `- ${t.replaceAll('\n', '\n  ')}` }, [{ file: INCIDENT, at: '- id', field: '', message: 'must be a mapping, got a list' }]);
+  });
+
+  it('a typo in a long incident id suggests the incident meant, not every incident of that year', async () => {
+    await expectErrors({ [POSTMORTEM]: edit('incidents: [2026-10-03-api-outage]', 'incidents: [2026-10-03-api-outgae, 2026-10-03-api-outage]') }, [
+      { file: POSTMORTEM, at: '2026-10-03-api-outgae', field: 'incidents.0', message: 'unknown incident "2026-10-03-api-outgae": no such id in content/incidents/ (did you mean "2026-10-03-api-outage"?)' },
+    ]);
+  });
+
+  it('a runbook whose file name is not an id is refused, with the name to use', async () => {
+    const bad = 'content/runbooks/API_Errors2.md';
+    await expectErrors({ [bad]: (await original(RUNBOOK)).replace('title: API error rate', 'title: Other') }, [
+      { file: bad, at: '---', field: '', message: 'the file name is the id, so it must be lower-case letters, digits and dashes: rename it to api-errors2.md' },
+    ]);
+  });
+
+  it('only the first YAML syntax error of a file is reported, not its knock-on effects', async () => {
+    const errors = await expectErrors({ [INCIDENT]: edit('title: API returned 503s', 'title: API returned 503s\n\tseverity: SEV2') }, [
+      { file: INCIDENT, at: '\tseverity', field: '', message: /^YAML: / },
+    ]);
+    expect(errors).toHaveLength(1);
+  });
+
+  it('frontmatter that is opened but never closed says so', async () => {
+    await expectErrors({ [RUNBOOK]: (t) => t.replace('last_reviewed: 2026-10-10\n---\n', 'last_reviewed: 2026-10-10\n') }, [
+      { file: RUNBOOK, at: '---', field: '', message: 'the frontmatter opened on line 1 is never closed: add a line with --- after it' },
+    ]);
+  });
+
+  it('a root without a content/ folder is an error, not an empty success', async () => {
+    const { errors } = await loadContent(join(MINIMAL, 'nope'));
+    expect(errors.map(formatError)).toEqual([`content:1:1 no content/ folder in ${join(MINIMAL, 'nope')}: is --root (or SITREP_ROOT) right?`]);
+  });
+
   it('reports every error at once, sorted by file and line', async () => {
     const errors = await expectErrors(
       {

@@ -26,9 +26,25 @@ function idMatchesFile(errors: ContentError[], e: Entry<{ id: string }>): void {
   if (name !== e.value.id) err(errors, e.file, e.at, ['id'], `is "${e.value.id}" but the file is named ${basename(e.file)}: rename one so they match`);
 }
 
+/** Levenshtein distance: the number of one-character edits from a to b. */
+function editDistance(a: string, b: string): number {
+  let prev = Array.from({ length: b.length + 1 }, (_, j) => j);
+  for (let i = 1; i <= a.length; i++) {
+    const row = [i];
+    for (let j = 1; j <= b.length; j++) row.push(Math.min(prev[j]! + 1, row[j - 1]! + 1, prev[j - 1]! + (a[i - 1] === b[j - 1] ? 0 : 1)));
+    prev = row;
+  }
+  return prev[b.length]!;
+}
+
+/** A hint naming the closest known ids: a few typos away, or one containing the other. */
 function nearest(id: string, known: Iterable<string>): string {
-  const candidates = [...known].filter((k) => k.includes(id) || id.includes(k) || k.split('-')[0] === id.split('-')[0]);
-  return candidates.length ? ` (did you mean ${candidates.slice(0, 3).map((c) => `"${c}"`).join(' or ')}?)` : '';
+  const limit = Math.max(2, Math.floor(id.length / 4));
+  const ranked = [...known]
+    .map((k) => ({ k, d: k.includes(id) || id.includes(k) ? Math.min(limit, Math.abs(k.length - id.length)) : editDistance(id, k) }))
+    .filter((c) => c.d <= limit)
+    .sort((a, b) => a.d - b.d || a.k.localeCompare(b.k));
+  return ranked.length ? ` (did you mean ${ranked.slice(0, 3).map((c) => `"${c.k}"`).join(' or ')}?)` : '';
 }
 
 /** Checks that span files: unique ids, references that resolve, timestamps in order. */
@@ -39,9 +55,15 @@ export function crossCheck(entries: Entries): ContentError[] {
   const incidents = new Map(entries.incidents.map((e) => [e.value.id, e.value]));
   const postmortems = new Map(entries.postmortems.map((e) => [e.value.id, e.value]));
   const runbooks = new Set(entries.runbooks.map((e) => e.value.id));
-  const invalid = new Set(Object.values(entries.invalid).flatMap((s) => [...s]));
-  const ref = (kind: string, id: string, known: Set<string> | Map<string, unknown>, folder: string) =>
-    known.has(id) || invalid.has(id) ? undefined : `unknown ${kind} "${id}": no such id in ${folder}${nearest(id, known.keys())}`;
+  const invalidOf: Record<string, Set<string>> = {
+    service: entries.invalid.services,
+    SLO: entries.invalid.slos,
+    incident: entries.invalid.incidents,
+    postmortem: entries.invalid.postmortems,
+    runbook: entries.invalid.runbooks,
+  };
+  const ref = (kind: keyof typeof invalidOf, id: string, known: Set<string> | Map<string, unknown>, folder: string) =>
+    known.has(id) || invalidOf[kind]!.has(id) ? undefined : `unknown ${kind} "${id}": no such id in ${folder}${nearest(id, known.keys())}`;
 
   unique(errors, 'service', entries.services.map((e) => ({ id: e.value.id, file: e.file, at: e.at, path: ['id'] })));
   unique(errors, 'SLO', entries.slos.map((e) => ({ id: e.slo.id, file: e.slo.source.file, at: e.at, path: ['id'] })));
@@ -116,7 +138,7 @@ export function crossCheck(entries: Entries): ContentError[] {
   }
 
   for (const [id] of entries.snapshots) {
-    if (!slos.has(id)) errors.push(contentError(`data/snapshots/${id}.json`, 1, 1, 'slo', `no SLO "${id}" in content/slos/: delete the snapshot or restore the SLO`));
+    if (!slos.has(id) && !entries.invalid.slos.has(id)) errors.push(contentError(`data/snapshots/${id}.json`, 1, 1, 'slo', `no SLO "${id}" in content/slos/: delete the snapshot or restore the SLO`));
   }
   return errors;
 }

@@ -48,7 +48,10 @@ export function readIncident(file: string, text: string, errors: ContentError[])
 function readFrontmatter<S extends z.ZodType>(file: string, text: string, schema: S, errors: ContentError[]) {
   const split = splitFrontmatter(text);
   if (split.frontmatter === undefined) {
-    errors.push(contentError(file, 1, 1, '', 'must start with YAML frontmatter between --- lines'));
+    const opened = /^---[ \t]*\r?\n/.test(text);
+    errors.push(
+      contentError(file, 1, 1, '', opened ? 'the frontmatter opened on line 1 is never closed: add a line with --- after it' : 'must start with YAML frontmatter between --- lines'),
+    );
     return undefined;
   }
   const source = new YamlSource(file, split.frontmatter, 1);

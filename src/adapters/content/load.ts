@@ -1,4 +1,4 @@
-import { readdir, readFile } from 'node:fs/promises';
+import { readdir, readFile, stat } from 'node:fs/promises';
 import { basename, extname, join } from 'node:path';
 import { serviceSchema, type Service } from '../../schemas/service.ts';
 import { DEFAULT_SEVERITIES, severityConfigSchema, type SeverityConfig } from '../../schemas/severity.ts';
@@ -77,6 +77,23 @@ async function listFiles(root: string, dir: string, allowed: string[], hint: str
 
 const idOf = (file: string) => basename(file, extname(file));
 
+async function isDirectory(path: string): Promise<boolean> {
+  try {
+    return (await stat(path)).isDirectory();
+  } catch {
+    return false;
+  }
+}
+
+/** Postmortem and runbook ids are their file names, so those must be ids too (they become URLs). */
+function checkFileId(file: string, errors: ContentError[]): boolean {
+  const id = idOf(file);
+  if (/^[a-z0-9][a-z0-9-]*$/.test(id)) return true;
+  const suggestion = id.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-+|-+$/g, '');
+  errors.push(contentError(file, 1, 1, '', `the file name is the id, so it must be lower-case letters, digits and dashes: rename it to ${suggestion}${extname(file)}`));
+  return false;
+}
+
 async function readOptional<T>(root: string, file: string, read: (text: string) => T | undefined): Promise<T | undefined> {
   let text: string;
   try {
@@ -94,6 +111,9 @@ async function readOptional<T>(root: string, file: string, read: (text: string) 
  */
 export async function loadContent(root: string): Promise<LoadResult> {
   const errors: ContentError[] = [];
+  if (!(await isDirectory(join(root, 'content')))) {
+    errors.push(contentError('content', 1, 1, '', `no content/ folder in ${root}: is --root (or SITREP_ROOT) right?`));
+  }
   const read = (file: string) => readFile(join(root, file), 'utf8');
 
   const site =
@@ -118,7 +138,7 @@ export async function loadContent(root: string): Promise<LoadResult> {
     const text = await read(file);
     const e = readYaml(file, text, serviceSchema, errors);
     if (e) entries.services.push(e);
-    else entries.invalid.services.add(rawId(text));
+    else entries.invalid.services.add(rawId(text) || idOf(file));
   }
   for (const file of await listFiles(root, 'content/slos', YAML_EXT, 'SLOs are .yaml files', errors)) {
     const text = await read(file);
@@ -132,14 +152,16 @@ export async function loadContent(root: string): Promise<LoadResult> {
     const text = await read(file);
     const e = readIncident(file, text, errors);
     if (e) entries.incidents.push(e);
-    else entries.invalid.incidents.add(rawId(text));
+    else entries.invalid.incidents.add(rawId(text) || idOf(file));
   }
   for (const file of await listFiles(root, 'content/postmortems', ['.md'], 'postmortems are plain Markdown (.md); MDX is not allowed because it can run code at build time', errors)) {
+    if (!checkFileId(file, errors)) continue;
     const e = readPostmortem(file, idOf(file), await read(file), errors);
     if (e) entries.postmortems.push(e);
     else entries.invalid.postmortems.add(idOf(file));
   }
   for (const file of await listFiles(root, 'content/runbooks', ['.md', '.mdx'], 'runbooks are .md or .mdx files', errors)) {
+    if (!checkFileId(file, errors)) continue;
     const e = readRunbook(file, idOf(file), await read(file), errors);
     if (e) entries.runbooks.push(e);
     else entries.invalid.runbooks.add(idOf(file));

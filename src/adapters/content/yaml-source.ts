@@ -19,7 +19,11 @@ export class YamlSource {
     this.lineOffset = lineOffset;
     this.lines = new LineCounter();
     this.doc = parseDocument(text, { lineCounter: this.lines, uniqueKeys: true, prettyErrors: false, strict: true });
-    for (const err of [...this.doc.errors, ...this.doc.warnings]) {
+    // After a syntax error the parser's later complaints (duplicate keys included) are mostly
+    // knock-on effects: report the first one. Without one, report every duplicate key.
+    const syntax = this.doc.errors.filter((e) => e.code !== 'DUPLICATE_KEY');
+    const reported = syntax.length ? syntax.slice(0, 1) : this.doc.errors;
+    for (const err of [...reported, ...this.doc.warnings]) {
       const pos = this.at(err.pos[0]);
       const message = err.code === 'DUPLICATE_KEY' ? 'duplicate key: a key may appear only once in a mapping' : `YAML: ${err.message.split('\n')[0]!.replace(/ at line \d+, column \d+:?$/, '')}`;
       const field = err.code === 'DUPLICATE_KEY' ? this.keyAt(err.pos[0]) : '';
