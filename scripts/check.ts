@@ -1,19 +1,23 @@
 /**
  * `npm run check`: validate everything in content/ and data/ and report every error at once,
- * as `file:line:column field: message`. Exits 1 on any error. With GITHUB_ACTIONS=true it also
- * prints `::error` annotation lines so pull-request authors see the errors inline.
- *
- *   node scripts/check.ts [--root DIR] [--quiet]
+ * as `file:line:column field: message`. Exits 1 on any error, 2 on a usage error. With
+ * GITHUB_ACTIONS=true it also prints `::error` annotation lines so pull-request authors see the
+ * errors inline.
  */
 import { resolve } from 'node:path';
-import { parseArgs } from 'node:util';
 import { formatError, githubAnnotation } from '../src/adapters/content/errors.ts';
 import { loadContent } from '../src/adapters/content/load.ts';
+import { parseOptions } from './lib/cli.ts';
 
-const { values } = parseArgs({
-  options: { root: { type: 'string', default: '.' }, quiet: { type: 'boolean', default: false } },
-});
-const root = resolve(values.root!);
+const USAGE = `Usage: npm run check -- [--root DIR] [--quiet]
+
+Validate content/ and data/; print every error as file:line:column field: message.
+  --root DIR   folder holding content/ and data/ (default: SITREP_ROOT, or the current directory)
+  --quiet      print nothing when the content is valid
+`;
+
+const values = parseOptions({ root: { type: 'string' }, quiet: { type: 'boolean', default: false } }, USAGE);
+const root = resolve(values.root ?? (process.env.SITREP_ROOT || '.'));
 const { content, errors } = await loadContent(root);
 
 for (const e of errors) console.error(formatError(e));

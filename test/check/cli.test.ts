@@ -39,3 +39,16 @@ describe('scripts/check.ts', () => {
     );
   });
 });
+
+describe('command-line mistakes', () => {
+  it('an unknown flag prints the usage and exits 2, not a stack trace', async () => {
+    const r = await run(NODE, ['scripts/check.ts', '--rooot', '.']).catch((e: { code: number; stderr: string }) => e);
+    expect((r as { code: number }).code).toBe(2);
+    expect((r as { stderr: string }).stderr).toMatch(/Unknown option '--rooot'[\s\S]*Usage: npm run check/);
+  });
+
+  it('SITREP_ROOT chooses the content to check when --root is not given', async () => {
+    const viaEnv = await run(NODE, ['scripts/check.ts'], { env: { ...process.env, GITHUB_ACTIONS: '', SITREP_ROOT: MINIMAL } });
+    expect(viaEnv.stdout).toMatch(/2 services, 1 SLOs/);
+  });
+});

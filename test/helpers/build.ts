@@ -20,7 +20,7 @@ export async function buildSite(args: string[] = [], env: Record<string, string>
   return new Promise((resolve) => {
     execFile(
       process.execPath,
-      ['scripts/build.ts', '--out', out, ...args],
+      ['scripts/build.ts', ...(args.includes('--out') ? [] : ['--out', out]), ...args],
       { cwd: PROJECT, env: { ...process.env, SITREP_AS_OF: '', GITHUB_ACTIONS: '', SITREP_CACHE_DIR: cache, ...env }, maxBuffer: 64 * 1024 * 1024 },
       (error, stdout, stderr) => resolve({ code: error ? ((error as { code?: number }).code ?? 1) : 0, stdout, stderr, out }),
     );

@@ -2,7 +2,8 @@
  * End to end: build the bundled sample as a user would (scripts/build.ts), then check the pages,
  * the JSON API contract, reproducibility, and what a reader sees in a real Chromium.
  */
-import { readdir, readFile, rm } from 'node:fs/promises';
+import { mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium, type Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -124,6 +125,20 @@ describe('building other content', () => {
     expect(r.code).toBe(1);
     expect(r.stderr).toContain('content/incidents/2026-10-03-api-outage.yaml:10:14 resolved_at: must not be before mitigated_at');
     expect(await readdir(r.out)).toEqual([]);
+  });
+
+  it('a build that fails in the site generator leaves the last good site in place', async () => {
+    const fx = await fixture({ 'content/runbooks/broken.mdx': '---\ntitle: Broken\nservice: api\ncovers:\n  alerts: [X]\nowner: me\nlast_reviewed: 2026-10-10\n---\n\n<Unclosed\n\n1. step\n' });
+    const out = await mkdtemp(join(tmpdir(), 'sitrep-last-good-'));
+    outs.push(out);
+    await writeFile(join(out, 'index.html'), 'the last good site');
+    const r = await buildSite(['--root', fx.root, '--out', out]);
+    outs.push(r.out);
+    await fx.cleanup();
+    expect(r.code).toBe(1);
+    expect(r.stderr).toContain('the site generator failed (the last good site is untouched)');
+    expect(await readFile(join(out, 'index.html'), 'utf8')).toBe('the last good site');
+    expect((await readdir(join(out, '..'))).filter((n) => n.includes('.building-'))).toEqual([]);
   });
 
   it('drops raw HTML from postmortems, so a pull request cannot inject a script; flags stale SLOs', async () => {

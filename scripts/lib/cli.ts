@@ -1,0 +1,19 @@
+import { parseArgs, type ParseArgsConfig } from 'node:util';
+
+/**
+ * Parse command-line options; `-h`/`--help` prints the usage. On a mistake (an unknown flag, a
+ * stray argument) print the problem and the usage, and exit 2, instead of a stack trace.
+ */
+export function parseOptions<O extends NonNullable<ParseArgsConfig['options']>>(options: O, usage: string) {
+  const args = process.argv.slice(2);
+  if (args.includes('-h') || args.includes('--help')) {
+    process.stdout.write(usage);
+    process.exit(0);
+  }
+  try {
+    return parseArgs({ args, options, strict: true, allowPositionals: false }).values;
+  } catch (e) {
+    process.stderr.write(`${(e as Error).message}\n\n${usage}`);
+    process.exit(2);
+  }
+}
