@@ -3,9 +3,11 @@
  * in content/slos, 2026-05-01 to 2026-11-15 at 5-minute steps, with bad periods where
  * content/incidents says there were incidents. Deterministic: same seed and content, same bytes.
  *
- *   node scripts/generate-sample.ts [--seed <n>] [--out <root>] [--content <root>] [--quiet]
+ *   node scripts/generate-sample.ts [--seed <n>] [--out <root>] [--content <root>] [--quiet] [--force]
+ *
+ * It refuses to replace snapshots it did not write (real fetched data) unless given --force.
  */
-import { mkdir, readdir, rm } from 'node:fs/promises';
+import { mkdir, readdir, readFile, rm } from 'node:fs/promises';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
@@ -19,12 +21,34 @@ import { generateSlo } from './lib/sample/traffic.ts';
 
 const projectRoot = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 
-export async function generateSample(opts: { seed: number; out: string; content: string; log?: (line: string) => void }) {
+/** Snapshots in `dir` that were not written by this generator (e.g. by `npm run fetch`). */
+async function foreignSnapshots(dir: string): Promise<string[]> {
+  const out: string[] = [];
+  for (const name of (await readdir(dir)).filter((n) => n.endsWith('.json'))) {
+    try {
+      const head = JSON.parse(await readFile(join(dir, name), 'utf8')) as { generator?: unknown };
+      if (typeof head.generator !== 'string' || !head.generator.startsWith('generate-sample')) out.push(name);
+    } catch {
+      out.push(name);
+    }
+  }
+  return out;
+}
+
+export async function generateSample(opts: { seed: number; out: string; content: string; force?: boolean; log?: (line: string) => void }) {
   const log = opts.log ?? (() => {});
   const slos = await readSlos(opts.content);
   const incidents = await readIncidents(opts.content);
   const dir = join(opts.out, SNAPSHOT_DIR);
   await mkdir(dir, { recursive: true });
+  // Never replace real data with synthetic data by accident.
+  const foreign = opts.force ? [] : await foreignSnapshots(dir);
+  if (foreign.length) {
+    throw new Error(
+      `${dir} holds snapshots not written by the sample generator (${foreign.slice(0, 3).join(', ')}${foreign.length > 3 ? ', ...' : ''}): ` +
+        'they would be replaced by synthetic data. Use --out to write elsewhere, or --force to replace them.',
+    );
+  }
   // Remove snapshots of SLOs that no longer exist, so the output is exactly the content's SLOs.
   const wanted = new Set(slos.map((s) => `${s.id}.json`));
   for (const name of await readdir(dir)) {
@@ -61,6 +85,7 @@ async function main() {
       out: { type: 'string' },
       content: { type: 'string' },
       quiet: { type: 'boolean', default: false },
+      force: { type: 'boolean', default: false },
     },
   });
   const seed = values.seed !== undefined ? Number(values.seed) : DEFAULT_SEED;
@@ -70,7 +95,7 @@ async function main() {
   const log = values.quiet ? undefined : (line: string) => console.log(line);
   log?.(`generate-sample seed=${seed}: content from ${content}, writing ${join(out, SNAPSHOT_DIR)}`);
   log?.('Error budget at 2026-11-15T00:00:00Z (generator\'s own arithmetic):');
-  await generateSample({ seed, out, content, log });
+  await generateSample({ seed, out, content, log, force: values.force });
 }
 
 if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_SEVERITIES } from '../schemas/severity.ts';
-import { buildIncidentMetrics, buildSloReport, INCIDENT_METRICS_SCHEMA, SLO_REPORT_SCHEMA } from './report.ts';
+import { buildIncidentMetrics, buildSloReport, INCIDENT_METRICS_SCHEMA, objectiveFraction, SLO_REPORT_SCHEMA } from './report.ts';
 import { buildSeries } from './series.ts';
 import { at, constantSeries, makeIncident, makeSlo } from './test-fixtures.ts';
 
@@ -220,6 +220,12 @@ describe('buildSloReport', () => {
     let alerts = 0;
     for (let j = 0; j < 1000; j++) alerts += buildSloReport(slo, inputs[j % 4]!, NOV).alerts.length;
     expect(alerts).toBeGreaterThan(0);
+  });
+});
+
+describe('objectiveFraction', () => {
+  it('turns percentages into fractions without float noise', () => {
+    expect([99.9, 99.95, 99.99, 99.999, 99.5, 95].map(objectiveFraction)).toEqual([0.999, 0.9995, 0.9999, 0.99999, 0.995, 0.95]);
   });
 });
 

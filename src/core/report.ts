@@ -121,6 +121,9 @@ const alertReport = (a: AlertInterval): AlertReport => ({
   open: a.open,
 });
 
+/** An objective in percent as a fraction without float noise: 99.9 -> 0.999, not 0.9990000000000001. */
+export const objectiveFraction = (percent: number): number => Math.round(percent * 1e10) / 1e12;
+
 const asSeries = (s: Series | SeriesInput): Series => ('goodSum' in s ? s : buildSeries(s));
 
 /**
@@ -146,7 +149,7 @@ export function buildSloReport(slo: Slo, input: Series | SeriesInput, asOf: numb
     id: slo.id,
     service: slo.service,
     name: slo.name,
-    objective: slo.objective / 100,
+    objective: objectiveFraction(slo.objective),
     window: slo.window,
     asOf: isoOf(asOf),
     from: isoOf(w.from),

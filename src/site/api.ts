@@ -1,28 +1,54 @@
+import { BURN_WINDOW_NAMES, SLO_REPORT_SCHEMA, objectiveFraction, type SloReport } from '../core/index.ts';
+import type { LoadedSlo } from '../adapters/content/load.ts';
 import type { SiteModel } from './model.ts';
+
+type Nullable<T> = { [K in keyof T]: T[K] | null };
+
+/** The report of an SLO that has no snapshot: the same keys, with null for every figure. */
+function emptyReport(slo: LoadedSlo, asOf: string): Nullable<SloReport> {
+  return {
+    schema: SLO_REPORT_SCHEMA,
+    id: slo.id,
+    service: slo.service,
+    name: slo.name,
+    objective: objectiveFraction(slo.objective),
+    window: slo.window,
+    asOf,
+    from: null,
+    to: null,
+    windowSeconds: null,
+    sli: null,
+    good: null,
+    total: null,
+    bad: null,
+    coverage: null,
+    partial: null,
+    lowTraffic: null,
+    data: null,
+    budget: { allowed: null, consumed: null, remaining: null, allowedSeconds: null } as unknown as SloReport['budget'],
+    status: null,
+    method: slo.budgeting.method,
+    methods: null,
+    burnRates: Object.fromEntries(BURN_WINDOW_NAMES.map((w) => [w, null])) as SloReport['burnRates'],
+    timeToExhaustion: { '1h': null, '1d': null },
+    alerts: [],
+    alertCoverage: null,
+    budgetByPeriod: [],
+    incidentBudget: [],
+  };
+}
 
 /** `dist/api/v1/slos.json`: one SloReport per SLO (see src/core/report.ts for the fields). */
 export function slosJson(site: SiteModel) {
+  const asOf = new Date(site.asOf * 1000).toISOString();
   return {
     schema: 'sitrep-api-slos/v1',
-    asOf: new Date(site.asOf * 1000).toISOString(),
+    asOf,
     asOfSource: site.asOfSource,
-    slos: site.slos.map(({ slo, report, fetch }) => ({
-      ...(report ?? {
-        id: slo.id,
-        service: slo.service,
-        name: slo.name,
-        objective: slo.objective / 100,
-        window: slo.window,
-        sli: null,
-        good: 0,
-        total: 0,
-        coverage: 0,
-        budget: { allowed: 0, consumed: null, remaining: null, allowedSeconds: null },
-        status: null,
-        burnRates: {},
-        alerts: [],
-      }),
+    slos: site.slos.map(({ slo, report, fetch, queriesChanged }) => ({
+      ...(report ?? emptyReport(slo, asOf)),
       hasData: report !== null,
+      queriesChanged,
       source: slo.source,
       fetch: fetch ?? null,
     })),

@@ -2,6 +2,8 @@ import { buildIncidentMetrics, buildSeries, buildSloReport, incidentsAsOf, type 
 import { formatError } from '../adapters/content/errors.ts';
 import { loadContent, type Content, type LoadedIncident, type LoadedSlo } from '../adapters/content/load.ts';
 import { readFetchStatus, type SloFetchStatus } from '../adapters/prometheus/fetch-status.ts';
+import { indicatorQueries } from '../adapters/prometheus/queries.ts';
+import type { Snapshot } from '../schemas/snapshot.ts';
 import { resolveAsOf, type AsOfSource } from './as-of.ts';
 import { contentRoot } from './root.ts';
 
@@ -11,6 +13,15 @@ export interface SloView {
   series: Series | null;
   /** How the last `npm run fetch` of this SLO went (data/fetch-status.json), if it ran. */
   fetch: SloFetchStatus | null;
+  /** The snapshot was fetched with other queries than the SLO now defines: refetch to match. */
+  queriesChanged: boolean;
+}
+
+/** Whether a snapshot's queries differ from what the SLO's indicator gives at the snapshot's step. */
+export function queriesChanged(slo: LoadedSlo, snap: Snapshot): boolean {
+  const want = indicatorQueries(slo.indicator, snap.step);
+  const keys = new Set([...Object.keys(want), ...Object.keys(snap.queries)]);
+  return [...keys].some((k) => want[k] !== snap.queries[k]);
 }
 
 /** Everything the pages need, computed once per build. */
@@ -37,7 +48,7 @@ export async function buildModel(root: string, env: NodeJS.ProcessEnv = process.
     const snap = content.snapshots.get(slo.id);
     const series = snap ? buildSeries(snap) : null;
     const report = series ? buildSloReport(slo, series, asOf, incidents) : null;
-    return { slo, report, series, fetch: status[slo.id] ?? null };
+    return { slo, report, series, fetch: status[slo.id] ?? null, queriesChanged: snap ? queriesChanged(slo, snap) : false };
   });
   return {
     content: { ...content, incidents },

@@ -1,5 +1,5 @@
 import { execFile } from 'node:child_process';
-import { mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
+import { mkdir, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { promisify } from 'node:util';
@@ -152,6 +152,24 @@ describe('generate-sample', () => {
     const count = (c: string) => Object.values(statuses).filter((v) => v === c).length;
     expect(count('yellow')).toBeGreaterThanOrEqual(1);
     expect(count('green')).toBeGreaterThan(Object.keys(statuses).length / 2);
+  });
+
+  it('refuses to replace a fetched snapshot with synthetic data, unless forced', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'sitrep-sample-guard-'));
+    try {
+      await mkdir(join(dir, 'data', 'snapshots'), { recursive: true });
+      const real = join(dir, 'data', 'snapshots', 'checkout-availability.json');
+      const text = (await readFile(join(committed, 'checkout-availability.json'), 'utf8')).replace(/"generator": "[^"]*"/, '"generator": "sitrep fetch"');
+      await writeFile(real, text);
+      const refused = await run(node, ['scripts/generate-sample.ts', '--quiet', '--out', dir], { cwd: root }).catch((e: { code: number; stderr: string }) => e);
+      expect((refused as { code: number }).code).toBe(1);
+      expect((refused as { stderr: string }).stderr).toMatch(/holds snapshots not written by the sample generator \(checkout-availability.json\)/);
+      expect(await readFile(real, 'utf8')).toBe(text);
+      await run(node, ['scripts/generate-sample.ts', '--quiet', '--force', '--out', dir], { cwd: root });
+      expect((await readSnapshot(real)).generator).toBe(`generate-sample seed=${DEFAULT_SEED}`);
+    } finally {
+      await rm(dir, { recursive: true, force: true });
+    }
   });
 
   it('uses the seed: another seed gives other numbers for the same story', async () => {
