@@ -34,7 +34,7 @@ describe('the site model', () => {
     const site = await buildModel(MINIMAL, { SITREP_AS_OF: '2026-11-01T00:00:00Z' });
     const [entry] = slosJson(site).slos;
     expect(entry).toMatchObject({ id: 'api-availability', objective: 0.999, hasData: false, sli: null, good: null, total: null, status: null, budget: { allowed: null, remaining: null } });
-    expect(Object.keys(entry!.burnRates)).toEqual(['5m', '30m', '1h', '2h', '6h', '1d', '3d']);
+    expect(Object.keys(entry!.burnRates!)).toEqual(['5m', '30m', '1h', '2h', '6h', '1d', '3d']);
     expect(site.asOfSource).toBe('option');
   });
 
