@@ -15,7 +15,7 @@ import { contentRoot } from './site/root.ts';
 import { join } from 'node:path';
 
 const runbooks = defineCollection({
-  loader: glob({ pattern: '**/*.{md,mdx}', base: join(contentRoot(), 'content/runbooks') }),
+  loader: glob({ pattern: '*.{md,mdx}', base: join(contentRoot(), 'content/runbooks') }),
   schema: runbookSchema,
 });
 

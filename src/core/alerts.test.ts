@@ -174,6 +174,12 @@ describe('relateAlerts', () => {
     });
   });
 
+  it('an incident that was over before the SLO had data is not listed (nothing could alert on it)', () => {
+    const before = makeIncident({ id: 'before', started_at: isoOf(START - 7200), resolved_at: isoOf(START - 3600) });
+    const straddling = makeIncident({ id: 'straddling', started_at: isoOf(START - 7200), resolved_at: isoOf(START + 600) });
+    expect(relateAlerts(slo, s, alerts, [before, straddling], asOf).incidents.map((m) => m.incident)).toEqual(['straddling']);
+  });
+
   it('an incident with no alert anywhere near it was not alerted', () => {
     const quiet = makeIncident({ id: 'quiet', started_at: isoOf(e(500)), resolved_at: isoOf(e(510)) });
     expect(relateAlerts(slo, s, alerts, [quiet], asOf).incidents[0]).toMatchObject({ alerted: false, paged: false, firstFiredAt: null });

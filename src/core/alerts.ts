@@ -207,6 +207,8 @@ export function relateAlerts(
     .filter((i) => i.services.includes(slo.service))
     .map((i) => ({ i, startedAt: secondsOf(i.started_at), endedAt: i.resolved_at === undefined ? asOf : Math.min(asOf, secondsOf(i.resolved_at)) }))
     .filter((m) => m.startedAt <= asOf)
+    // An incident over before the SLO had any data could not have been alerted on: leave it out.
+    .filter((m) => series.firstPresent !== null && m.endedAt > stepEnd(series, series.firstPresent) - series.step)
     .sort((a, b) => a.startedAt - b.startedAt);
   const used = new Set<AlertInterval>();
   const matches = mine.map(({ i, startedAt, endedAt }): IncidentAlertMatch => {
