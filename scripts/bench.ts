@@ -10,20 +10,26 @@
 import { mkdtemp, rm, stat } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { parseArgs } from 'node:util';
 import { loadContent } from '../src/adapters/content/load.ts';
 import { readAllSnapshots, writeSnapshot } from '../src/adapters/snapshots/store.ts';
 import { buildIncidentMetrics, buildSeries, buildSloReport } from '../src/core/index.ts';
 import { resolveAsOf } from '../src/site/as-of.ts';
 import { collect, MB, mbRow, sampleMemory, secondsRow, table, timed, type Row } from './lib/bench/measure.ts';
 import { END, scenario, snapshotFor } from './lib/bench/synthetic.ts';
+import { parseOptions } from './lib/cli.ts';
 
 /** Seconds, for 1,000 SLOs x 90 days of 5-minute steps. */
 const TARGET = { load: 10, compute: 10 };
 
-const { values: opts } = parseArgs({
-  options: { slos: { type: 'string', default: '1000' }, days: { type: 'string', default: '90' }, strict: { type: 'boolean', default: false } },
-});
+const USAGE = `Usage: npm run bench -- [--slos N] [--days N] [--strict]
+
+Measure snapshot load and report computation on synthetic data, and the sample org; print a table.
+  --slos N    synthetic SLOs (default 1000)
+  --days N    days of 5-minute steps per SLO (default 90)
+  --strict    exit 1 when a target is missed
+`;
+
+const opts = parseOptions({ slos: { type: 'string', default: '1000' }, days: { type: 'string', default: '90' }, strict: { type: 'boolean', default: false } }, USAGE);
 const [count, days] = (['slos', 'days'] as const).map((name) => {
   const n = Number(opts[name]);
   if (Number.isInteger(n) && n > 0) return n;

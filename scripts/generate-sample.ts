@@ -10,7 +10,6 @@
 import { mkdir, readdir, readFile, rm } from 'node:fs/promises';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { parseArgs } from 'node:util';
 import { indicatorQueries } from '../src/adapters/prometheus/queries.ts';
 import { SNAPSHOT_DIR, writeSnapshot } from '../src/adapters/snapshots/store.ts';
 import { SNAPSHOT_FORMAT, type Snapshot } from '../src/schemas/snapshot.ts';
@@ -18,6 +17,17 @@ import { budgetAt } from './lib/sample/budget.ts';
 import { readIncidents, readSlos } from './lib/sample/content.ts';
 import { DEFAULT_SEED, END, FETCHED_AT, STEP } from './lib/sample/profiles.ts';
 import { generateSlo } from './lib/sample/traffic.ts';
+import { parseOptions } from './lib/cli.ts';
+
+const USAGE = `Usage: npm run generate-sample -- [--seed N] [--out DIR] [--content DIR] [--quiet] [--force]
+
+Write the sample's snapshots (data/snapshots/) from the SLOs and incidents in content/, deterministically.
+  --seed N       PRNG seed (default ${DEFAULT_SEED})
+  --out DIR      project root to write data/snapshots/ under (default: this project)
+  --content DIR  project root to read content/ from (default: this project)
+  --quiet        print nothing
+  --force        replace snapshots the generator did not write (fetched data)
+`;
 
 const projectRoot = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 
@@ -79,15 +89,16 @@ export async function generateSample(opts: { seed: number; out: string; content:
 }
 
 async function main() {
-  const { values } = parseArgs({
-    options: {
+  const values = parseOptions(
+    {
       seed: { type: 'string' },
       out: { type: 'string' },
       content: { type: 'string' },
       quiet: { type: 'boolean', default: false },
       force: { type: 'boolean', default: false },
     },
-  });
+    USAGE,
+  );
   const seed = values.seed !== undefined ? Number(values.seed) : DEFAULT_SEED;
   if (!Number.isSafeInteger(seed) || seed < 0) throw new Error(`--seed must be a non-negative integer, got ${values.seed}`);
   const out = resolve(values.out ?? projectRoot);
