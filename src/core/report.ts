@@ -11,7 +11,7 @@ import { relateAlerts, replayAlerts, type AlertInterval, type AlertName, type Al
 import { currentBurnRates, timeToExhaustion, type BurnWindow } from './burn-rate.ts';
 import { compliance } from './compliance.ts';
 import { policyStatus, type PolicyStatus } from './budget.ts';
-import { incidentBudget } from './incident-budget.ts';
+import { incidentBudget, type PeriodBudgetSplit } from './incident-budget.ts';
 import { byMonth, byService, bySeverity, lifecycleMetrics, type LifecycleMetrics } from './incident-metrics.ts';
 import { budgetingMethods, type Methods } from './methods.ts';
 import { outageMinutes } from './outage.ts';
@@ -88,18 +88,7 @@ export interface SloReport {
    * Per calendar period (the SLO's month or quarter; the month for rolling windows): the budget
    * spent during the service's incidents (merged, so no step counts twice) and outside them.
    */
-  budgetByPeriod: {
-    period: string;
-    from: string;
-    to: string;
-    total: number;
-    bad: number;
-    allowed: number;
-    incidentBad: number;
-    outsideBad: number;
-    incidentShare: number | null;
-    outsideShare: number | null;
-  }[];
+  budgetByPeriod: (Omit<PeriodBudgetSplit, 'slo' | 'from' | 'to'> & { from: string; to: string })[];
   incidentBudget: {
     incident: string;
     severity: Severity;
@@ -195,18 +184,7 @@ export function buildSloReport(slo: Slo, input: Series | SeriesInput, asOf: numb
       })),
       alertsWithoutIncident: coverage.alertsWithoutIncident.map(alertReport),
     },
-    budgetByPeriod: ib.periods.map((p) => ({
-      period: p.period,
-      from: isoOf(p.from),
-      to: isoOf(p.to),
-      total: p.total,
-      bad: p.bad,
-      allowed: p.allowed,
-      incidentBad: p.incidentBad,
-      outsideBad: p.outsideBad,
-      incidentShare: p.incidentShare,
-      outsideShare: p.outsideShare,
-    })),
+    budgetByPeriod: ib.periods.map(({ slo: _slo, from, to, ...rest }) => ({ ...rest, from: isoOf(from), to: isoOf(to) })),
     incidentBudget: ib.shares.map((s) => ({
       incident: s.incident,
       severity: s.severity,
