@@ -6,10 +6,9 @@
  */
 import { mkdir, rename, rm } from 'node:fs/promises';
 import { basename, dirname, join, resolve } from 'node:path';
-import { formatError, githubAnnotation } from '../src/adapters/content/errors.ts';
 import { loadContent } from '../src/adapters/content/load.ts';
 import { resolveAsOf } from '../src/site/as-of.ts';
-import { parseOptions } from './lib/cli.ts';
+import { parseOptions, printContentErrors } from './lib/cli.ts';
 
 const USAGE = `Usage: npm run build -- [--as-of ISO] [--root DIR] [--out DIR]
 
@@ -38,8 +37,7 @@ try {
 
 const { errors } = await loadContent(root);
 if (errors.length) {
-  for (const e of errors) console.error(formatError(e));
-  if (process.env.GITHUB_ACTIONS === 'true') for (const e of errors) console.log(githubAnnotation(e));
+  printContentErrors(errors);
   fail(`${errors.length} content error(s)`);
 }
 

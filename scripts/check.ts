@@ -5,9 +5,8 @@
  * errors inline.
  */
 import { resolve } from 'node:path';
-import { formatError, githubAnnotation } from '../src/adapters/content/errors.ts';
 import { loadContent } from '../src/adapters/content/load.ts';
-import { parseOptions } from './lib/cli.ts';
+import { parseOptions, printContentErrors } from './lib/cli.ts';
 
 const USAGE = `Usage: npm run check -- [--root DIR] [--quiet]
 
@@ -20,8 +19,7 @@ const values = parseOptions({ root: { type: 'string' }, quiet: { type: 'boolean'
 const root = resolve(values.root ?? (process.env.SITREP_ROOT || '.'));
 const { content, errors } = await loadContent(root);
 
-for (const e of errors) console.error(formatError(e));
-if (process.env.GITHUB_ACTIONS === 'true') for (const e of errors) console.log(githubAnnotation(e));
+printContentErrors(errors);
 
 if (errors.length) {
   const files = new Set(errors.map((e) => e.file)).size;

@@ -1,4 +1,5 @@
 import { parseArgs, type ParseArgsConfig } from 'node:util';
+import { formatError, githubAnnotation, type ContentError } from '../../src/adapters/content/errors.ts';
 
 /**
  * Parse command-line options; `-h`/`--help` prints the usage. On a mistake (an unknown flag, a
@@ -16,4 +17,13 @@ export function parseOptions<O extends NonNullable<ParseArgsConfig['options']>>(
     process.stderr.write(`${(e as Error).message}\n\n${usage}`);
     process.exit(2);
   }
+}
+
+/**
+ * Print content errors as `file:line:col field: message` on stderr and, under GitHub Actions,
+ * as `::error` annotations on stdout, so pull-request authors see them inline.
+ */
+export function printContentErrors(errors: readonly ContentError[]): void {
+  for (const e of errors) console.error(formatError(e));
+  if (process.env.GITHUB_ACTIONS === 'true') for (const e of errors) console.log(githubAnnotation(e));
 }

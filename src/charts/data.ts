@@ -2,7 +2,7 @@
  * Data shaping for charts: a Series in, plain rows out. Pure (no I/O, no vega), so it is tested
  * apart from the rendering.
  */
-import { rangeSums, stepRange, type Series } from '../core/index.ts';
+import { DAY, rangeSums, stepRange, type Series } from '../core/index.ts';
 
 export interface BudgetPoint {
   /** ISO time of the end of the day (or of the window). */
@@ -19,7 +19,6 @@ export interface DailyPoint {
   total: number;
 }
 
-const DAY = 86_400;
 
 /**
  * Error budget remaining through the window, sampled at each UTC midnight and at `to`:

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
+import { DAY } from './periods.ts';
 import { budgetSeconds, consumedFromSli, errorBudget, errorRatioAllowed, policyStatus } from './budget.ts';
 
-const DAY = 86_400;
 
 describe('time-equivalent error budget', () => {
   it.each([

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { DAY } from './periods.ts';
 import fc from 'fast-check';
 import { BURN_WINDOWS, burnRate, burnRateAt, burnRateSeries, burnRateValue, currentBurnRates, timeToExhaustion, windowSteps } from './burn-rate.ts';
 import { compliance } from './compliance.ts';
@@ -6,7 +7,6 @@ import { buildSeries } from './series.ts';
 import { constantSeries, makeSlo } from './test-fixtures.ts';
 
 const step = 300;
-const DAY = 86_400;
 
 describe('burnRate', () => {
   it.each([

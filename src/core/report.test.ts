@@ -1,11 +1,11 @@
 import { describe, expect, it } from 'vitest';
+import { DAY } from './periods.ts';
 import { DEFAULT_SEVERITIES } from '../schemas/severity.ts';
 import { buildIncidentMetrics, buildSloReport, INCIDENT_METRICS_SCHEMA, objectiveFraction, SLO_REPORT_SCHEMA } from './report.ts';
 import { buildSeries } from './series.ts';
 import { at, constantSeries, makeIncident, makeSlo } from './test-fixtures.ts';
 
 const step = 300;
-const DAY = 86_400;
 const OCT = at('2026-10-01T00:00:00Z');
 const NOV = at('2026-11-01T00:00:00Z');
 const stepsInOct = (31 * DAY) / step;

@@ -113,6 +113,11 @@ const alertReport = (a: AlertInterval): AlertReport => ({
 /** An objective in percent as a fraction without float noise: 99.9 -> 0.999, not 0.9990000000000001. */
 export const objectiveFraction = (percent: number): number => Math.round(percent * 1e10) / 1e12;
 
+/** The fields that name an SLO in every report, with or without data. */
+export function sloIdentity(slo: Slo): Pick<SloReport, 'schema' | 'id' | 'service' | 'name' | 'objective' | 'window'> {
+  return { schema: SLO_REPORT_SCHEMA, id: slo.id, service: slo.service, name: slo.name, objective: objectiveFraction(slo.objective), window: slo.window };
+}
+
 const asSeries = (s: Series | SeriesInput): Series => ('goodSum' in s ? s : buildSeries(s));
 
 /**
@@ -134,12 +139,7 @@ export function buildSloReport(slo: Slo, input: Series | SeriesInput, asOf: numb
   const status = policyStatus(declared.remaining, slo.policy);
   const last = series.length - 1;
   return {
-    schema: SLO_REPORT_SCHEMA,
-    id: slo.id,
-    service: slo.service,
-    name: slo.name,
-    objective: objectiveFraction(slo.objective),
-    window: slo.window,
+    ...sloIdentity(slo),
     asOf: isoOf(asOf),
     from: isoOf(w.from),
     to: isoOf(w.to),

@@ -1,4 +1,4 @@
-import { BURN_WINDOW_NAMES, SLO_REPORT_SCHEMA, objectiveFraction, type SloReport } from '../core/index.ts';
+import { BURN_WINDOW_NAMES, sloIdentity, type SloReport } from '../core/index.ts';
 import type { LoadedSlo } from '../adapters/content/load.ts';
 import type { SiteModel } from './model.ts';
 
@@ -7,12 +7,7 @@ type Nullable<T> = { [K in keyof T]: T[K] | null };
 /** The report of an SLO that has no snapshot: the same keys, with null for every figure. */
 function emptyReport(slo: LoadedSlo, asOf: string): Nullable<SloReport> {
   return {
-    schema: SLO_REPORT_SCHEMA,
-    id: slo.id,
-    service: slo.service,
-    name: slo.name,
-    objective: objectiveFraction(slo.objective),
-    window: slo.window,
+    ...sloIdentity(slo),
     asOf,
     from: null,
     to: null,
