@@ -11,14 +11,13 @@ const config = { font, axis: { labelFontSize: 11, titleFontSize: 11, gridColor: 
 const frame = (title: string) => ({ $schema: 'https://vega.github.io/schema/vega-lite/v6.json', description: title, width: WIDTH, height: HEIGHT, config });
 
 /** Error budget remaining through the window, with the policy thresholds as rules. */
-export function budgetBurndownSpec(points: BudgetPoint[], thresholds: { green: number; yellow: number }, title: string): TopLevelSpec {
-  const values = points.filter((p) => p.remaining !== null);
+export function budgetSpec(values: BudgetPoint[], thresholds: { green: number; yellow: number }, title: string): TopLevelSpec {
   return {
     ...frame(title),
     layer: [
       {
         data: { values },
-        mark: { type: 'area', line: { color: '#0969da' }, color: '#ddf4ff', interpolate: 'step-after' },
+        mark: { type: 'area', line: { color: '#0969da' }, color: '#ddf4ff', interpolate: 'linear' },
         encoding: {
           x: { field: 't', type: 'temporal', title: null, axis: { format: '%b %d' } },
           y: { field: 'remaining', type: 'quantitative', title: 'budget left', axis: { format: '%' } },

@@ -8,7 +8,7 @@ const step = 300;
 const START = Date.UTC(2026, 9, 1) / 1000; // 2026-10-01T00:00Z, end of step 0
 
 describe('alertPlan', () => {
-  it('uses the workbook windows for a 30d SLO at 5-minute steps', () => {
+  it('uses the workbook windows and thresholds for a 30d SLO at 5-minute steps', () => {
     expect(alertPlan(makeSlo(), step).map((p) => [p.alert, p.severity, p.threshold, p.longSteps, p.shortSteps])).toEqual([
       ['page-fast', 'page', 14.4, 12, 1],
       ['page-slow', 'page', 6, 72, 6],
@@ -16,20 +16,39 @@ describe('alertPlan', () => {
       ['ticket-slow', 'ticket', 1, 864, 72],
     ]);
   });
-  it('treats a calendar month as 30 days', () => {
+  it('keeps the windows and derives the thresholds from the budget share for a 28-day SLO: 13.44x, 5.6x, 2.8x, 0.933x', () => {
+    const p = alertPlan(makeSlo({ window: '28d' }), step);
+    expect(p.map((x) => [x.longSteps, x.shortSteps])).toEqual([[12, 1], [72, 6], [288, 24], [864, 72]]);
+    expect(p[0]!.threshold).toBe(13.44);
+    expect(p[1]!.threshold).toBeCloseTo(5.6, 12);
+    expect(p[2]!.threshold).toBeCloseTo(2.8, 12);
+    expect(p[3]!.threshold).toBeCloseTo(28 / 30, 12);
+    expect(p.map((x) => x.budgetShare)).toEqual([0.02, 0.05, 0.1, 0.1]);
+  });
+  it('treats a calendar month as 30 days and a quarter as 90: a quarter pages at 43.2x', () => {
     expect(alertPlan(makeSlo({ window: 'month' }), step)).toEqual(alertPlan(makeSlo(), step));
+    expect(alertPlan(makeSlo({ window: 'quarter' }), step)[0]!.threshold).toBeCloseTo(43.2, 12);
   });
-  it('scales a quarter by 3: page-fast 3h and 15m', () => {
-    const p = alertPlan(makeSlo({ window: 'quarter' }), step)[0]!;
-    expect([p.longSteps, p.shortSteps]).toEqual([36, 3]);
+  it('rounds a window to whole steps, at least one: at 1-hour steps the 5-minute window is one step', () => {
+    const p = alertPlan(makeSlo(), 3600)[0]!;
+    expect([p.longSteps, p.shortSteps]).toEqual([1, 1]);
   });
-  it('scales a 7d SLO by 7/30 and rounds to at least one step: page-fast 14 min -> 3 steps, 70 s -> 1 step', () => {
-    const p = alertPlan(makeSlo({ window: '7d' }), step)[0]!;
-    expect([p.longSteps, p.shortSteps]).toEqual([3, 1]);
+  it("takes an SLO's own thresholds where it sets them, and states the budget share they imply", () => {
+    const slo = makeSlo({ alerting: { page_fast: 20, ticket_slow: 2 } });
+    const p = alertPlan(slo, step);
+    expect(p.map((x) => x.threshold)).toEqual([20, 6, 3, 2]);
+    expect(p[0]!.budgetShare).toBeCloseTo(20 / 720, 12);
   });
-  it('takes thresholds from the SLO', () => {
-    const slo = makeSlo({ alerting: { page_fast: 20, page_slow: 7, ticket_fast: 4, ticket_slow: 2 } });
-    expect(alertPlan(slo, step).map((p) => p.threshold)).toEqual([20, 7, 4, 2]);
+});
+
+describe('a 28-day 99.9% SLO burning at 14.0x for 2 hours', () => {
+  it('pages (page-fast) because 14.0x is above 13.44x', () => {
+    const n = 1152 + 24;
+    const s = constantSeries(START, step, n, 1000, (i) => (i >= 1152 ? 14 : 0));
+    const alerts = replayAlerts(makeSlo({ window: '28d' }), s);
+    expect(alerts.find((a) => a.alert === 'page-fast')).toMatchObject({ severity: 'page', open: true });
+    // The same burn on a 30-day SLO stays below 14.4x: no fast page.
+    expect(replayAlerts(makeSlo(), s).find((a) => a.alert === 'page-fast')).toBeUndefined();
   });
 });
 

@@ -2,64 +2,71 @@
  * Replay of the Google SRE workbook multi-window, multi-burn-rate alerts over a whole history, and
  * how the fired alerts line up with incidents.
  *
- * | alert       | long | short | threshold (default) |
- * | page-fast   | 1h   | 5m    | 14.4x               |
- * | page-slow   | 6h   | 30m   | 6x                  |
- * | ticket-fast | 1d   | 2h    | 3x                  |
- * | ticket-slow | 3d   | 6h    | 1x                  |
+ * | alert       | long | short | budget spent in the long window | threshold, 30d / 28d |
+ * | page-fast   | 1h   | 5m    | 2%                              | 14.4x / 13.44x       |
+ * | page-slow   | 6h   | 30m   | 5%                              | 6x / 5.6x            |
+ * | ticket-fast | 1d   | 2h    | 10%                             | 3x / 2.8x            |
+ * | ticket-slow | 3d   | 6h    | 10%                             | 1x / 0.933x          |
  *
+ * The windows are fixed; the threshold is the burn rate that spends the alert's share of the
+ * window's budget within its long window: share x W / long (see ALERT_WINDOWS in the schema). A
+ * calendar month counts as W = 30 days and a quarter as 90. An SLO may set a fixed threshold.
  * An alert fires at a step when the burn rate over BOTH its windows is strictly above the
  * threshold (the workbook's `>`), with a relative tolerance of 1e-9 so that floating-point noise
- * on a burn of exactly the threshold does not fire. Windows are for a 30-day SLO and scale by window / 30 days
- * (a calendar month counts as 30 days, a quarter as 90), rounded to whole steps, at least 1.
- * E.g. a 7d SLO: page-fast long window 1h x 7/30 = 14 min -> 3 five-minute steps.
+ * on a burn of exactly the threshold does not fire. Windows are rounded to whole steps, at least 1.
  */
 import type { Incident } from '../schemas/incident.ts';
-import type { Slo } from '../schemas/slo.ts';
+import { ALERT_WINDOWS, type AlertKey, type Slo } from '../schemas/slo.ts';
 import { errorRatioAllowed } from './budget.ts';
 import { burnRateSeries, windowSteps } from './burn-rate.ts';
-import { nominalWindowSeconds, secondsOf, THIRTY_DAYS } from './periods.ts';
-import { overlappingStepRange, rangeSums, stepEnd, type Series, type StepRange } from './series.ts';
+import { incidentSpan } from './incident-span.ts';
+import { nominalWindowSeconds } from './periods.ts';
+import { dataStart, overlappingStepRange, rangeSums, stepEnd, type Series, type StepRange } from './series.ts';
 
 export type AlertName = 'page-fast' | 'page-slow' | 'ticket-fast' | 'ticket-slow';
 export type AlertSeverity = 'page' | 'ticket';
 
-interface AlertRule {
-  alert: AlertName;
-  severity: AlertSeverity;
-  longSeconds: number;
-  shortSeconds: number;
-  threshold: keyof Slo['alerting'];
-}
-
-export const ALERT_RULES: readonly AlertRule[] = [
-  { alert: 'page-fast', severity: 'page', longSeconds: 3_600, shortSeconds: 300, threshold: 'page_fast' },
-  { alert: 'page-slow', severity: 'page', longSeconds: 21_600, shortSeconds: 1_800, threshold: 'page_slow' },
-  { alert: 'ticket-fast', severity: 'ticket', longSeconds: 86_400, shortSeconds: 7_200, threshold: 'ticket_fast' },
-  { alert: 'ticket-slow', severity: 'ticket', longSeconds: 259_200, shortSeconds: 21_600, threshold: 'ticket_slow' },
-];
+/** The four alerts in the order they are listed and replayed. */
+export const ALERT_NAMES: Record<AlertKey, AlertName> = { page_fast: 'page-fast', page_slow: 'page-slow', ticket_fast: 'ticket-fast', ticket_slow: 'ticket-slow' };
+const ALERT_KEYS = Object.keys(ALERT_WINDOWS) as AlertKey[];
 
 /** One alert rule resolved for an SLO and a step size. */
 export interface AlertPlan {
   alert: AlertName;
   severity: AlertSeverity;
+  /** Burn-rate threshold: the SLO's own, or share x W / long. */
   threshold: number;
+  /** Share of the window's budget spent within the long window at the threshold, fraction (0.02). */
+  budgetShare: number;
+  longSeconds: number;
+  shortSeconds: number;
   longSteps: number;
   shortSteps: number;
 }
 
 export type AlertSlo = Pick<Slo, 'objective' | 'window' | 'alerting'>;
 
-/** The four rules with thresholds from `slo.alerting` and windows scaled and rounded to steps. */
+/**
+ * The four rules for an SLO at a step size. 30-day SLO, 5-minute steps: page-fast 14.4x over 12
+ * and 1 steps; a 28-day SLO: 2% x 672 h / 1 h = 13.44x over the same windows.
+ */
 export function alertPlan(slo: Pick<Slo, 'window' | 'alerting'>, step: number): AlertPlan[] {
-  const scale = nominalWindowSeconds(slo.window) / THIRTY_DAYS;
-  return ALERT_RULES.map((r) => ({
-    alert: r.alert,
-    severity: r.severity,
-    threshold: slo.alerting[r.threshold],
-    longSteps: windowSteps(step, r.longSeconds * scale),
-    shortSteps: windowSteps(step, r.shortSeconds * scale),
-  }));
+  const w = nominalWindowSeconds(slo.window);
+  return ALERT_KEYS.map((key) => {
+    const r = ALERT_WINDOWS[key];
+    const own = slo.alerting[key];
+    const threshold = own ?? (r.budgetPercent * w) / (100 * r.long);
+    return {
+      alert: ALERT_NAMES[key],
+      severity: r.severity,
+      threshold,
+      budgetShare: own === undefined ? r.budgetPercent / 100 : (own * r.long) / w,
+      longSeconds: r.long,
+      shortSeconds: r.short,
+      longSteps: windowSteps(step, r.long),
+      shortSteps: windowSteps(step, r.short),
+    };
+  });
 }
 
 /** Burn rates must be strictly above this to fire: the threshold with a 1e-9 relative tolerance. */
@@ -130,7 +137,7 @@ export function replayAlerts(slo: AlertSlo, series: Series, asOf?: number): Aler
       }
     }
   }
-  const order = ALERT_RULES.map((r) => r.alert);
+  const order = ALERT_KEYS.map((k) => ALERT_NAMES[k]);
   return out.sort((a, b) => a.from - b.from || order.indexOf(a.alert) - order.indexOf(b.alert));
 }
 
@@ -159,6 +166,8 @@ export interface AlertCoverage {
   incidents: IncidentAlertMatch[];
   /** Alert intervals attributed to no incident of the service. */
   alertsWithoutIncident: AlertInterval[];
+  /** For each alert interval given, the ids of the incidents it is attributed to (oldest first; empty for none). */
+  explainedBy: Map<AlertInterval, string[]>;
 }
 
 /** Default slack before started_at within which an alert still counts for an incident: 30 minutes. */
@@ -203,19 +212,23 @@ export function relateAlerts(
       return all.total > 0 && bad / all.total / ratio > aboveThreshold(a.threshold);
     });
   };
+  const firstData = dataStart(series);
   const mine = incidents
     .filter((i) => i.services.includes(slo.service))
-    .map((i) => ({ i, startedAt: secondsOf(i.started_at), endedAt: i.resolved_at === undefined ? asOf : Math.min(asOf, secondsOf(i.resolved_at)) }))
+    .map((i) => {
+      const span = incidentSpan(i, asOf);
+      return { i, startedAt: span.from, endedAt: span.to };
+    })
     .filter((m) => m.startedAt <= asOf)
     // An incident over before the SLO had any data could not have been alerted on: leave it out.
-    .filter((m) => series.firstPresent !== null && m.endedAt > stepEnd(series, series.firstPresent) - series.step)
+    .filter((m) => firstData !== null && m.endedAt > firstData)
     .sort((a, b) => a.startedAt - b.startedAt);
-  const used = new Set<AlertInterval>();
+  const explainedBy = new Map<AlertInterval, string[]>(alerts.map((a) => [a, []]));
   const matches = mine.map(({ i, startedAt, endedAt }): IncidentAlertMatch => {
     const lo = startedAt - slackSeconds;
     const steps = overlappingStepRange(series, lo, endedAt);
     const hits = alerts.filter((a) => (a.from <= endedAt && lo <= a.to) || (a.from > endedAt && !firesWithout(a, steps)));
-    for (const h of hits) used.add(h);
+    for (const h of hits) explainedBy.get(h)!.push(i.id);
     const first = hits.reduce<AlertInterval | null>((best, a) => (best === null || a.from < best.from ? a : best), null);
     return {
       incident: i.id,
@@ -229,5 +242,5 @@ export function relateAlerts(
       leadSeconds: first === null ? null : first.from - startedAt,
     };
   });
-  return { slackSeconds, incidents: matches, alertsWithoutIncident: alerts.filter((a) => !used.has(a)) };
+  return { slackSeconds, incidents: matches, alertsWithoutIncident: alerts.filter((a) => explainedBy.get(a)!.length === 0), explainedBy };
 }

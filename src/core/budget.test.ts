@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { DAY } from './periods.ts';
-import { budgetSeconds, consumedFromSli, errorBudget, errorRatioAllowed, policyStatus } from './budget.ts';
+import { budgetSeconds, budgetShare, errorBudget, errorRatioAllowed, policyStatus } from './budget.ts';
 
 
 describe('time-equivalent error budget', () => {
@@ -18,26 +18,36 @@ describe('time-equivalent error budget', () => {
 
 describe('errorBudget', () => {
   it('99.9% of 2,000,000 events allows 2,000 bad; 500 bad consumed a quarter', () => {
-    const b = errorBudget(99.9, 2_000_000 - 500, 2_000_000, 30 * DAY);
+    const b = errorBudget(99.9, 2_000_000 - 500, 2_000_000);
     expect(b.allowed).toBeCloseTo(2000, 6);
     expect(b.bad).toBe(500);
     expect(b.consumed).toBeCloseTo(0.25, 9);
     expect(b.remaining).toBeCloseTo(0.75, 9);
   });
   it('keeps a negative remaining budget when overspent', () => {
-    const b = errorBudget(99.9, 997_000, 1_000_000, 30 * DAY);
+    const b = errorBudget(99.9, 997_000, 1_000_000);
     expect(b.consumed).toBeCloseTo(3, 9);
     expect(b.remaining).toBeCloseTo(-2, 9);
   });
   it('with no traffic the budget is undefined, not full', () => {
-    const b = errorBudget(99.9, 0, 0, 30 * DAY);
-    expect(b).toMatchObject({ allowed: 0, bad: 0, consumed: null, remaining: null });
-    expect(b.allowedSeconds / 60).toBeCloseTo(43.2, 9);
+    const b = errorBudget(99.9, 0, 0);
+    expect(b).toEqual({ counted: 0, allowed: 0, bad: 0, sli: null, consumed: null, remaining: null });
   });
-  it('derives the consumed budget from an SLI', () => {
-    expect(consumedFromSli(99.9, 0.9995)).toBeCloseTo(0.5, 9);
-    expect(consumedFromSli(99.9, null)).toBeNull();
-    expect(errorRatioAllowed(99.9)).toBeCloseTo(0.001, 12);
+  it('the SLI is 1 - bad / counted: 500 bad of 2,000,000 is 0.99975', () => {
+    expect(errorBudget(99.9, 2_000_000 - 500, 2_000_000).sli).toBe(0.99975);
+  });
+});
+
+describe('budgetShare, the one budget formula for every method', () => {
+  it('12 bad slices of 8,640 against 99.9% allow 8.64: consumed 1.39, remaining -0.39', () => {
+    const b = budgetShare(99.9, 12, 8640);
+    expect(b.allowed).toBeCloseTo(8.64, 12);
+    expect(b.consumed).toBeCloseTo(12 / 8.64, 12);
+    expect(b.remaining).toBeCloseTo(1 - 12 / 8.64, 12);
+    expect(b.sli).toBeCloseTo(1 - 12 / 8640, 12);
+  });
+  it('nothing counted is no budget at all, whatever was passed as bad', () => {
+    expect(budgetShare(99.9, 5, 0)).toEqual({ counted: 0, allowed: 0, bad: 0, sli: null, consumed: null, remaining: null });
   });
 });
 
@@ -53,7 +63,7 @@ describe('errorRatioAllowed', () => {
     const objective = 99.99999999999; // allows 1e-13 of events: beyond 12-decimal rounding
     expect(errorRatioAllowed(objective)).toBeCloseTo(1e-13, 15);
     expect(errorRatioAllowed(objective)).toBeGreaterThan(0);
-    expect(errorBudget(objective, 1000, 1000, 30 * DAY).consumed).toBe(0);
+    expect(errorBudget(objective, 1000, 1000).consumed).toBe(0);
   });
 });
 

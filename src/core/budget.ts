@@ -33,37 +33,42 @@ export function budgetSeconds(objectivePercent: number, windowSeconds: number): 
   return errorRatioAllowed(objectivePercent) * windowSeconds;
 }
 
-export interface Budget {
-  /** Allowed bad events `(1 - objective) x total`: 99.9% of 1,000,000 events allows 1,000. */
-  allowed: number;
-  /** Bad events spent. */
+/**
+ * THE error-budget formula, in one place. Whatever the budgeting method, a window holds `counted`
+ * units (events, or time slices with traffic) of which `bad` were bad (bad events; bad slices; for
+ * ratio-timeslices the summed per-slice error ratios). Then:
+ *   allowed  = (1 - objective) x counted
+ *   consumed = bad / allowed            (a fraction of the budget; may exceed 1)
+ *   remaining = 1 - consumed           (negative once overspent: kept, never clamped)
+ *   sli      = 1 - bad / counted
+ * Example: 99.9% of 2,000,000 events allows 2,000 bad; 500 bad consumed 0.25 and leave 0.75.
+ * With nothing counted there is no budget to speak of: sli, consumed and remaining are null.
+ */
+export interface BudgetShare {
+  /** Counted units: events, or slices with traffic. */
+  counted: number;
+  /** Bad units among them. */
   bad: number;
-  /** Fraction of the budget spent, bad / allowed; null when there were no events. May exceed 1. */
+  /** Allowed bad units, (1 - objective) x counted. */
+  allowed: number;
+  /** 1 - bad / counted; null when nothing was counted. */
+  sli: number | null;
+  /** bad / allowed; null when nothing was counted. */
   consumed: number | null;
-  /** 1 - consumed; negative once the budget is overspent (kept, not clamped); null with no events. */
+  /** 1 - consumed; null when nothing was counted. */
   remaining: number | null;
-  /** Time-equivalent budget of the full window, seconds (see budgetSeconds). */
-  allowedSeconds: number;
 }
 
-/**
- * Error budget of an occurrences window. 99.9% with 2,000,000 events allows 2,000 bad; 500 bad
- * consumed 0.25 and leaves 0.75. With total 0 there is no budget to speak of: consumed/remaining null.
- */
-export function errorBudget(objectivePercent: number, good: number, total: number, windowSeconds: number): Budget {
-  const ratio = errorRatioAllowed(objectivePercent);
-  const allowed = ratio * total;
-  const bad = Math.max(0, total - good);
-  const consumed = total > 0 ? bad / allowed : null;
-  return { allowed, bad, consumed, remaining: consumed === null ? null : 1 - consumed, allowedSeconds: budgetSeconds(objectivePercent, windowSeconds) };
+export function budgetShare(objectivePercent: number, bad: number, counted: number): BudgetShare {
+  const allowed = errorRatioAllowed(objectivePercent) * counted;
+  if (!(counted > 0)) return { counted: 0, bad: 0, allowed: 0, sli: null, consumed: null, remaining: null };
+  const consumed = bad / allowed;
+  return { counted, bad, allowed, sli: 1 - bad / counted, consumed, remaining: 1 - consumed };
 }
 
-/**
- * Budget consumed for any SLI (fraction): `(1 - sli) / (1 - objective)`. SLI 0.9995 against 99.9%
- * consumed 0.5. Equals bad / allowed for occurrences; used for the timeslice methods. Null in, null out.
- */
-export function consumedFromSli(objectivePercent: number, sli: number | null): number | null {
-  return sli === null ? null : (1 - sli) / errorRatioAllowed(objectivePercent);
+/** The budget of an occurrences window in events: budgetShare of (total - good) bad events out of total. */
+export function errorBudget(objectivePercent: number, good: number, total: number): BudgetShare {
+  return budgetShare(objectivePercent, Math.max(0, total - good), total);
 }
 
 /**

@@ -105,18 +105,26 @@ describe('current burn rates', () => {
 });
 
 describe('timeToExhaustion', () => {
+  const W = 30 * DAY;
   it.each([
-    { name: '60% left of a 30-day budget at 2x lasts 9 days', r: 0.6, b: 2, w: 30 * DAY, out: 9 * DAY },
-    { name: 'a full 30-day budget at 14.4x lasts 50 hours', r: 1, b: 14.4, w: 30 * DAY, out: 50 * 3600 },
-    { name: 'half a 30-day budget at 1x lasts 15 days', r: 0.5, b: 1, w: 30 * DAY, out: 15 * DAY },
-    { name: 'an exhausted budget has 0 seconds left', r: 0, b: 3, w: 30 * DAY, out: 0 },
-    { name: 'an overspent budget has 0 seconds left even at 0x', r: -0.5, b: 0, w: 30 * DAY, out: 0 },
-    { name: 'no burn means never', r: 0.5, b: 0, w: 30 * DAY, out: null },
-    { name: 'an unknown burn rate gives no estimate', r: 0.5, b: null, w: 30 * DAY, out: null },
-    { name: 'an unknown budget gives no estimate', r: null, b: 2, w: 30 * DAY, out: null },
-  ])('$name', ({ r, b, w, out }) => {
-    const t = timeToExhaustion(r, b, w);
-    if (out === null) expect(t).toBeNull();
-    else expect(t).toBeCloseTo(out, 6);
+    { name: '60% left of a 30-day budget at 2x lasts 9 days', r: 0.6, b: 2, h: W, out: { state: 'in', seconds: 9 * DAY } },
+    { name: 'a full 30-day budget at 14.4x lasts 50 hours', r: 1, b: 14.4, h: W, out: { state: 'in', seconds: 50 * 3600 } },
+    { name: 'half a 30-day budget at 1x lasts 15 days', r: 0.5, b: 1, h: W, out: { state: 'in', seconds: 15 * DAY } },
+    { name: 'an exhausted budget is already exhausted, at any burn', r: 0, b: 3, h: W, out: { state: 'exhausted', seconds: null } },
+    { name: 'an overspent budget is already exhausted even at 0x', r: -0.5, b: 0, h: W, out: { state: 'exhausted', seconds: null } },
+    { name: 'an overspent budget is already exhausted without a burn rate', r: -0.5, b: null, h: W, out: { state: 'exhausted', seconds: null } },
+    { name: 'no burn is not at this rate', r: 0.5, b: 0, h: W, out: { state: 'not-at-this-rate', seconds: null } },
+    { name: 'a budget that outlasts the rolling window is not at this rate', r: 0.9, b: 0.5, h: W, out: { state: 'not-at-this-rate', seconds: null } },
+    { name: 'a calendar month with 15 days left at 0.4x: not before the budget resets', r: 0.5, b: 0.4, h: 15 * DAY, out: { state: 'not-at-this-rate', seconds: null } },
+    { name: 'an unknown burn rate gives no estimate', r: 0.5, b: null, h: W, out: { state: 'unknown', seconds: null } },
+    { name: 'an unknown budget gives no estimate', r: null, b: 2, h: W, out: { state: 'unknown', seconds: null } },
+  ])('$name', ({ r, b, h, out }) => {
+    const t = timeToExhaustion(r, b, W, h);
+    expect(t.state).toBe(out.state);
+    if (out.seconds === null) expect(t.seconds).toBeNull();
+    else expect(t.seconds).toBeCloseTo(out.seconds, 6);
+  });
+  it('exactly at the horizon still exhausts within it', () => {
+    expect(timeToExhaustion(0.5, 1, W, 15 * DAY)).toEqual({ state: 'in', seconds: 15 * DAY });
   });
 });

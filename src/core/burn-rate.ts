@@ -66,17 +66,23 @@ export function currentBurnRates(series: Series, objectivePercent: number, asOf:
 }
 
 /**
- * Seconds until the budget is exhausted if the current burn rate `b` continues:
- * `remaining x W / b`, with W the SLO window length in seconds. A burn of b spends the whole
- * window's budget in W / b seconds, so the remaining fraction r lasts r x W / b.
- * Example: 30-day window, 60% of the budget left, burning at 2x -> 0.6 x 30 d / 2 = 9 days
- * (777,600 s). r <= 0 -> 0 (already exhausted); b = 0 -> null (never); b or r null -> null.
+ * When the budget runs out if the current burn rate continues, as one of:
+ * - `exhausted`: nothing is left (remaining <= 0), whatever the burn rate;
+ * - `unknown`: no budget or no burn rate to project from (no events);
+ * - `not-at-this-rate`: the burn rate is 0, or the budget outlasts the horizon (the rolling
+ *   window's length, or what is left of a calendar period, after which the budget resets);
+ * - `in`: `seconds` from asOf, the straight-line projection remaining x W / burn, W the full
+ *   window length: a burn of b spends the whole window's budget in W / b seconds.
+ * Example: 30-day window, 60% left, burning at 2x -> 0.6 x 30 d / 2 = 9 days (777,600 s). The same
+ * in a calendar month with 5 days to go -> not at this rate (the budget resets first).
  * A linear projection: it ignores bad events ageing out of a rolling window, so for rolling
  * windows the real exhaustion is no earlier than this.
  */
-export function timeToExhaustion(remaining: number | null, burn: number | null, windowSeconds: number): number | null {
-  if (remaining === null || burn === null) return null;
-  if (remaining <= 0) return 0;
-  if (!(burn > 0)) return null;
-  return (remaining * windowSeconds) / burn;
+export type Exhaustion = { state: 'exhausted' | 'unknown' | 'not-at-this-rate'; seconds: null } | { state: 'in'; seconds: number };
+
+export function timeToExhaustion(remaining: number | null, burn: number | null, windowSeconds: number, horizonSeconds: number): Exhaustion {
+  if (remaining !== null && remaining <= 0) return { state: 'exhausted', seconds: null };
+  if (remaining === null || burn === null) return { state: 'unknown', seconds: null };
+  const seconds = burn > 0 ? (remaining * windowSeconds) / burn : Infinity;
+  return seconds > horizonSeconds ? { state: 'not-at-this-rate', seconds: null } : { state: 'in', seconds };
 }

@@ -60,12 +60,6 @@ describe('compliance', () => {
     expect(compliance(makeSlo({ min_events: 90 }), s, -step, 9 * step).lowTraffic).toBe(false);
   });
 
-  it('bases the time budget on the window length given, else on to - from', () => {
-    const s = constantSeries(0, step, 10, 100);
-    expect(compliance(slo, s, 0, 30 * 86_400).budget.allowedSeconds / 60).toBeCloseTo(43.2, 9);
-    expect(compliance(slo, s, 0, 10, 31 * 86_400).budget.allowedSeconds / 60).toBeCloseTo(44.64, 9);
-  });
-
   it('an empty window has zero coverage and no SLI', () => {
     const s = constantSeries(0, step, 10, 100);
     const c = compliance(slo, s, 500, 500);

@@ -3,8 +3,8 @@
  * flags, and the error budget that follows.
  */
 import type { Slo } from '../schemas/slo.ts';
-import { errorBudget, policyStatus, type Budget, type PolicyStatus } from './budget.ts';
-import { expectedSteps, rangeSums, stepEnd, stepRange, type Series } from './series.ts';
+import { errorBudget, policyStatus, type BudgetShare, type PolicyStatus } from './budget.ts';
+import { dataStart, expectedSteps, rangeSums, stepRange, type Series } from './series.ts';
 
 export type ComplianceSlo = Pick<Slo, 'objective' | 'min_events' | 'policy'>;
 
@@ -15,7 +15,7 @@ export interface Compliance {
   good: number;
   total: number;
   bad: number;
-  /** good / total from summed counts (never an average of rates); null when total is 0. */
+  /** 1 - bad / total from summed counts (never an average of rates); null when total is 0. */
   sli: number | null;
   /** Steps the window is expected to hold (its grid, with or without data). */
   expectedSteps: number;
@@ -27,28 +27,27 @@ export interface Compliance {
   partial: boolean;
   /** True when total < min_events. */
   lowTraffic: boolean;
-  budget: Budget;
+  /** The budget in events (see budgetShare). */
+  budget: BudgetShare;
   status: PolicyStatus | null;
 }
 
 /**
  * Compliance over the window `[from, to)` (steps whose end lies in `(from, to]`). 999,000 good of
- * 1,000,000 -> SLI 0.999. `windowSeconds` is the length the time-equivalent budget is based on
- * (defaults to to - from; for a calendar month still running pass the whole month).
+ * 1,000,000 -> SLI 0.999.
  */
-export function compliance(slo: ComplianceSlo, series: Series, from: number, to: number, windowSeconds = to - from): Compliance {
+export function compliance(slo: ComplianceSlo, series: Series, from: number, to: number): Compliance {
   const sums = rangeSums(series, stepRange(series, from, to));
   const expected = expectedSteps(series, from, to);
-  const sli = sums.total > 0 ? sums.good / sums.total : null;
-  const firstStart = series.firstPresent === null ? null : stepEnd(series, series.firstPresent) - series.step;
-  const budget = errorBudget(slo.objective, sums.good, sums.total, windowSeconds);
+  const budget = errorBudget(slo.objective, sums.good, sums.total);
+  const firstStart = dataStart(series);
   return {
     from,
     to,
     good: sums.good,
     total: sums.total,
     bad: budget.bad,
-    sli,
+    sli: budget.sli,
     expectedSteps: expected,
     presentSteps: sums.present,
     coverage: expected > 0 ? Math.min(1, sums.present / expected) : 0,

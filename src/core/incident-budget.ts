@@ -7,17 +7,18 @@
  * month. An incident crossing a period boundary yields one share per period it touches.
  * Period budget: allowed bad events = (1 - objective) x total events in the period so far
  * (its steps ending in `(period start, min(period end, asOf)]`).
- * Incident span: `[started_at, resolved_at ?? asOf)`; a step counts when its interval overlaps the
+ * Incident span: incidentSpan (`[started_at, resolved_at ?? asOf)`); a step counts when its interval overlaps the
  * span at all. For the outside-incident remainder, the service's incidents are merged first, so a
  * step covered by two incidents is subtracted once.
  * Example: October allows 1,000 bad events; a SEV2 on 2026-10-03 with 380 bad events spent 38%.
  */
 import type { Incident } from '../schemas/incident.ts';
 import type { Slo } from '../schemas/slo.ts';
-import { errorRatioAllowed } from './budget.ts';
+import { errorBudget } from './budget.ts';
+import { incidentSpan } from './incident-span.ts';
 import { intersect, mergeIntervals, type Interval } from './intervals.ts';
-import { periodsCovering, secondsOf, type Period, type PeriodKind } from './periods.ts';
-import { overlappingStepRange, rangeSums, stepEnd, stepRange, type Series, type StepRange } from './series.ts';
+import { periodsCovering, type Period, type PeriodKind } from './periods.ts';
+import { overlappingStepRange, rangeSums, seriesEnd, seriesStart, stepRange, type Series, type StepRange } from './series.ts';
 
 export type IncidentBudgetSlo = Pick<Slo, 'id' | 'service' | 'objective' | 'window'>;
 
@@ -88,22 +89,21 @@ function badInUnion(series: Series, ranges: StepRange[]): number {
 export function incidentBudget(slo: IncidentBudgetSlo, series: Series, incidents: readonly Incident[], asOf: number): IncidentBudget {
   const shares: IncidentBudgetShare[] = [];
   const periods: PeriodBudgetSplit[] = [];
-  if (series.length === 0) return { shares, periods };
-  const ratio = errorRatioAllowed(slo.objective);
+  const dataFrom = seriesStart(series);
+  const dataEnd = seriesEnd(series);
+  if (dataFrom === null || dataEnd === null) return { shares, periods };
   const kind = incidentPeriodKind(slo.window);
   const spans = incidents
     .filter((i) => i.services.includes(slo.service))
-    .map((i) => ({ i, span: { from: secondsOf(i.started_at), to: i.resolved_at === undefined ? asOf : secondsOf(i.resolved_at) } as Interval }))
+    .map((i) => ({ i, span: incidentSpan(i, asOf) }))
     .sort((a, b) => a.span.from - b.span.from || a.i.id.localeCompare(b.i.id));
-  const dataFrom = stepEnd(series, 0) - series.step;
-  const dataTo = Math.min(asOf, stepEnd(series, series.length - 1));
+  const dataTo = Math.min(asOf, dataEnd);
   const merged = mergeIntervals(spans.map((s) => s.span));
   for (const p of periodsCovering(kind, dataFrom, dataTo)) {
     const until: Period = { ...p, to: Math.min(p.to, asOf) };
     const sums = rangeSums(series, stepRange(series, until.from, until.to));
-    const bad = Math.max(0, sums.total - sums.good);
-    const allowed = ratio * sums.total;
-    const share = (x: number): number | null => (sums.total > 0 ? x / allowed : null);
+    const { bad, allowed } = errorBudget(slo.objective, sums.good, sums.total);
+    const share = (x: number): number | null => (allowed > 0 ? x / allowed : null);
     for (const { i, span } of spans) {
       const part = intersect(span, until);
       if (part === null) continue;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { byMonth, byService, bySeverity, isUnresolved, lifecycleMetrics } from './incident-metrics.ts';
+import { byMonth, byService, bySeverity, lifecycleMetrics, timesBetweenFailures } from './incident-metrics.ts';
 import { makeIncident } from './test-fixtures.ts';
 
 const full = makeIncident({
@@ -51,17 +51,33 @@ describe('lifecycleMetrics', () => {
     expect(m.mtta.count).toBe(2);
   });
 
-  it('MTBF is the mean gap between consecutive starts on the same service', () => {
-    // checkout: Oct 3 10:00 -> Oct 5 10:00 (2 d) -> Nov 1 00:00 (26 d 14 h); search has one incident.
+  it('MTBF is the operating time from the end of one impact (mitigated_at) to the start of the next on the same service', () => {
+    // checkout: impact ends Oct 3 10:30 -> next starts Oct 5 10:00 (1 d 23 h 30 m); impact ends
+    // Oct 5 11:00 -> next starts Nov 1 00:00 (26 d 13 h); search has one incident, so no gap.
     const m = lifecycleMetrics([open, full, second]);
     expect(m.mtbf.count).toBe(2);
-    expect(m.mtbf.mean).toBe((2 * 86_400 + (26 * 86_400 + 14 * 3600)) / 2);
+    expect(m.mtbf.mean).toBe((47.5 * 3600 + (26 * 86_400 + 13 * 3600)) / 2);
   });
 
-  it('an incident marked resolved without resolved_at, or with resolved_at but still open, is unresolved', () => {
-    expect(isUnresolved(makeIncident({ resolved_at: undefined }))).toBe(true);
-    expect(isUnresolved(makeIncident({ status: 'monitoring' }))).toBe(true);
-    expect(isUnresolved(full)).toBe(false);
+  it('two failures and 4 h down in a 24 h day are 10 h apart, not the 12 h between their starts', () => {
+    const a = makeIncident({ id: 'a', started_at: '2026-10-03T00:00:00Z', resolved_at: '2026-10-03T02:00:00Z' });
+    const b = makeIncident({ id: 'b', started_at: '2026-10-03T12:00:00Z', resolved_at: '2026-10-03T14:00:00Z' });
+    expect(timesBetweenFailures([b, a])).toEqual([10 * 3600]);
+  });
+
+  it('overlapping impacts on one service are one failure; other services never make a gap', () => {
+    const a = makeIncident({ id: 'a', started_at: '2026-10-03T00:00:00Z', resolved_at: '2026-10-03T05:00:00Z' });
+    const inside = makeIncident({ id: 'in', started_at: '2026-10-03T01:00:00Z', resolved_at: '2026-10-03T02:00:00Z' });
+    const other = makeIncident({ id: 'o', services: ['search'], started_at: '2026-10-03T07:00:00Z', resolved_at: '2026-10-03T08:00:00Z' });
+    const b = makeIncident({ id: 'b', started_at: '2026-10-03T06:00:00Z', resolved_at: '2026-10-03T07:00:00Z' });
+    expect(timesBetweenFailures([a, inside, other, b])).toEqual([3600]);
+    expect(timesBetweenFailures([a, inside, other, b], ['search'])).toEqual([]);
+  });
+
+  it('nothing follows an open impact: an incident never mitigated or resolved ends no gap', () => {
+    const stillDown = makeIncident({ id: 'down', status: 'investigating', started_at: '2026-10-03T00:00:00Z', resolved_at: undefined });
+    const later = makeIncident({ id: 'later', started_at: '2026-10-04T00:00:00Z', resolved_at: '2026-10-04T01:00:00Z' });
+    expect(timesBetweenFailures([stillDown, later])).toEqual([]);
   });
 
   it('orders incidents that start at the same time by id', () => {
@@ -69,7 +85,7 @@ describe('lifecycleMetrics', () => {
     const a = makeIncident({ id: 'a', status: 'investigating', resolved_at: undefined });
     const m = lifecycleMetrics([b, a]);
     expect(m.unresolved).toEqual(['a', 'b']);
-    expect(m.mtbf).toMatchObject({ count: 1, mean: 0 });
+    expect(m.mtbf).toMatchObject({ count: 0, mean: null });
   });
 
   it('is all empty for no incidents', () => {
@@ -95,10 +111,17 @@ describe('grouping', () => {
     expect(g.checkout!.count).toBe(3);
     expect(g.search!.count).toBe(1);
   });
+  it("a service's MTBF counts only its own gaps, not those of services that share an incident with it", () => {
+    const searchOnly = makeIncident({ id: 's2', services: ['search'], started_at: '2026-11-03T00:10:00Z', resolved_at: '2026-11-03T01:00:00Z' });
+    const g = byService([...all, searchOnly]);
+    // search: the shared incident's impact ends Nov 1 00:10, its own starts Nov 3 00:10 -> one 2-day gap.
+    expect(g.search!.mtbf).toMatchObject({ count: 1, mean: 2 * 86_400 });
+    expect(g.checkout!.mtbf.count).toBe(2);
+  });
   it('groups by the UTC month of started_at', () => {
     const g = byMonth(all);
     expect(Object.keys(g)).toEqual(['2026-10', '2026-11']);
     expect(g['2026-10']!.count).toBe(2);
-    expect(g['2026-10']!.mtbf.mean).toBe(2 * 86_400);
+    expect(g['2026-10']!.mtbf.mean).toBe(47.5 * 3600);
   });
 });

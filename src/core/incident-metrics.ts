@@ -1,8 +1,12 @@
 /**
  * Incident lifecycle metrics, in seconds:
  * MTTD = detected - started, MTTA = acknowledged - detected, MTTM = mitigated - started,
- * MTTR = resolved - started, MTBF = time between the starts of consecutive incidents on the same
- * service (pooled over services). Each is a Distribution (see stats.ts for the percentile method);
+ * MTTR = resolved - started, MTBF = operating time between failures of ONE service: from the
+ * end of one impact (mitigated_at, else resolved_at) to the start of the next, the service's
+ * overlapping impacts merged first (a failure while already down is not a new failure). For 2
+ * failures and 4 h down in a 24 h day that is 10 h, not the 12 h between starts. Gaps are
+ * per service and pooled over services (an incident on two services adds a gap to each), never
+ * across services. Each is a Distribution (see stats.ts for the percentile method);
  * an incident only contributes to the metrics whose timestamps it has.
  * Unresolved incidents (status not resolved, or no resolved_at) are listed, never dropped, and
  * never enter MTTR (they are not treated as resolved now).
@@ -10,6 +14,9 @@
 import type { Incident } from '../schemas/incident.ts';
 import type { Severity } from '../schemas/severity.ts';
 import { SEVERITIES } from '../schemas/severity.ts';
+import { isUnresolved } from './incident-span.ts';
+import type { Interval } from './intervals.ts';
+import { impactInterval } from './outage.ts';
 import { monthOf, secondsOf } from './periods.ts';
 import { distribution, type Distribution } from './stats.ts';
 
@@ -24,28 +31,49 @@ export interface LifecycleMetrics {
   mtbf: Distribution;
 }
 
-/** True when an incident is not resolved: status other than resolved, or no resolved_at. */
-export function isUnresolved(i: Incident): boolean {
-  return i.status !== 'resolved' || i.resolved_at === undefined;
-}
-
 const gap = (a: string | undefined, b: string | undefined): number | undefined =>
   a === undefined || b === undefined ? undefined : secondsOf(b) - secondsOf(a);
 
 /**
+ * Operating times between failures, seconds: per service, the gaps between its merged impact spans
+ * (an open impact runs on forever, so nothing follows it). Only the services in `services` count
+ * (default: every service of every incident). 10:00-12:00 and 14:00-16:00 on one service -> [7,200].
+ */
+export function timesBetweenFailures(incidents: readonly Incident[], services?: readonly string[]): number[] {
+  const spans = new Map<string, Interval[]>();
+  for (const i of incidents) {
+    for (const s of new Set(i.services)) {
+      if (services !== undefined && !services.includes(s)) continue;
+      const list = spans.get(s) ?? [];
+      list.push(impactInterval(i, Infinity));
+      spans.set(s, list);
+    }
+  }
+  const out: number[] = [];
+  for (const s of [...spans.keys()].sort()) {
+    // Walk the spans by start; a span that starts at or before the current end extends the failure.
+    const sorted = spans.get(s)!.sort((a, b) => a.from - b.from);
+    let end = sorted[0]!.to;
+    for (const iv of sorted.slice(1)) {
+      if (iv.from > end) out.push(iv.from - end);
+      end = Math.max(end, iv.to);
+    }
+  }
+  return out;
+}
+
+/**
  * Lifecycle metrics of a set of incidents. Example: started 10:00, detected 10:05, acknowledged
  * 10:07, mitigated 10:30, resolved 11:00 -> TTD 300 s, TTA 120 s, TTM 1,800 s, TTR 3,600 s.
- * MTBF within the set: per service, differences between consecutive started_at.
+ * MTBF within the set, for the services in `services` (default: all; see timesBetweenFailures).
  */
-export function lifecycleMetrics(incidents: readonly Incident[]): LifecycleMetrics {
+export function lifecycleMetrics(incidents: readonly Incident[], services?: readonly string[]): LifecycleMetrics {
   const sorted = [...incidents].sort((a, b) => secondsOf(a.started_at) - secondsOf(b.started_at) || a.id.localeCompare(b.id));
   const ttd: number[] = [];
   const tta: number[] = [];
   const ttm: number[] = [];
   const ttr: number[] = [];
   const unresolved: string[] = [];
-  const lastStart = new Map<string, number>();
-  const tbf: number[] = [];
   const push = (list: number[], v: number | undefined) => {
     if (v !== undefined) list.push(v);
   };
@@ -55,12 +83,6 @@ export function lifecycleMetrics(incidents: readonly Incident[]): LifecycleMetri
     push(ttm, gap(i.started_at, i.mitigated_at));
     if (isUnresolved(i)) unresolved.push(i.id);
     else push(ttr, gap(i.started_at, i.resolved_at));
-    const start = secondsOf(i.started_at);
-    for (const s of new Set(i.services)) {
-      const prev = lastStart.get(s);
-      if (prev !== undefined) tbf.push(start - prev);
-      lastStart.set(s, start);
-    }
   }
   return {
     count: sorted.length,
@@ -69,12 +91,15 @@ export function lifecycleMetrics(incidents: readonly Incident[]): LifecycleMetri
     mtta: distribution(tta),
     mttm: distribution(ttm),
     mttr: distribution(ttr),
-    mtbf: distribution(tbf),
+    mtbf: distribution(timesBetweenFailures(incidents, services)),
   };
 }
 
-/** Group incidents by a key (an incident may fall in several groups); keys sorted. */
-export function groupIncidents(incidents: readonly Incident[], keys: (i: Incident) => readonly string[]): Record<string, LifecycleMetrics> {
+/**
+ * Group incidents by a key (an incident may fall in several groups); keys sorted. With
+ * `perService`, the keys are service ids and each group's MTBF counts only that service's gaps.
+ */
+export function groupIncidents(incidents: readonly Incident[], keys: (i: Incident) => readonly string[], perService = false): Record<string, LifecycleMetrics> {
   const groups = new Map<string, Incident[]>();
   for (const i of incidents) {
     for (const k of new Set(keys(i))) {
@@ -84,7 +109,7 @@ export function groupIncidents(incidents: readonly Incident[], keys: (i: Inciden
     }
   }
   const out: Record<string, LifecycleMetrics> = {};
-  for (const k of [...groups.keys()].sort()) out[k] = lifecycleMetrics(groups.get(k)!);
+  for (const k of [...groups.keys()].sort()) out[k] = lifecycleMetrics(groups.get(k)!, perService ? [k] : undefined);
   return out;
 }
 
@@ -95,9 +120,9 @@ export function bySeverity(incidents: readonly Incident[]): Record<Severity, Lif
   return out;
 }
 
-/** Metrics per service id (an incident on two services counts in both). */
+/** Metrics per service id (an incident on two services counts in both; MTBF from that service's own gaps). */
 export function byService(incidents: readonly Incident[]): Record<string, LifecycleMetrics> {
-  return groupIncidents(incidents, (i) => i.services);
+  return groupIncidents(incidents, (i) => i.services, true);
 }
 
 /** Metrics per UTC calendar month of started_at, keyed `YYYY-MM`. */

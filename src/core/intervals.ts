@@ -27,21 +27,9 @@ export function mergeIntervals(intervals: readonly Interval[]): Interval[] {
   return out;
 }
 
-/** Total length of intervals in seconds, after merging (so overlaps count once). */
-export function mergedLength(intervals: readonly Interval[]): number {
-  let sum = 0;
-  for (const i of mergeIntervals(intervals)) sum += i.to - i.from;
-  return sum;
-}
-
 /** The part of `a` inside `b`, or null when they do not overlap (a zero-length result is null). */
 export function intersect(a: Interval, b: Interval): Interval | null {
   const from = Math.max(a.from, b.from);
   const to = Math.min(a.to, b.to);
   return to > from ? { from, to } : null;
-}
-
-/** True when two intervals share at least one instant; closed ends, so touching counts. */
-export function touches(a: Interval, b: Interval): boolean {
-  return a.from <= b.to && b.from <= a.to;
 }

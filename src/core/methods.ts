@@ -10,18 +10,22 @@
  * in `noTrafficSlices` / `missingSlices` so the exclusion is visible.
  */
 import type { Slo } from '../schemas/slo.ts';
-import { consumedFromSli } from './budget.ts';
+import { budgetShare, type BudgetShare } from './budget.ts';
 import { rangeSums, stepRange, type Series } from './series.ts';
 
 export type MethodSlo = Pick<Slo, 'objective' | 'budgeting'>;
 
-export interface MethodResult {
-  /** SLI as a fraction, null when nothing counted. */
-  sli: number | null;
-  /** Fraction of the budget spent, (1 - sli) / (1 - objective); null with the SLI. */
-  consumed: number | null;
-  /** 1 - consumed, may be negative; null with the SLI. */
-  remaining: number | null;
+/** What a method counts in: events (occurrences) or time slices with traffic (both slice methods). */
+export type BudgetUnit = 'events' | 'slices';
+
+/**
+ * A method's figures over a window: the budget share (see budgetShare) in the method's own unit.
+ * Occurrences: bad events of total events. Timeslices: bad slices of slices with traffic.
+ * Ratio-timeslices: the summed per-slice error ratios (1 - good/total of each slice) of slices with
+ * traffic, so that sli is the mean per-slice ratio.
+ */
+export interface MethodResult extends BudgetShare {
+  unit: BudgetUnit;
 }
 
 export interface SliceResult extends MethodResult {
@@ -42,23 +46,21 @@ export interface Methods {
   'ratio-timeslices': SliceResult;
 }
 
-const withBudget = (objective: number, sli: number | null): MethodResult => {
-  const consumed = consumedFromSli(objective, sli);
-  return { sli, consumed, remaining: consumed === null ? null : 1 - consumed };
-};
-
 /** Tolerance for `ratio >= target` so that 999/1000 meets 0.999 despite floating point. */
 const EPS = 1e-12;
 
+/** Occurrences over `[from, to)`: bad events of total events. O(1) from the prefix sums. */
+function occurrences(slo: MethodSlo, series: Series, from: number, to: number): Methods['occurrences'] {
+  const occ = rangeSums(series, stepRange(series, from, to));
+  return { ...budgetShare(slo.objective, Math.max(0, occ.total - occ.good), occ.total), unit: 'events', good: occ.good, total: occ.total };
+}
+
 /**
- * All three methods over the window `[from, to)`. Slices are runs of `round(slice / step)`
- * consecutive steps (at least 1) starting at the window's first step. Example, 99% target,
- * slices with (good,total) = (99,100), (90,100), (0,0): timeslices 1 good of 2 counted = 0.5;
- * ratio-timeslices (0.99 + 0.9) / 2 = 0.945; occurrences 189/200 = 0.945.
+ * Both slice methods over `[from, to)`. Slices are runs of `round(slice / step)` consecutive steps
+ * (at least 1) starting at the window's first step. Linear in the number of slices.
  */
-export function budgetingMethods(slo: MethodSlo, series: Series, from: number, to: number): Methods {
+function sliceMethods(slo: MethodSlo, series: Series, from: number, to: number): Pick<Methods, 'timeslices' | 'ratio-timeslices'> {
   const { i0, i1 } = stepRange(series, from, to);
-  const occ = rangeSums(series, { i0, i1 });
   const sliceSeconds = slo.budgeting.slice.seconds;
   const k = Math.max(1, Math.round(sliceSeconds / series.step));
   const target = (slo.budgeting.slice_target ?? slo.objective) / 100;
@@ -67,7 +69,7 @@ export function budgetingMethods(slo: MethodSlo, series: Series, from: number, t
   let bad = 0;
   let noTraffic = 0;
   let missing = 0;
-  let ratioSum = 0;
+  let errorRatioSum = 0;
   for (let a = i0; a < i1; a += k) {
     const s = rangeSums(series, { i0: a, i1: Math.min(a + k, i1) });
     slices++;
@@ -75,7 +77,7 @@ export function budgetingMethods(slo: MethodSlo, series: Series, from: number, t
     else if (s.total <= 0) noTraffic++;
     else {
       const r = s.good / s.total;
-      ratioSum += r;
+      errorRatioSum += 1 - r;
       if (r >= target - EPS) good++;
       else bad++;
     }
@@ -83,8 +85,22 @@ export function budgetingMethods(slo: MethodSlo, series: Series, from: number, t
   const counted = good + bad;
   const base = { sliceSeconds, stepsPerSlice: k, slices, goodSlices: good, badSlices: bad, noTrafficSlices: noTraffic, missingSlices: missing };
   return {
-    occurrences: { ...withBudget(slo.objective, occ.total > 0 ? occ.good / occ.total : null), good: occ.good, total: occ.total },
-    timeslices: { ...withBudget(slo.objective, counted > 0 ? good / counted : null), ...base, sliceTarget: target },
-    'ratio-timeslices': { ...withBudget(slo.objective, counted > 0 ? ratioSum / counted : null), ...base },
+    timeslices: { ...budgetShare(slo.objective, bad, counted), unit: 'slices', ...base, sliceTarget: target },
+    'ratio-timeslices': { ...budgetShare(slo.objective, errorRatioSum, counted), unit: 'slices', ...base },
   };
+}
+
+/**
+ * All three methods over the window `[from, to)`. Example, 99% target, slices with (good,total) =
+ * (99,100), (90,100), (0,0): timeslices 1 good of 2 counted = 0.5; ratio-timeslices
+ * (0.99 + 0.9) / 2 = 0.945; occurrences 189/200 = 0.945.
+ */
+export function budgetingMethods(slo: MethodSlo, series: Series, from: number, to: number): Methods {
+  return { occurrences: occurrences(slo, series, from, to), ...sliceMethods(slo, series, from, to) };
+}
+
+/** The figures of the method the SLO declares (`budgeting.method`) over `[from, to)`; O(1) for occurrences. */
+export function declaredMethod(slo: MethodSlo, series: Series, from: number, to: number): MethodResult {
+  const method = slo.budgeting.method;
+  return method === 'occurrences' ? occurrences(slo, series, from, to) : sliceMethods(slo, series, from, to)[method];
 }

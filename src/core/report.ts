@@ -7,21 +7,22 @@
 import type { Incident } from '../schemas/incident.ts';
 import type { Severity, SeverityConfig } from '../schemas/severity.ts';
 import type { Slo } from '../schemas/slo.ts';
-import { relateAlerts, replayAlerts, type AlertInterval, type AlertName, type AlertSeverity } from './alerts.ts';
-import { currentBurnRates, timeToExhaustion, type BurnWindow } from './burn-rate.ts';
-import { compliance } from './compliance.ts';
-import { policyStatus, type PolicyStatus } from './budget.ts';
-import { incidentBudget, type PeriodBudgetSplit } from './incident-budget.ts';
+import { alertPlan, relateAlerts, replayAlerts, type AlertCoverage, type AlertInterval, type AlertName, type AlertSeverity } from './alerts.ts';
+import { budgetHistory } from './budget-history.ts';
+import { currentBurnRates, timeToExhaustion, type BurnWindow, type Exhaustion } from './burn-rate.ts';
+import { compliance, type Compliance } from './compliance.ts';
+import { budgetSeconds, policyStatus, type PolicyStatus } from './budget.ts';
+import { incidentBudget, type IncidentBudget, type PeriodBudgetSplit } from './incident-budget.ts';
 import { byMonth, byService, bySeverity, lifecycleMetrics, type LifecycleMetrics } from './incident-metrics.ts';
-import { budgetingMethods, type Methods } from './methods.ts';
+import { budgetingMethods, type BudgetUnit, type Methods } from './methods.ts';
 import { outageMinutes } from './outage.ts';
-import { isoOf, sloWindowAt } from './periods.ts';
+import { isoOf, sloWindowAt, type SloWindowRange } from './periods.ts';
 import { responseTargets, type ResponseTally } from './response-targets.ts';
-import { buildSeries, stepEnd, type Series, type SeriesInput } from './series.ts';
+import { buildSeries, seriesEnd, seriesStart, type Series, type SeriesInput } from './series.ts';
 import type { Distribution } from './stats.ts';
 
-export const SLO_REPORT_SCHEMA = 'sitrep-slo-report/v1';
-export const INCIDENT_METRICS_SCHEMA = 'sitrep-incident-metrics/v1';
+export const SLO_REPORT_SCHEMA = 'sitrep-slo-report/v2';
+export const INCIDENT_METRICS_SCHEMA = 'sitrep-incident-metrics/v2';
 
 export interface AlertReport {
   alert: AlertName;
@@ -30,6 +31,26 @@ export interface AlertReport {
   to: string;
   peakBurnRate: number;
   open: boolean;
+  /** Ids of the incidents this alert is attributed to (see relateAlerts); empty when none explains it. */
+  incidents: string[];
+}
+
+/** The error budget of the window, in the unit of the SLO's budgeting method (see budgetShare). */
+export interface BudgetReport {
+  method: Slo['budgeting']['method'];
+  /** `events` for occurrences, `slices` (time slices with traffic) for both slice methods. */
+  unit: BudgetUnit;
+  /** Units counted in the window so far, bad among them, and allowed bad = (1 - objective) x counted. */
+  counted: number;
+  bad: number;
+  allowed: number;
+  /** bad / allowed, and 1 - that (negative once overspent); null with nothing counted. */
+  consumed: number | null;
+  remaining: number | null;
+  /** Time-equivalent budget of the whole window, (1 - objective) x window length, seconds. */
+  allowedSeconds: number;
+  /** consumed x allowedSeconds: the budget spent, as time. */
+  spentSeconds: number | null;
 }
 
 export interface SloReport {
@@ -47,12 +68,9 @@ export interface SloReport {
   to: string;
   /** Full window length in seconds (the whole month/quarter for calendar windows). */
   windowSeconds: number;
-  /**
-   * SLI by the SLO's declared method (`method`): good / total events for occurrences, good slices
-   * / slices for timeslices, mean slice ratio for ratio-timeslices. `good`, `total`, `bad` and
-   * `budget.allowed` are event counts whatever the method; all three methods are in `methods`.
-   */
+  /** SLI by the SLO's declared method: 1 - budget.bad / budget.counted. All three methods are in `methods`. */
   sli: number | null;
+  /** Event counts in the window, whatever the method. */
   good: number;
   total: number;
   bad: number;
@@ -60,14 +78,16 @@ export interface SloReport {
   partial: boolean;
   lowTraffic: boolean;
   data: { step: number; steps: number; start: string | null; end: string | null; missingSteps: number; clampedPoints: number };
-  budget: { allowed: number; consumed: number | null; remaining: number | null; allowedSeconds: number };
+  budget: BudgetReport;
   status: PolicyStatus | null;
-  /** The budgeting method the SLO declares; all three are in `methods`. */
-  method: Slo['budgeting']['method'];
   methods: Methods;
+  /** Budget remaining through the window, ending at budget.remaining (see budget-history.ts). */
+  budgetHistory: { kind: 'rolling' | 'burndown'; points: { t: string; remaining: number | null }[] };
   burnRates: Record<BurnWindow, number | null>;
-  /** Seconds until the budget is exhausted at the current 1h / 1d burn; null = never or unknown. */
-  timeToExhaustion: { '1h': number | null; '1d': number | null };
+  /** When the budget runs out at the current 1h / 1d burn rate (see timeToExhaustion). */
+  timeToExhaustion: { '1h': Exhaustion; '1d': Exhaustion };
+  /** The burn-rate alert rules as replayed: threshold and the share of the budget it lets go. */
+  alertRules: { alert: AlertName; severity: AlertSeverity; threshold: number; budgetShare: number; longSeconds: number; shortSeconds: number }[];
   alerts: AlertReport[];
   alertCoverage: {
     slackSeconds: number;
@@ -101,13 +121,14 @@ export interface SloReport {
   }[];
 }
 
-const alertReport = (a: AlertInterval): AlertReport => ({
+const alertReport = (a: AlertInterval, incidents: string[]): AlertReport => ({
   alert: a.alert,
   severity: a.severity,
   from: isoOf(a.from),
   to: isoOf(a.to),
   peakBurnRate: a.peakBurnRate,
   open: a.open,
+  incidents,
 });
 
 /** An objective in percent as a fraction without float noise: 99.9 -> 0.999, not 0.9990000000000001. */
@@ -119,82 +140,107 @@ export function sloIdentity(slo: Slo): Pick<SloReport, 'schema' | 'id' | 'servic
 }
 
 const asSeries = (s: Series | SeriesInput): Series => ('goodSum' in s ? s : buildSeries(s));
+const isoOrNull = (t: number | null): string | null => (t === null ? null : isoOf(t));
+
+/** The budget by the SLO's declared method; the time-equivalent is of the whole window. */
+function budgetReport(slo: Slo, methods: Methods, w: SloWindowRange): BudgetReport {
+  const d = methods[slo.budgeting.method];
+  const allowedSeconds = budgetSeconds(slo.objective, w.lengthSeconds);
+  return {
+    method: slo.budgeting.method,
+    unit: d.unit,
+    counted: d.counted,
+    bad: d.bad,
+    allowed: d.allowed,
+    consumed: d.consumed,
+    remaining: d.remaining,
+    allowedSeconds,
+    spentSeconds: d.consumed === null ? null : d.consumed * allowedSeconds,
+  };
+}
+
+function dataReport(series: Series): SloReport['data'] {
+  return {
+    step: series.step,
+    steps: series.length,
+    start: isoOrNull(seriesStart(series)),
+    end: isoOrNull(seriesEnd(series)),
+    missingSteps: series.missing,
+    clampedPoints: series.clamped,
+  };
+}
+
+/** Projections from the headline budget: until the window length, or the calendar period's end. */
+function exhaustion(remaining: number | null, burnRates: Record<BurnWindow, number | null>, w: SloWindowRange, asOf: number): SloReport['timeToExhaustion'] {
+  const horizon = w.period === undefined ? w.lengthSeconds : w.period.to - asOf;
+  return {
+    '1h': timeToExhaustion(remaining, burnRates['1h'], w.lengthSeconds, horizon),
+    '1d': timeToExhaustion(remaining, burnRates['1d'], w.lengthSeconds, horizon),
+  };
+}
+
+function coverageReport(coverage: AlertCoverage): Pick<SloReport, 'alerts' | 'alertCoverage'> {
+  const report = (a: AlertInterval) => alertReport(a, coverage.explainedBy.get(a) ?? []);
+  return {
+    alerts: [...coverage.explainedBy.keys()].map(report),
+    alertCoverage: {
+    slackSeconds: coverage.slackSeconds,
+    incidents: coverage.incidents.map((m) => ({
+      incident: m.incident,
+      severity: m.severity,
+      startedAt: isoOf(m.startedAt),
+      endedAt: isoOf(m.endedAt),
+      alerted: m.alerted,
+      paged: m.paged,
+      firstAlert: m.firstAlert,
+      firstFiredAt: isoOrNull(m.firstFiredAt),
+      leadSeconds: m.leadSeconds,
+    })),
+    alertsWithoutIncident: coverage.alertsWithoutIncident.map(report),
+    },
+  };
+}
+
+function incidentBudgetReport(ib: IncidentBudget): Pick<SloReport, 'budgetByPeriod' | 'incidentBudget'> {
+  return {
+    budgetByPeriod: ib.periods.map(({ slo: _slo, from, to, ...rest }) => ({ ...rest, from: isoOf(from), to: isoOf(to) })),
+    incidentBudget: ib.shares.map((s) => ({ incident: s.incident, severity: s.severity, period: s.period, from: isoOf(s.from), to: isoOf(s.to), bad: s.bad, allowed: s.allowed, share: s.share })),
+  };
+}
+
+/** Event counts, coverage and flags of the window (whatever the budgeting method). */
+const windowFacts = (c: Compliance) => ({ good: c.good, total: c.total, bad: c.bad, coverage: c.coverage, partial: c.partial, lowTraffic: c.lowTraffic });
 
 /**
  * The report of one SLO at asOf (Unix seconds). `incidents` (all of them; filtered to the SLO's
- * service here) feed alertCoverage and incidentBudget; without them both are empty.
+ * service here) feed alertCoverage and incidentBudget; without them both are empty. The headline
+ * SLI, budget and status follow the SLO's declared budgeting method.
  */
 export function buildSloReport(slo: Slo, input: Series | SeriesInput, asOf: number, incidents: readonly Incident[] = []): SloReport {
   const series = asSeries(input);
   const w = sloWindowAt(slo.window, asOf);
-  const c = compliance(slo, series, w.from, w.to, w.lengthSeconds);
-  const burnRates = currentBurnRates(series, slo.objective, asOf);
-  const alerts = replayAlerts(slo, series, asOf);
-  const coverage = relateAlerts(slo, series, alerts, incidents, asOf);
-  const ib = incidentBudget(slo, series, incidents, asOf);
   const methods = budgetingMethods(slo, series, w.from, w.to);
-  // The headline SLI, budget share and status follow the method the SLO declares: a timeslices SLO
-  // is judged on its good slices. Event counts (good, total, bad, allowed) are always events.
-  const declared = methods[slo.budgeting.method];
-  const status = policyStatus(declared.remaining, slo.policy);
-  const last = series.length - 1;
+  const budget = budgetReport(slo, methods, w);
+  const burnRates = currentBurnRates(series, slo.objective, asOf);
+  const history = budgetHistory(slo, series, asOf);
   return {
     ...sloIdentity(slo),
     asOf: isoOf(asOf),
     from: isoOf(w.from),
     to: isoOf(w.to),
     windowSeconds: w.lengthSeconds,
-    sli: declared.sli,
-    good: c.good,
-    total: c.total,
-    bad: c.bad,
-    coverage: c.coverage,
-    partial: c.partial,
-    lowTraffic: c.lowTraffic,
-    data: {
-      step: series.step,
-      steps: series.length,
-      start: series.length > 0 ? isoOf(stepEnd(series, 0) - series.step) : null,
-      end: series.length > 0 ? isoOf(stepEnd(series, last)) : null,
-      missingSteps: series.missing,
-      clampedPoints: series.clamped,
-    },
-    budget: { allowed: c.budget.allowed, consumed: declared.consumed, remaining: declared.remaining, allowedSeconds: c.budget.allowedSeconds },
-    status,
-    method: slo.budgeting.method,
+    sli: methods[slo.budgeting.method].sli,
+    ...windowFacts(compliance(slo, series, w.from, w.to)),
+    data: dataReport(series),
+    budget,
+    status: policyStatus(budget.remaining, slo.policy),
     methods,
+    budgetHistory: { kind: history.kind, points: history.points.map((p) => ({ t: isoOf(p.t), remaining: p.remaining })) },
     burnRates,
-    timeToExhaustion: {
-      '1h': timeToExhaustion(declared.remaining, burnRates['1h'], w.lengthSeconds),
-      '1d': timeToExhaustion(declared.remaining, burnRates['1d'], w.lengthSeconds),
-    },
-    alerts: alerts.map(alertReport),
-    alertCoverage: {
-      slackSeconds: coverage.slackSeconds,
-      incidents: coverage.incidents.map((m) => ({
-        incident: m.incident,
-        severity: m.severity,
-        startedAt: isoOf(m.startedAt),
-        endedAt: isoOf(m.endedAt),
-        alerted: m.alerted,
-        paged: m.paged,
-        firstAlert: m.firstAlert,
-        firstFiredAt: m.firstFiredAt === null ? null : isoOf(m.firstFiredAt),
-        leadSeconds: m.leadSeconds,
-      })),
-      alertsWithoutIncident: coverage.alertsWithoutIncident.map(alertReport),
-    },
-    budgetByPeriod: ib.periods.map(({ slo: _slo, from, to, ...rest }) => ({ ...rest, from: isoOf(from), to: isoOf(to) })),
-    incidentBudget: ib.shares.map((s) => ({
-      incident: s.incident,
-      severity: s.severity,
-      period: s.period,
-      from: isoOf(s.from),
-      to: isoOf(s.to),
-      bad: s.bad,
-      allowed: s.allowed,
-      share: s.share,
-    })),
+    timeToExhaustion: exhaustion(budget.remaining, burnRates, w, asOf),
+    alertRules: alertPlan(slo, series.step).map(({ alert, severity, threshold, budgetShare, longSeconds, shortSeconds }) => ({ alert, severity, threshold, budgetShare, longSeconds, shortSeconds })),
+    ...coverageReport(relateAlerts(slo, series, replayAlerts(slo, series, asOf), incidents, asOf)),
+    ...incidentBudgetReport(incidentBudget(slo, series, incidents, asOf)),
   };
 }
 

@@ -12,7 +12,7 @@
 import type { Incident } from '../schemas/incident.ts';
 import type { Severity, SeverityConfig } from '../schemas/severity.ts';
 import { SEVERITIES } from '../schemas/severity.ts';
-import { isUnresolved } from './incident-metrics.ts';
+import { isUnresolved } from './incident-span.ts';
 import { DAY, secondsOf } from './periods.ts';
 
 /**

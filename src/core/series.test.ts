@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { buildSeries, expectedSteps, overlappingStepRange, rangeSums, stepEnd, stepIndexAt, stepRange } from './series.ts';
+import { buildSeries, dataStart, expectedSteps, overlappingStepRange, rangeSums, seriesEnd, seriesStart, stepEnd, stepRange } from './series.ts';
 
 describe('buildSeries', () => {
   it('derives good as total minus bad when only bad is given', () => {
@@ -48,11 +48,16 @@ describe('step index and time helpers', () => {
     expect(stepEnd(s, 0)).toBe(1000);
     expect(stepEnd(s, 3)).toBe(1900);
   });
-  it('a time belongs to the step whose (end - step, end] holds it', () => {
-    expect(stepIndexAt(s, 1000)).toBe(0);
-    expect(stepIndexAt(s, 1001)).toBe(1);
-    expect(stepIndexAt(s, 1300)).toBe(1);
-    expect(stepIndexAt(s, 701)).toBe(0);
+  it('the snapshot covers (start - step, end of the last step]; data starts at the first step with data', () => {
+    expect(seriesStart(s)).toBe(700);
+    expect(seriesEnd(s)).toBe(1900);
+    expect(dataStart(s)).toBe(700);
+    const gappy = buildSeries({ start: 1000, step: 300, series: { total: [null, null, 5], good: [null, null, 5] } });
+    expect(dataStart(gappy)).toBe(1300);
+    const empty = buildSeries({ start: 1000, step: 300, series: { total: [], good: [] } });
+    expect([seriesStart(empty), seriesEnd(empty), dataStart(empty)]).toEqual([null, null, null]);
+    const noData = buildSeries({ start: 1000, step: 300, series: { total: [null], good: [null] } });
+    expect(dataStart(noData)).toBeNull();
   });
   it('a window [from, to) holds the steps whose end lies in (from, to]', () => {
     expect(stepRange(s, 1000, 1600)).toEqual({ i0: 1, i1: 3 });

@@ -95,9 +95,19 @@ export function stepEnd(s: Pick<Series, 'start' | 'step'>, i: number): number {
   return s.start + i * s.step;
 }
 
-/** Index of the step whose interval `(end - step, end]` contains `t` (may be < 0 or >= length). */
-export function stepIndexAt(s: Pick<Series, 'start' | 'step'>, t: number): number {
-  return Math.ceil((t - s.start) / s.step) + 0; // + 0 turns -0 into 0
+/** Unix seconds at which the snapshot's first step begins (its range starts there), or null when it has no steps. */
+export function seriesStart(s: Pick<Series, 'start' | 'step' | 'length'>): number | null {
+  return s.length > 0 ? s.start - s.step : null;
+}
+
+/** Unix seconds at which the snapshot's last step ends, or null when it has no steps. */
+export function seriesEnd(s: Pick<Series, 'start' | 'step' | 'length'>): number | null {
+  return s.length > 0 ? stepEnd(s, s.length - 1) : null;
+}
+
+/** Unix seconds at which the first step WITH DATA begins, or null when no step has data. */
+export function dataStart(s: Pick<Series, 'start' | 'step' | 'firstPresent'>): number | null {
+  return s.firstPresent === null ? null : stepEnd(s, s.firstPresent) - s.step;
 }
 
 /** A half-open run of step indices `[i0, i1)`, clamped to the series. */

@@ -56,11 +56,11 @@ const budgetingSchema = z
   .strictObject({
     method: z.enum(BUDGETING_METHODS).default('occurrences'),
     /** Length of one time slice (timeslices methods), default 5m. */
-    slice: duration().default({ text: '5m', seconds: 300 }),
+    slice: duration().prefault('5m'),
     /** Percent of good events a slice needs to count as good (timeslices), default the objective. */
     slice_target: percent().optional(),
   })
-  .default({ method: 'occurrences', slice: { text: '5m', seconds: 300 } });
+  .prefault({});
 
 /** Error-budget policy: status from the share of the budget that remains (percent). */
 const policySchema = z
@@ -71,17 +71,35 @@ const policySchema = z
     yellow: z.number().min(0).max(100).default(10),
   })
   .refine((p) => p.green >= p.yellow, { message: 'green must be at least yellow', path: ['green'] })
-  .default({ green: 50, yellow: 10 });
+  .prefault({});
 
-/** Burn-rate alert thresholds (multiples of the sustainable burn rate), per SLO. */
+/**
+ * The Google SRE Workbook's multi-window, multi-burn-rate alerts, defined by the share of the
+ * SLO window's error budget they let go before firing: page when 2% is spent in 1 h (checked
+ * again over 5 m) or 5% in 6 h (30 m); ticket when 10% is spent in 1 d (2 h) or in 3 d (6 h).
+ * The burn-rate threshold follows from the window length W: share x W / long window, so a 30-day
+ * SLO pages at 2% x 720 h / 1 h = 14.4x and a 28-day one at 13.44x (as Sloth generates).
+ */
+export const ALERT_WINDOWS = {
+  page_fast: { severity: 'page', budgetPercent: 2, long: 3_600, short: 300 },
+  page_slow: { severity: 'page', budgetPercent: 5, long: 21_600, short: 1_800 },
+  ticket_fast: { severity: 'ticket', budgetPercent: 10, long: 86_400, short: 7_200 },
+  ticket_slow: { severity: 'ticket', budgetPercent: 10, long: 259_200, short: 21_600 },
+} as const;
+export type AlertKey = keyof typeof ALERT_WINDOWS;
+
+/**
+ * Burn-rate alert thresholds (multiples of the sustainable burn rate), per SLO. Each is optional:
+ * left out, it follows from the alert's budget share and the SLO window (ALERT_WINDOWS).
+ */
 const alertingSchema = z
   .strictObject({
-    page_fast: z.number().positive().default(14.4),
-    page_slow: z.number().positive().default(6),
-    ticket_fast: z.number().positive().default(3),
-    ticket_slow: z.number().positive().default(1),
+    page_fast: z.number().positive().optional(),
+    page_slow: z.number().positive().optional(),
+    ticket_fast: z.number().positive().optional(),
+    ticket_slow: z.number().positive().optional(),
   })
-  .default({ page_fast: 14.4, page_slow: 6, ticket_fast: 3, ticket_slow: 1 });
+  .prefault({});
 
 /** `content/slos/*.yaml` in sitrep's own format. OpenSLO and Sloth files are converted to this. */
 export const sloSchema = z.strictObject({

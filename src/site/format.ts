@@ -1,10 +1,23 @@
 /** Display formatting shared by pages. Pure; no Astro. */
 
-/** A fraction as a percentage with enough digits to tell 99.9% from 99.95%: 0.99912 -> "99.912%". */
+/** Most digits a percentage gets when more are needed to keep it off 100% or 0%. */
+const MAX_PCT_DIGITS = 6;
+
+/**
+ * A fraction as a percentage with enough digits to tell 99.9% from 99.95%: 0.99912 -> "99.912%"
+ * (`digits` between 90% and 100%, one digit elsewhere). A share that is not exactly 100% (or 0%)
+ * never shows as such: digits are added until it differs, 0.99997 at one digit -> "99.997%", and
+ * past six digits it reads "<100%" or ">0%".
+ */
 export function pct(fraction: number | null | undefined, digits = 3): string {
   if (fraction === null || fraction === undefined) return '—';
   const p = fraction * 100;
-  return `${p.toFixed(Math.abs(p) >= 99 && Math.abs(p) < 100 ? digits : 1)}%`;
+  let d = Math.abs(p) >= 90 && Math.abs(p) < 100 ? digits : 1;
+  const misleading = (text: string) => (p !== 100 && Number(text) === 100) || (p !== 0 && Number(text) === 0);
+  while (misleading(p.toFixed(d)) && d < MAX_PCT_DIGITS) d++;
+  const text = p.toFixed(d);
+  if (misleading(text)) return p < 100 && p > 0 ? (p > 50 ? '<100%' : '>0%') : p > 100 ? '>100%' : '<0%';
+  return `${text}%`;
 }
 
 /** An objective in percent as written: 99.9 -> "99.9%". */

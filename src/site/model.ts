@@ -24,6 +24,12 @@ export function queriesChanged(slo: LoadedSlo, snap: Snapshot): boolean {
   return [...keys].some((k) => want[k] !== snap.queries[k]);
 }
 
+/** A lookup from service id to its name, falling back to the id. */
+export function serviceNames(services: readonly { id: string; name: string }[]): (id: string) => string {
+  const names = new Map(services.map((s) => [s.id, s.name]));
+  return (id) => names.get(id) ?? id;
+}
+
 /** Everything the pages need, computed once per build. */
 export interface SiteModel {
   content: Content;
@@ -32,6 +38,8 @@ export interface SiteModel {
   slos: SloView[];
   metrics: IncidentMetricsReport;
   incidentsById: Map<string, LoadedIncident>;
+  /** Display name of a service id (its `name`), or the id itself for an unknown one. */
+  serviceName: (id: string) => string;
 }
 
 /** Load, validate and compute. Throws with every content error when the content is invalid. */
@@ -57,6 +65,7 @@ export async function buildModel(root: string, env: NodeJS.ProcessEnv = process.
     slos,
     metrics: buildIncidentMetrics(incidents, content.severities, asOf),
     incidentsById: new Map(incidents.map((i) => [i.id, i])),
+    serviceName: serviceNames(content.services),
   };
 }
 

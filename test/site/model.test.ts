@@ -33,7 +33,7 @@ describe('the site model', () => {
   it('an SLO without a snapshot has the same API keys as one with data, with null figures', async () => {
     const site = await buildModel(MINIMAL, { SITREP_AS_OF: '2026-11-01T00:00:00Z' });
     const [entry] = slosJson(site).slos;
-    expect(entry).toMatchObject({ id: 'api-availability', objective: 0.999, hasData: false, sli: null, good: null, total: null, status: null, budget: { allowed: null, remaining: null } });
+    expect(entry).toMatchObject({ id: 'api-availability', objective: 0.999, hasData: false, sli: null, good: null, total: null, status: null, budget: null, timeToExhaustion: null });
     expect(Object.keys(entry!.burnRates!)).toEqual(['5m', '30m', '1h', '2h', '6h', '1d', '3d']);
     expect(site.asOfSource).toBe('option');
   });
@@ -50,6 +50,18 @@ describe('the site model', () => {
     expect(pct(0.99912)).toBe('99.912%');
     expect(pct(-2.362, 1)).toBe('-236.2%');
     expect(pct(null)).toBe('—');
+    expect(pct(1, 1)).toBe('100.0%');
+    expect(pct(0, 1)).toBe('0.0%');
+  });
+
+  it('never shows a share below 100% as 100%, nor one above 0% as 0%', () => {
+    expect(pct(0.99997, 1)).toBe('99.997%');
+    expect(pct(0.9996, 1)).toBe('99.96%');
+    expect(pct(0.0004, 1)).toBe('0.04%');
+    expect(pct(-0.0004, 1)).toBe('-0.04%');
+    expect(pct(0.999999999999, 1)).toBe('<100%');
+    expect(pct(1e-12, 1)).toBe('>0%');
+    expect(pct(1.000000000001, 1)).toBe('>100%');
     expect(duration(43.2 * 60)).toBe('43m 12s');
     expect(duration(5400)).toBe('1h 30m');
     expect(duration(-90)).toBe('−1m 30s');

@@ -65,34 +65,6 @@ describe('building the bundled sample', () => {
     expect(new Set(json.slos.map((s) => s.status))).toEqual(new Set(['green', 'yellow', 'red']));
   });
 
-  it('slos.json agrees with an independent sum over the snapshot file', async () => {
-    const json = await readJson<SlosJson>(join(sample.out, 'api/v1/slos.json'));
-    for (const s of json.slos.filter((x) => x.window === '30d')) {
-      const snap = await readJson<{ start: number; step: number; series: { good?: (number | null)[]; bad?: (number | null)[]; total: (number | null)[] } }>(
-        join(PROJECT, 'data/snapshots', `${s.id as string}.json`),
-      );
-      const to = Date.parse(json.asOf) / 1000;
-      const from = to - 30 * 86400;
-      let good = 0;
-      let total = 0;
-      snap.series.total.forEach((t, i) => {
-        const end = snap.start + i * snap.step;
-        const num = (snap.series.good ?? snap.series.bad)![i];
-        if (end <= from || end > to || t === null || num === null || num === undefined) return;
-        total += t;
-        good += snap.series.good ? num : t - num;
-      });
-      expect(s.total).toBe(total);
-      expect(s.good).toBeCloseTo(good, 6);
-      if (s.method === 'occurrences') expect(s.sli as number).toBeCloseTo(good / total, 12);
-      const objective = s.objective as number;
-      expect((s.budget as { allowed: number }).allowed).toBeCloseTo((1 - objective) * total, 6);
-      const methods = s.methods as Record<string, { consumed: number }>;
-      expect((s.budget as { consumed: number }).consumed).toBe(methods[s.method as string]!.consumed);
-      expect(methods.occurrences!.consumed).toBeCloseTo((total - good) / ((1 - objective) * total), 9);
-    }
-  });
-
   it('incidents.json lists every incident and the metric distributions in seconds', async () => {
     const json = await readJson<{ incidents: { id: string }[]; metrics: Record<string, unknown> }>(join(sample.out, 'api/v1/incidents.json'));
     const { content } = await loadContent(PROJECT);
@@ -103,7 +75,7 @@ describe('building the bundled sample', () => {
     expect((json.metrics.unresolved as string[]).length).toBeGreaterThanOrEqual(1);
   });
 
-  it('is reproducible with --as-of: two builds give the same JSON, dated as asked', async () => {
+  it('is reproducible with --as-of: two builds give the same JSON, dated as asked', { timeout: 180_000 }, async () => {
     const a = await buildSite(['--as-of', '2026-10-01T00:00:00Z']);
     const b = await buildSite([], { SITREP_AS_OF: '2026-10-01T00:00:00Z' });
     outs.push(a.out, b.out);

@@ -158,6 +158,12 @@ const slothSchema = z.object({
     .min(1),
 });
 
+/** A readable title for a Sloth SLO, which has only ids: service `identity`, SLO `login` -> "Identity login". */
+export function slothTitle(service: string, name: string): string {
+  const words = `${service} ${name}`.replace(/[-_.]+/g, ' ').trim();
+  return words.charAt(0).toUpperCase() + words.slice(1);
+}
+
 function fromSloth(source: YamlSource, value: unknown, errors: ContentError[]): Candidate[] {
   const parsed = slothSchema.safeParse(value);
   if (!parsed.success) {
@@ -177,7 +183,7 @@ function fromSloth(source: YamlSource, value: unknown, errors: ContentError[]): 
       value: {
         id: `${parsed.data.service}-${s.name}`,
         service: parsed.data.service,
-        name: s.name,
+        name: slothTitle(parsed.data.service, s.name),
         description: s.description ?? '',
         objective: s.objective,
         window: '30d',

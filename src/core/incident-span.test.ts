@@ -1,0 +1,23 @@
+import { describe, expect, it } from 'vitest';
+import { incidentSpan, isUnresolved } from './incident-span.ts';
+import { at, makeIncident } from './test-fixtures.ts';
+
+describe('incidentSpan', () => {
+  const i = makeIncident({ started_at: '2026-10-03T10:00:00Z', resolved_at: '2026-10-03T11:00:00Z' });
+  it('runs from started_at to resolved_at', () => {
+    expect(incidentSpan(i, at('2026-10-04T00:00:00Z'))).toEqual({ from: at('2026-10-03T10:00:00Z'), to: at('2026-10-03T11:00:00Z') });
+  });
+  it('is cut at asOf, and runs to asOf while open', () => {
+    expect(incidentSpan(i, at('2026-10-03T10:30:00Z')).to).toBe(at('2026-10-03T10:30:00Z'));
+    const open = makeIncident({ status: 'investigating', resolved_at: undefined });
+    expect(incidentSpan(open, at('2026-10-03T12:00:00Z')).to).toBe(at('2026-10-03T12:00:00Z'));
+  });
+});
+
+describe('isUnresolved', () => {
+  it('an incident marked resolved without resolved_at, or with resolved_at but still open, is unresolved', () => {
+    expect(isUnresolved(makeIncident({ resolved_at: undefined }))).toBe(true);
+    expect(isUnresolved({ status: 'monitoring', resolved_at: '2026-10-03T11:00:00Z' })).toBe(true);
+    expect(isUnresolved(makeIncident())).toBe(false);
+  });
+});

@@ -1,0 +1,25 @@
+/**
+ * The time spans of an incident, each defined once:
+ * - open: not resolved (status other than `resolved`, or no `resolved_at`);
+ * - incident span: `[started_at, resolved_at)`, cut at asOf (and running to asOf while open): the
+ *   time the incident was open, used for budget attribution and alert matching;
+ * - impact span (outage.ts, `impactInterval`): `[started_at, mitigated_at ?? resolved_at ?? asOf)`,
+ *   the time customers were hurt, used for outage minutes and MTBF.
+ */
+import type { Incident } from '../schemas/incident.ts';
+import type { Interval } from './intervals.ts';
+import { secondsOf } from './periods.ts';
+
+/** True when an incident is not resolved: status other than resolved, or no resolved_at. */
+export function isUnresolved(i: Pick<Incident, 'status' | 'resolved_at'>): boolean {
+  return i.status !== 'resolved' || i.resolved_at === undefined;
+}
+
+/**
+ * `[started_at, min(resolved_at ?? asOf, asOf)]` in Unix seconds. Started 10:00, resolved 11:00,
+ * asOf 10:30 -> 10:00..10:30; asOf 12:00 -> 10:00..11:00.
+ */
+export function incidentSpan(i: Pick<Incident, 'started_at' | 'resolved_at'>, asOf: number): Interval {
+  const end = i.resolved_at === undefined ? asOf : Math.min(asOf, secondsOf(i.resolved_at));
+  return { from: secondsOf(i.started_at), to: end };
+}

@@ -1,0 +1,80 @@
+import { describe, expect, it } from 'vitest';
+import { buildSloReport, DAY } from '../core/index.ts';
+import { at, constantSeries, makeIncident, makeSlo } from '../core/test-fixtures.ts';
+import type { LoadedSlo } from '../adapters/content/load.ts';
+import { budgetDefinition, exhaustionText, sloPage, units } from './slo-page.ts';
+import { serviceNames } from './model.ts';
+
+const step = 300;
+const OCT = at('2026-10-01T00:00:00Z');
+const NOV = at('2026-11-01T00:00:00Z');
+const stepsInOct = (31 * DAY) / step;
+
+const loaded = (over: Parameters<typeof makeSlo>[0] = {}): LoadedSlo => ({ ...makeSlo(over), source: { file: 'content/slos/x.yaml', line: 1, format: 'sitrep' } });
+
+function viewOf(slo: LoadedSlo, bad: (i: number) => number, incidents = [makeIncident({ id: 'inc-1', title: 'Checkout down', started_at: '2026-10-03T10:00:00Z', resolved_at: '2026-10-03T10:20:00Z' })]) {
+  const series = constantSeries(OCT + step, step, stepsInOct, 1000, bad);
+  const report = buildSloReport(slo, series, NOV, incidents);
+  const site = { serviceName: serviceNames([{ id: 'checkout', name: 'Checkout API' }]), incidentsById: new Map(incidents.map((i) => [i.id, i])) };
+  return { page: sloPage({ slo, report, series, fetch: null, queriesChanged: false }, site, '/')!, report };
+}
+
+describe('the SLO page view model', () => {
+  const first = (at('2026-10-03T10:05:00Z') - OCT) / step;
+  const outage = (i: number) => (i >= first - 1 && i < first + 3 ? 1000 : 0);
+
+  it('names the service and links incidents by title, and every alert row says which incident explains it', () => {
+    const { page } = viewOf(loaded({ window: 'month' }), outage);
+    expect(page.service).toEqual({ href: '/services/checkout/', text: 'Checkout API' });
+    expect(page.alertRows).toHaveLength(4);
+    expect(page.alertRows[0]).toMatchObject({ alert: 'Page: fast burn', from: '2026-10-03 10:05 UTC', to: '2026-10-03 10:25 UTC', lasted: '20m', incidents: [{ href: '/incidents/inc-1/', text: 'Checkout down' }] });
+    expect(page.coverageRows[0]).toMatchObject({ incident: { text: 'Checkout down' }, firstAlert: 'Page: fast burn at 2026-10-03 10:05 UTC', lead: '+5m' });
+  });
+
+  it('shows the budget cards in the unit of the declared method, with the chart ending at the headline', () => {
+    const { page, report } = viewOf(loaded({ budgeting: { method: 'timeslices', slice: '5m' } }), (i) => (i % 100 === 0 ? 5 : 0));
+    // 30 days = 8,640 slices of which 87 bad (every 100th step); 0.1% allows 8.64 bad slices.
+    expect(page.cards.map((c) => [c.label, c.value])).toEqual([
+      ['SLI (timeslices)', '98.993%'],
+      ['Budget left', `${(100 * (1 - 87 / 8.64)).toFixed(1)}%`],
+      ['Bad slices', '87'],
+      ['Budget as time', '43m 12s'],
+      ['Exhausted in', 'already exhausted'],
+    ]);
+    expect(page.cards[2]!.sub).toBe('of 8.6 allowed (8,640 slices counted)');
+    const spec = page.budgetChart.spec as { layer: { data: { values: { remaining: number }[] } }[] };
+    expect(spec.layer[0]!.data.values.at(-1)!.remaining).toBe(report.budget.remaining);
+    expect(page.methods.find((m) => m.declared)!.label).toMatch(/^Time slices/);
+  });
+
+  it('words the alert rules with their thresholds and budget shares', () => {
+    const { page } = viewOf(loaded({ window: '28d' }), () => 0);
+    expect(page.alertRules[0]).toBe('Page: fast burn: above 13.4× over 1h and 5m (2.0% of the budget spent in 1h)');
+    expect(page.alertRows).toEqual([]);
+    expect(page.cards[4]!.value).toBe('not at this rate');
+  });
+
+  it('has nothing to lay out without a report', () => {
+    const slo = loaded();
+    expect(sloPage({ slo, report: null, series: null, fetch: null, queriesChanged: false }, { serviceName: (s) => s, incidentsById: new Map() }, '/')).toBeNull();
+  });
+});
+
+describe('words for figures', () => {
+  it('says when the budget runs out', () => {
+    expect(exhaustionText({ state: 'exhausted', seconds: null })).toBe('already exhausted');
+    expect(exhaustionText({ state: 'not-at-this-rate', seconds: null })).toBe('not at this rate');
+    expect(exhaustionText({ state: 'unknown', seconds: null })).toBe('unknown');
+    expect(exhaustionText({ state: 'in', seconds: 9 * DAY })).toBe('9d');
+  });
+  it('counts whole units with separators and fractional slice-equivalents to one decimal', () => {
+    expect(units(26932)).toBe('26,932');
+    expect(units(8.64)).toBe('8.6');
+  });
+  it('defines the chart by window kind', () => {
+    const rolling = viewOf(loaded(), () => 0).report;
+    const month = viewOf(loaded({ window: 'month' }), () => 0).report;
+    expect(budgetDefinition(rolling)).toMatch(/^Each point is the budget left in the 30d window that ends that day \(bad events/);
+    expect(budgetDefinition(month)).toMatch(/^Burn-down: bad events from the start of the period/);
+  });
+});

@@ -1,0 +1,179 @@
+/**
+ * The view model of an SLO page: every figure, label and row the page shows, worked out here so
+ * that `pages/slos/[id].astro` only lays it out. Figures come from the SLO report (src/core);
+ * nothing here computes a metric, it only picks and words them.
+ */
+import type { TopLevelSpec } from 'vega-lite';
+import { budgetPoints, dailySli } from '../charts/data.ts';
+import { budgetSpec, dailySliSpec } from '../charts/specs.ts';
+import { BURN_WINDOW_NAMES, DAY, seriesStart, type AlertName, type Exhaustion, type SloReport } from '../core/index.ts';
+import { burn, count, duration, objectivePct, pct, utc } from './format.ts';
+import type { Incident } from '../schemas/incident.ts';
+import type { SloView } from './model.ts';
+
+export interface Link {
+  href: string;
+  text: string;
+}
+
+export interface Card {
+  /** Names the figure in the page (data-figure), so tests can compare it across pages. */
+  figure: string;
+  label: string;
+  value: string;
+  sub: string;
+}
+
+export interface AlertRow {
+  alert: string;
+  from: string;
+  to: string;
+  lasted: string;
+  peak: string;
+  /** The incidents the alert is attributed to; empty = no incident explains it. */
+  incidents: Link[];
+}
+
+export interface SloPage {
+  title: string;
+  service: Link;
+  report: SloReport;
+  cards: Card[];
+  facts: [string, string][];
+  /** Coverage in words: share of the window's steps with data. */
+  coverage: string;
+  budgetChart: { heading: string; definition: string; spec: TopLevelSpec };
+  dailyChart: { heading: string; spec: TopLevelSpec };
+  methods: { label: string; sli: string; remaining: string; counted: string; declared: boolean }[];
+  burnRates: { window: string; value: string }[];
+  alertRules: string[];
+  alertRows: AlertRow[];
+  coverageRows: { incident: Link; severity: string; started: string; firstAlert: string | null; lead: string }[];
+  periodRows: { period: string; events: string; bad: string; allowed: string; inIncidents: string; outside: string }[];
+  incidentBudgetRows: { incident: Link; severity: string; period: string; bad: string; share: string }[];
+}
+
+export const METHOD_LABELS = {
+  occurrences: 'Occurrences (good events / all events)',
+  timeslices: 'Time slices (good slices / slices with traffic)',
+  'ratio-timeslices': 'Ratio of time slices (mean per-slice SLI)',
+} as const;
+
+export const ALERT_LABELS: Record<AlertName, string> = {
+  'page-fast': 'Page: fast burn',
+  'page-slow': 'Page: slow burn',
+  'ticket-fast': 'Ticket: fast burn',
+  'ticket-slow': 'Ticket: slow burn',
+};
+
+/** Exhaustion in words: "already exhausted", "not at this rate", "unknown", or a duration. */
+export function exhaustionText(e: Exhaustion): string {
+  switch (e.state) {
+    case 'exhausted':
+      return 'already exhausted';
+    case 'not-at-this-rate':
+      return 'not at this rate';
+    case 'unknown':
+      return 'unknown';
+    case 'in':
+      return duration(e.seconds);
+  }
+}
+
+/** A count of budget units: whole for events and slices, one decimal for fractional slice-equivalents. */
+export function units(n: number): string {
+  return Number.isInteger(Math.round(n * 1e9) / 1e9) ? count(n) : n.toLocaleString('en-US', { maximumFractionDigits: 1, minimumFractionDigits: 1 });
+}
+
+/** What the budget chart plots, in words; the README's definitions say the same. */
+export function budgetDefinition(r: SloReport): string {
+  const unit = r.budget.unit === 'events' ? 'bad events' : r.budget.method === 'timeslices' ? 'bad time slices' : 'summed per-slice error ratios';
+  return r.budgetHistory.kind === 'rolling'
+    ? `Each point is the budget left in the ${r.window} window that ends that day (${unit} against the allowance of that window), as the headline would have said then; the last point is today's headline figure.`
+    : `Burn-down: ${unit} from the start of the period to each day, against the allowance of the whole period so far (1 − objective × what was counted to ${utc(r.to)}); it ends at the headline figure.`;
+}
+
+function cards(r: SloReport, slo: SloView['slo']): Card[] {
+  const b = r.budget;
+  const unitWord = b.unit === 'events' ? 'events' : 'slices';
+  const e1h = r.timeToExhaustion['1h'];
+  return [
+    { figure: 'sli', label: `SLI${b.method === 'occurrences' ? '' : ` (${b.method})`}`, value: pct(r.sli), sub: `objective ${objectivePct(r.objective)}` },
+    { figure: 'budget-remaining', label: 'Budget left', value: pct(b.remaining, 1), sub: `consumed ${pct(b.consumed, 1)}` },
+    { figure: 'budget-bad', label: `Bad ${unitWord}`, value: units(b.bad), sub: `of ${units(b.allowed)} allowed (${units(b.counted)} ${unitWord} counted)` },
+    { figure: 'budget-time', label: 'Budget as time', value: duration(b.allowedSeconds), sub: `per ${slo.window} window; ${duration(b.spentSeconds)} spent` },
+    { figure: 'exhaustion', label: 'Exhausted in', value: exhaustionText(e1h), sub: `at the 1h burn rate (${burn(r.burnRates['1h'])})` },
+  ];
+}
+
+function facts(r: SloReport, view: SloView): [string, string][] {
+  const { slo } = view;
+  const ind = slo.indicator;
+  return [
+    ['Window', `${slo.window} (${utc(r.from)} to ${utc(r.to)})`],
+    ['Events', `${count(r.good)} good of ${count(r.total)}`],
+    ['Indicator', ind.kind === 'latency' ? `latency under ${ind.threshold}s from ${ind.bucket}` : `ratio of ${ind.good !== undefined ? 'good' : 'bad'} to total events`],
+    ['Budgeting', METHOD_LABELS[slo.budgeting.method]],
+    ['Policy', `green above ${slo.policy.green}% left, yellow above ${slo.policy.yellow}%, red at or below`],
+    ['Source', `${slo.source.file} (${slo.source.format})`],
+  ];
+}
+
+/** What the page needs of the rest of the site: service names and incident titles. */
+export interface SloPageContext {
+  serviceName: (id: string) => string;
+  incidentsById: ReadonlyMap<string, Pick<Incident, 'title'>>;
+}
+
+export function sloPage(view: SloView, site: SloPageContext, base: string): SloPage | null {
+  const { slo, report: r, series } = view;
+  if (r === null || series === null) return null;
+  const incident = (id: string): Link => ({ href: `${base}incidents/${id}/`, text: site.incidentsById.get(id)?.title ?? id });
+  const to = Date.parse(r.to) / 1000;
+  const dailyFrom = Math.max(to - 90 * DAY, seriesStart(series) ?? to);
+  const m = r.methods;
+  return {
+    title: slo.name,
+    service: { href: `${base}services/${slo.service}/`, text: site.serviceName(slo.service) },
+    report: r,
+    cards: cards(r, slo),
+    facts: facts(r, view),
+    coverage: `${pct(r.coverage, 2)} of the window's steps have data`,
+    budgetChart: {
+      heading: r.budgetHistory.kind === 'rolling' ? `Error budget left, rolling ${slo.window} window` : `Error budget burn-down, this ${slo.window}`,
+      definition: budgetDefinition(r),
+      spec: budgetSpec(budgetPoints(r.budgetHistory), slo.policy, `Error budget left of ${slo.name}`),
+    },
+    dailyChart: { heading: 'Daily SLI, last 90 days', spec: dailySliSpec(dailySli(slo, series, dailyFrom, to), slo.objective, `Daily SLI of ${slo.name} over the last 90 days`) },
+    methods: [
+      { label: METHOD_LABELS.occurrences, sli: pct(m.occurrences.sli), remaining: pct(m.occurrences.remaining, 1), counted: `${count(m.occurrences.bad)} bad of ${count(m.occurrences.counted)} events`, declared: slo.budgeting.method === 'occurrences' },
+      {
+        label: METHOD_LABELS.timeslices,
+        sli: pct(m.timeslices.sli),
+        remaining: pct(m.timeslices.remaining, 1),
+        counted: `${count(m.timeslices.badSlices)} bad of ${count(m.timeslices.counted)} slices of ${duration(m.timeslices.sliceSeconds)} (target ${pct(m.timeslices.sliceTarget, 2)}; ${count(m.timeslices.noTrafficSlices)} without traffic, ${count(m.timeslices.missingSlices)} without data)`,
+        declared: slo.budgeting.method === 'timeslices',
+      },
+      { label: METHOD_LABELS['ratio-timeslices'], sli: pct(m['ratio-timeslices'].sli), remaining: pct(m['ratio-timeslices'].remaining, 1), counted: `mean over ${count(m['ratio-timeslices'].counted)} slices with traffic`, declared: slo.budgeting.method === 'ratio-timeslices' },
+    ],
+    burnRates: BURN_WINDOW_NAMES.map((w) => ({ window: w, value: burn(r.burnRates[w]) })),
+    alertRules: r.alertRules.map((a) => `${ALERT_LABELS[a.alert]}: above ${burn(a.threshold)} over ${duration(a.longSeconds)} and ${duration(a.shortSeconds)} (${pct(a.budgetShare, 1)} of the budget spent in ${duration(a.longSeconds)})`),
+    alertRows: r.alerts.map((a) => ({
+      alert: ALERT_LABELS[a.alert],
+      from: utc(a.from),
+      to: a.open ? 'still firing' : utc(a.to),
+      lasted: duration((Date.parse(a.to) - Date.parse(a.from)) / 1000),
+      peak: burn(a.peakBurnRate),
+      incidents: a.incidents.map(incident),
+    })),
+    coverageRows: r.alertCoverage.incidents.map((c) => ({
+      incident: incident(c.incident),
+      severity: c.severity,
+      started: utc(c.startedAt),
+      firstAlert: c.firstAlert === null ? null : `${ALERT_LABELS[c.firstAlert]} at ${utc(c.firstFiredAt)}`,
+      lead: c.leadSeconds === null ? '—' : `${c.leadSeconds < 0 ? '−' : '+'}${duration(Math.abs(c.leadSeconds))}`,
+    })),
+    periodRows: r.budgetByPeriod.map((p) => ({ period: p.period, events: count(p.total), bad: count(p.bad), allowed: count(p.allowed), inIncidents: pct(p.incidentShare, 1), outside: pct(p.outsideShare, 1) })),
+    incidentBudgetRows: r.incidentBudget.map((b) => ({ incident: incident(b.incident), severity: b.severity, period: b.period, bad: count(b.bad), share: pct(b.share, 1) })),
+  };
+}

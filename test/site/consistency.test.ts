@@ -1,0 +1,177 @@
+/**
+ * One figure, one value: builds the bundled sample and checks that every place that shows a figure
+ * shows the same value (SLO page cards, the home page and service pages, the API, the budget
+ * chart's data), and that the API agrees with recomputations by hand from the raw files: the
+ * snapshot sums for every SLO and window kind, and each service's MTTR/MTBF from its own incidents.
+ */
+import { readdir, readFile, rm } from 'node:fs/promises';
+import { join } from 'node:path';
+import { parse } from 'yaml';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { pct } from '../../src/site/format.ts';
+import { DEFINITIONS } from '../../src/site/definitions.ts';
+import { PROJECT, buildSite, readJson, type BuildResult } from '../helpers/build.ts';
+
+interface Api {
+  asOf: string;
+  slos: {
+    id: string;
+    service: string;
+    window: string;
+    objective: number;
+    sli: number | null;
+    good: number;
+    total: number;
+    coverage: number;
+    budget: { method: string; unit: string; counted: number; bad: number; allowed: number; remaining: number | null; consumed: number | null };
+    budgetHistory: { points: { t: string; remaining: number | null }[] };
+  }[];
+}
+interface Snap {
+  start: number;
+  step: number;
+  series: { good?: (number | null)[]; bad?: (number | null)[]; total: (number | null)[] };
+}
+
+let build: BuildResult;
+let api: Api;
+const DAY = 86_400;
+
+beforeAll(async () => {
+  build = await buildSite();
+  expect(build.code, build.stderr).toBe(0);
+  api = await readJson<Api>(join(build.out, 'api/v1/slos.json'));
+});
+afterAll(() => rm(build.out, { recursive: true, force: true }));
+
+/** Every `data-figure` value on a page, as [slo, figure, text]. */
+async function figures(page: string): Promise<[string | null, string, string][]> {
+  const html = await readFile(join(build.out, page), 'utf8');
+  return [...html.matchAll(/<[a-z]+ [^>]*?(?:data-slo="([^"]+)" )?data-figure="([^"]+)"[^>]*>([^<]*)</g)].map((m) => [m[1] ?? null, m[2]!, m[3]!]);
+}
+
+/** The SLO window [from, to) by hand: rolling N days, or the calendar month/quarter to date. */
+function windowOf(window: string, asOf: number): [number, number] {
+  const m = /^(\d+)d$/.exec(window);
+  if (m) return [asOf - Number(m[1]) * DAY, asOf];
+  const d = new Date((asOf - 1) * 1000);
+  const month = window === 'quarter' ? d.getUTCMonth() - (d.getUTCMonth() % 3) : d.getUTCMonth();
+  return [Date.UTC(d.getUTCFullYear(), month, 1) / 1000, asOf];
+}
+
+describe('the same figure everywhere', () => {
+  it('every SLO: the SLO page cards, the home page and the service page show the API budget, SLI and coverage', async () => {
+    const home = await figures('index.html');
+    for (const s of api.slos) {
+      const slo = await figures(`slos/${s.id}/index.html`);
+      const service = await figures(`services/${s.service}/index.html`);
+      const shown = (list: typeof home, figure: string) => list.filter(([id, f]) => id === s.id && f === figure).map(([, , text]) => text);
+      const budget = pct(s.budget.remaining, 1);
+      expect(shown(slo, 'budget-remaining'), s.id).toEqual([budget]);
+      expect(shown(home, 'budget-remaining'), s.id).toEqual([budget]);
+      expect(shown(service, 'budget-remaining'), s.id).toEqual([budget]);
+      expect(shown(slo, 'sli')).toEqual([pct(s.sli)]);
+      expect(shown(home, 'sli')).toEqual([pct(s.sli)]);
+      expect(shown(home, 'coverage')).toEqual([pct(s.coverage, 1)]);
+    }
+  });
+
+  it('every SLO: the budget chart ends at the headline budget remaining', () => {
+    for (const s of api.slos) {
+      expect(s.budgetHistory.points.at(-1), s.id).toEqual({ t: api.asOf, remaining: s.budget.remaining });
+    }
+  });
+
+  it('no coverage below 100% is shown as 100%', async () => {
+    const home = await figures('index.html');
+    for (const s of api.slos.filter((x) => x.coverage < 1)) {
+      const text = home.find(([id, f]) => id === s.id && f === 'coverage')![2];
+      expect(text, s.id).not.toBe('100.0%');
+    }
+  });
+});
+
+describe('the API agrees with the raw files, recomputed by hand', () => {
+  it('every SLO, every window kind: events, SLI and budget from the snapshot file', async () => {
+    const asOf = Date.parse(api.asOf) / 1000;
+    const kinds = new Set<string>();
+    for (const s of api.slos) {
+      const snap = await readJson<Snap>(join(PROJECT, 'data/snapshots', `${s.id}.json`));
+      const [from, to] = windowOf(s.window, asOf);
+      kinds.add(/^\d+d$/.test(s.window) ? 'rolling' : s.window);
+      const steps: { good: number; total: number }[] = [];
+      snap.series.total.forEach((t, i) => {
+        const end = snap.start + i * snap.step;
+        const num = (snap.series.good ?? snap.series.bad)![i];
+        if (end <= from || end > to) return;
+        if (t === null || num === null || num === undefined) steps.push({ good: 0, total: -1 });
+        else steps.push({ good: snap.series.good ? num : t - num, total: t });
+      });
+      const present = steps.filter((x) => x.total >= 0);
+      const total = present.reduce((a, x) => a + x.total, 0);
+      const good = present.reduce((a, x) => a + x.good, 0);
+      expect(s.total, s.id).toBe(total);
+      expect(s.good, s.id).toBeCloseTo(good, 6);
+      let bad = total - good;
+      let counted = total;
+      if (s.budget.method !== 'occurrences') {
+        // Slices: runs of slice / step steps from the window's start; those with traffic count.
+        const file = parse(await readFile(join(PROJECT, 'content/slos', `${s.id}.yaml`), 'utf8')) as { budgeting: { slice: string; slice_target?: number } };
+        const k = (Number(/^(\d+)m$/.exec(file.budgeting.slice)![1]) * 60) / snap.step;
+        const target = file.budgeting.slice_target === undefined ? s.objective : file.budgeting.slice_target / 100;
+        const slices: { good: number; total: number }[] = [];
+        for (let a = 0; a < steps.length; a += k) {
+          const run = steps.slice(a, a + k).filter((x) => x.total >= 0);
+          slices.push({ good: run.reduce((x, y) => x + y.good, 0), total: run.reduce((x, y) => x + y.total, 0) });
+        }
+        const withTraffic = slices.filter((x) => x.total > 0);
+        counted = withTraffic.length;
+        bad = s.budget.method === 'timeslices'
+          ? withTraffic.filter((x) => x.good / x.total < target - 1e-12).length
+          : withTraffic.reduce((a, x) => a + (1 - x.good / x.total), 0);
+      }
+      expect(s.budget.counted, s.id).toBe(counted);
+      expect(s.budget.bad, s.id).toBeCloseTo(bad, 6);
+      expect(s.budget.allowed, s.id).toBeCloseTo((1 - s.objective) * counted, 6);
+      expect(s.budget.remaining!, s.id).toBeCloseTo(1 - bad / ((1 - s.objective) * counted), 9);
+      expect(s.sli!, s.id).toBeCloseTo(1 - bad / counted, 12);
+    }
+    expect(kinds).toEqual(new Set(['rolling', 'month', 'quarter']));
+    expect(new Set(api.slos.map((s) => s.budget.method))).toEqual(new Set(['occurrences', 'timeslices', 'ratio-timeslices']));
+  });
+
+  it("every service: MTTR and MTBF from that service's own incident files", async () => {
+    const dir = join(PROJECT, 'content/incidents');
+    const incidents = await Promise.all((await readdir(dir)).map(async (f) => parse(await readFile(join(dir, f), 'utf8')) as Record<string, string & string[]>));
+    const metrics = (await readJson<{ metrics: { byService: Record<string, { mttr: { count: number; mean: number | null }; mtbf: { count: number; mean: number | null; max: number | null } }> } }>(join(build.out, 'api/v1/incidents.json'))).metrics;
+    const t = (x: string) => Date.parse(x) / 1000;
+    for (const [service, m] of Object.entries(metrics.byService)) {
+      const own = incidents.filter((i) => i.services.includes(service) && t(i.started_at) <= Date.parse(api.asOf) / 1000);
+      const ttr = own.filter((i) => i.status === 'resolved').map((i) => t(i.resolved_at) - t(i.started_at));
+      expect(m.mttr.count, service).toBe(ttr.length);
+      expect(m.mttr.mean!, service).toBeCloseTo(ttr.reduce((a, b) => a + b, 0) / ttr.length, 6);
+      // Impact spans by start; a span starting before the previous ends extends it.
+      const spans = own.map((i) => [t(i.started_at), i.mitigated_at ? t(i.mitigated_at) : i.resolved_at ? t(i.resolved_at) : Infinity]).sort((a, b) => a[0]! - b[0]!);
+      const gaps: number[] = [];
+      let end = spans[0]![1]!;
+      for (const [s, e] of spans.slice(1)) {
+        if (s! > end) gaps.push(s! - end);
+        end = Math.max(end, e!);
+      }
+      expect(m.mtbf.count, service).toBe(gaps.length);
+      expect(m.mtbf.mean!, service).toBeCloseTo(gaps.reduce((a, b) => a + b, 0) / gaps.length, 6);
+      expect(m.mtbf.max, service).toBe(Math.max(...gaps));
+    }
+  });
+});
+
+describe('definitions', () => {
+  it('the README states every figure definition exactly as the site does', async () => {
+    const readme = (await readFile(join(PROJECT, 'README.md'), 'utf8')).replace(/\s+/g, ' ');
+    expect(DEFINITIONS.filter((d) => !readme.includes(d.text)).map((d) => d.id)).toEqual([]);
+  });
+  it('the site has a definitions page with an anchor for each', async () => {
+    const html = await readFile(join(build.out, 'definitions/index.html'), 'utf8');
+    for (const d of DEFINITIONS) expect(html).toContain(`id="${d.id}"`);
+  });
+});
