@@ -13,8 +13,8 @@ import { fileURLToPath } from 'node:url';
 import { indicatorQueries } from '../src/adapters/prometheus/queries.ts';
 import { SNAPSHOT_DIR, writeSnapshot } from '../src/adapters/snapshots/store.ts';
 import { SNAPSHOT_FORMAT, type Snapshot } from '../src/schemas/snapshot.ts';
-import { budgetAt } from './lib/sample/budget.ts';
-import { readIncidents, readSlos } from './lib/sample/content.ts';
+import { buildSloReport, isoOf } from '../src/core/index.ts';
+import { readSampleContent } from './lib/sample/content.ts';
 import { DEFAULT_SEED, END, FETCHED_AT, STEP } from './lib/sample/profiles.ts';
 import { generateSlo } from './lib/sample/traffic.ts';
 import { parseOptions } from './lib/cli.ts';
@@ -47,8 +47,7 @@ async function foreignSnapshots(dir: string): Promise<string[]> {
 
 export async function generateSample(opts: { seed: number; out: string; content: string; force?: boolean; log?: (line: string) => void }) {
   const log = opts.log ?? (() => {});
-  const slos = await readSlos(opts.content);
-  const incidents = await readIncidents(opts.content);
+  const { slos, incidents } = await readSampleContent(opts.content);
   const dir = join(opts.out, SNAPSHOT_DIR);
   await mkdir(dir, { recursive: true });
   // Never replace real data with synthetic data by accident.
@@ -78,11 +77,13 @@ export async function generateSample(opts: { seed: number; out: string; content:
       series: g.series,
     };
     await writeSnapshot(opts.out, snapshot);
-    const b = budgetAt(slo, { start: g.start, step: STEP, ...g.series }, END);
-    summary.push({ slo, b });
+    // The story as the site will tell it: sitrep's own engine, at the sample's end.
+    const r = buildSloReport(slo, snapshot, END, incidents);
+    summary.push({ slo, report: r });
+    const pctOf = (f: number | null, digits: number) => (f === null ? '—' : (100 * f).toFixed(digits));
     log(
       `${slo.id.padEnd(26)} ${slo.window.padEnd(7)} ${slo.budgeting.method.padEnd(16)} objective ${String(slo.objective).padEnd(6)}` +
-        ` sli ${b.sli.toFixed(3).padStart(7)}  budget left ${b.remaining.toFixed(1).padStart(7)}%  ${b.status}`,
+        ` sli ${pctOf(r.sli, 3).padStart(7)}%  budget left ${pctOf(r.budget.remaining, 1).padStart(7)}%  ${r.status ?? 'no data'}`,
     );
   }
   return summary;
@@ -105,7 +106,7 @@ async function main() {
   const content = resolve(values.content ?? projectRoot);
   const log = values.quiet ? undefined : (line: string) => console.log(line);
   log?.(`generate-sample seed=${seed}: content from ${content}, writing ${join(out, SNAPSHOT_DIR)}`);
-  log?.('Error budget at 2026-11-15T00:00:00Z (generator\'s own arithmetic):');
+  log?.(`Error budget at ${isoOf(END)} (sitrep's engine):`);
   await generateSample({ seed, out, content, log, force: values.force });
 }
 

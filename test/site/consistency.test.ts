@@ -4,7 +4,7 @@
  * chart's data), and that the API agrees with recomputations by hand from the raw files: the
  * snapshot sums for every SLO and window kind, and each service's MTTR/MTBF from its own incidents.
  */
-import { readdir, readFile, rm } from 'node:fs/promises';
+import { readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { parse } from 'yaml';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -162,6 +162,30 @@ describe('the API agrees with the raw files, recomputed by hand', () => {
       expect(m.mtbf.mean!, service).toBeCloseTo(gaps.reduce((a, b) => a + b, 0) / gaps.length, 6);
       expect(m.mtbf.max, service).toBe(Math.max(...gaps));
     }
+  });
+});
+
+/** Numbers rounded to 9 significant digits, so the golden file pins values, not float noise. */
+const rounded = (v: unknown): unknown =>
+  typeof v === 'number' ? Number(v.toPrecision(9)) : Array.isArray(v) ? v.map(rounded) : v !== null && typeof v === 'object' ? Object.fromEntries(Object.entries(v).map(([k, x]) => [k, rounded(x)])) : v;
+
+describe('the sample figures, pinned', () => {
+  // test/fixtures/sample-figures.json holds the published figures of the bundled sample. A change
+  // in any of them fails here; after a deliberate change, refresh it with UPDATE=1 and review the diff.
+  it('every SLO headline and every incident metric by severity and service equal the reviewed values', async () => {
+    const incidents = await readJson<{ metrics: Record<string, Record<string, Record<string, unknown>>> }>(join(build.out, 'api/v1/incidents.json'));
+    const pick = (m: Record<string, unknown>) => Object.fromEntries(['count', 'mttd', 'mtta', 'mttm', 'mttr', 'mtbf'].map((k) => [k, m[k]]));
+    const figures = rounded({
+      asOf: api.asOf,
+      slos: Object.fromEntries(
+        (api.slos as unknown as Record<string, unknown>[]).map((s) => [s.id, { sli: s.sli, status: s.status, budget: s.budget, coverage: s.coverage, burnRates: s.burnRates, timeToExhaustion: s.timeToExhaustion, alerts: (s.alerts as unknown[]).length }]),
+      ),
+      bySeverity: Object.fromEntries(Object.entries(incidents.metrics.bySeverity!).map(([k, m]) => [k, pick(m)])),
+      byService: Object.fromEntries(Object.entries(incidents.metrics.byService!).map(([k, m]) => [k, pick(m)])),
+    });
+    const golden = join(PROJECT, 'test/fixtures/sample-figures.json');
+    if (process.env.UPDATE === '1') await writeFile(golden, `${JSON.stringify(figures, null, 2)}\n`);
+    expect(figures).toEqual(JSON.parse(await readFile(golden, 'utf8')));
   });
 });
 

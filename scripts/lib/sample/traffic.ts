@@ -1,4 +1,5 @@
 /** Turns a traffic profile, the incidents and the bad periods into one SLO's columns. */
+import { errorRatioAllowed, impactInterval } from '../../../src/core/index.ts';
 import type { Incident } from '../../../src/schemas/incident.ts';
 import type { Slo } from '../../../src/schemas/slo.ts';
 import type { Column } from '../../../src/schemas/snapshot.ts';
@@ -51,7 +52,7 @@ export function expectedVolume(p: TrafficProfile, service: string, t: number): n
 
 /** The incidents and undeclared bad periods that affect one SLO. */
 export function badPeriods(slo: Slo, incidents: Incident[], seed: number): BadPeriod[] {
-  const errorBudget = 1 - slo.objective / 100;
+  const errorBudget = errorRatioAllowed(slo.objective);
   const out: BadPeriod[] = [];
   for (const inc of incidents) {
     const o = INCIDENT_OVERRIDES[inc.id];
@@ -63,8 +64,7 @@ export function badPeriods(slo: Slo, incidents: Incident[], seed: number): BadPe
     const kindFactor = slo.indicator.kind === 'latency' ? (latencyIncident ? 1 : 0.5) : latencyIncident ? 0.15 : 1;
     const jitter = 0.7 + 0.6 * streamRng(seed, `incident:${inc.id}`)();
     const ratio = Math.min(0.95, Math.max(sev.ratio, sev.budgetMultiple * errorBudget) * kindFactor * jitter * (o?.scale ?? 1) * (o?.sloScale?.[slo.id] ?? 1));
-    const from = sec(inc.started_at);
-    const to = sec(inc.mitigated_at ?? inc.resolved_at ?? new Date(END * 1000).toISOString());
+    const { from, to } = impactInterval(inc, END);
     const tailEnd = Math.max(to, inc.resolved_at ? sec(inc.resolved_at) : to);
     out.push({ from, to, ratio, tailEnd, source: inc.id });
   }
@@ -106,7 +106,7 @@ export interface Generated {
 export function generateSlo(slo: Slo, incidents: Incident[], seed: number): Generated {
   const profile = PROFILES[slo.id] ?? defaultProfile(slo);
   const rng: Rng = streamRng(seed, `slo:${slo.id}`);
-  const errorBudget = 1 - slo.objective / 100;
+  const errorBudget = errorRatioAllowed(slo.objective);
   const periods = badPeriods(slo, incidents, seed);
   const first = Math.max(START + STEP, profile.launch !== undefined ? Math.ceil(profile.launch / STEP) * STEP + STEP : START + STEP);
 
