@@ -7,9 +7,9 @@ const H = 3600;
 const D0 = Date.UTC(2026, 9, 1) / 1000; // 2026-10-01T00:00Z
 
 describe('dailyTimes', () => {
-  it('samples every UTC midnight strictly inside the window, then its end', () => {
-    expect(dailyTimes(D0 + 6 * H, D0 + 2 * DAY + 6 * H)).toEqual([D0 + DAY, D0 + 2 * DAY, D0 + 2 * DAY + 6 * H]);
-    expect(dailyTimes(D0, D0 + DAY)).toEqual([D0 + DAY]);
+  it('samples the start, every UTC midnight strictly inside the window, then its end', () => {
+    expect(dailyTimes(D0 + 6 * H, D0 + 2 * DAY + 6 * H)).toEqual([D0 + 6 * H, D0 + DAY, D0 + 2 * DAY, D0 + 2 * DAY + 6 * H]);
+    expect(dailyTimes(D0, D0 + DAY)).toEqual([D0, D0 + DAY]);
   });
 });
 
@@ -24,6 +24,7 @@ describe('budgetHistory', () => {
     const h = budgetHistory(makeSlo({ objective: 99, window: '2d' }), series, asOf);
     expect(h.kind).toBe('rolling');
     expect(h.points).toEqual([
+      { t: D0 + 2 * DAY, remaining: 0.5 },
       { t: D0 + 3 * DAY, remaining: 0.5 },
       { t: D0 + 4 * DAY, remaining: 1 },
     ]);
@@ -33,8 +34,8 @@ describe('budgetHistory', () => {
     // October so far: 96 steps x 100 = 9,600 events, 1% allowed = 96; 24 bad spent by Oct 3 -> 75%.
     const h = budgetHistory(makeSlo({ objective: 99, window: 'month' }), series, asOf);
     expect(h.kind).toBe('burndown');
-    expect(h.points.map((p) => p.remaining)).toEqual([1, 0.75, 0.75, 0.75]);
-    expect(h.points[0]!.t).toBe(D0 + DAY);
+    expect(h.points.map((p) => p.remaining)).toEqual([1, 1, 0.75, 0.75, 0.75]);
+    expect(h.points[0]!.t).toBe(D0);
   });
 
   it('counts slices for a timeslices SLO, in the same unit as its headline', () => {

@@ -1,5 +1,5 @@
 /**
- * The error budget through an SLO's current window, one point per UTC midnight and one at asOf,
+ * The error budget through an SLO's current window: one point at its start, one per UTC midnight and one at asOf,
  * ending exactly at the headline figure (the last point IS the report's budget remaining):
  * - rolling windows (`30d`): at each time t, the budget remaining of the rolling window that ends
  *   at t, `[t - W, t)`, by the SLO's budgeting method: what the headline said on that day;
@@ -27,9 +27,9 @@ export interface BudgetHistory {
   points: BudgetHistoryPoint[];
 }
 
-/** Sample times: every UTC midnight strictly inside (from, to), then `to`. */
+/** Sample times: `from`, every UTC midnight strictly inside (from, to), then `to`. */
 export function dailyTimes(from: number, to: number): number[] {
-  const out: number[] = [];
+  const out: number[] = [from];
   for (let t = Math.floor(from / DAY) * DAY + DAY; t < to; t += DAY) out.push(t);
   out.push(to);
   return out;

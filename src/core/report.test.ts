@@ -60,7 +60,7 @@ describe('buildSloReport', () => {
     expect(r.timeToExhaustion).toEqual({ '1h': { state: 'not-at-this-rate', seconds: null }, '1d': { state: 'not-at-this-rate', seconds: null } });
     // The rolling budget as of each midnight of the window, then asOf: 75% throughout, ending at the headline.
     expect(r.budgetHistory.kind).toBe('rolling');
-    expect(r.budgetHistory.points).toHaveLength(30);
+    expect(r.budgetHistory.points).toHaveLength(31);
     expect(r.budgetHistory.points.at(-1)).toEqual({ t: r.asOf, remaining: r.budget.remaining });
     expect(r.alertRules.map((a) => a.threshold)).toEqual([14.4, 6, 3, 1]);
     expect(r.methods.occurrences.sli).toBeCloseTo(0.99975, 12);
@@ -85,7 +85,8 @@ describe('buildSloReport', () => {
     expect(r.status).toBe('green');
     // The burn-down: full until Oct 3, then 1 - 4000/8928 from Oct 4 on, ending at the headline.
     expect(r.budgetHistory.kind).toBe('burndown');
-    expect(r.budgetHistory.points.slice(0, 3).map((p) => [p.t, p.remaining])).toEqual([
+    expect(r.budgetHistory.points.slice(0, 4).map((p) => [p.t, p.remaining])).toEqual([
+      ['2026-10-01T00:00:00.000Z', 1],
       ['2026-10-02T00:00:00.000Z', 1],
       ['2026-10-03T00:00:00.000Z', 1],
       ['2026-10-04T00:00:00.000Z', 1 - 4000 / 8928],
