@@ -91,6 +91,22 @@ describe('the same figure everywhere', () => {
   });
 });
 
+describe('names', () => {
+  it('pages show services by name, never by id, as link text', async () => {
+    const services = ['checkout-api', 'identity', 'payments', 'search', 'storefront'];
+    for (const page of ['index.html', 'incidents/index.html', 'incidents/2026-10-27-checkout-db-failover/index.html', 'runbooks/index.html', 'slos/identity-login/index.html']) {
+      const html = await readFile(join(build.out, page), 'utf8');
+      const linkTexts = [...html.matchAll(/<a href="\/services\/([^/]+)\/"[^>]*>([^<]*)</g)].map((m) => [m[1], m[2]]);
+      expect(linkTexts.length, page).toBeGreaterThan(0);
+      for (const [id, text] of linkTexts) expect(services.includes(text!), `${page}: ${id} shown as "${text}"`).toBe(false);
+    }
+  });
+  it('the SLO read from a Sloth file has a readable title, not just its name', async () => {
+    const html = await readFile(join(build.out, 'slos/identity-login/index.html'), 'utf8');
+    expect(html).toMatch(/<h1>Identity login /);
+  });
+});
+
 describe('the API agrees with the raw files, recomputed by hand', () => {
   it('every SLO, every window kind: events, SLI and budget from the snapshot file', async () => {
     const asOf = Date.parse(api.asOf) / 1000;
