@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { duration, id, parseDuration, percent } from './common.ts';
+import { date, duration, id, parseDuration, percent } from './common.ts';
 
 /** Window placeholders accepted in PromQL: sitrep's `{{window}}` and Sloth's `{{.window}}`. */
 export const WINDOW_PLACEHOLDER = /\{\{\s*\.?window\s*\}\}/g;
@@ -117,6 +117,8 @@ export const sloSchema = z.strictObject({
   runbook: id().optional(),
   policy: policySchema,
   alerting: alertingSchema,
+  /** The date the definition was last reviewed without a change (a change in git counts as a review too). */
+  last_reviewed: date().optional(),
   /** Windows with fewer events than this are flagged as low traffic. Default 100. */
   min_events: z.number().int().min(0).default(100),
 });

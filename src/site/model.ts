@@ -3,8 +3,10 @@ import { formatError } from '../adapters/content/errors.ts';
 import { loadContent, type Content, type LoadedIncident, type LoadedSlo } from '../adapters/content/load.ts';
 import { readFetchStatus, type SloFetchStatus } from '../adapters/prometheus/fetch-status.ts';
 import { indicatorQueries } from '../adapters/prometheus/queries.ts';
+import { readHistory, type History } from '../adapters/git/history.ts';
 import type { Snapshot } from '../schemas/snapshot.ts';
 import { resolveAsOf, type AsOfSource } from './as-of.ts';
+import { reviewState, type ReviewState } from './review.ts';
 import { contentRoot } from './root.ts';
 
 export interface SloView {
@@ -15,6 +17,8 @@ export interface SloView {
   fetch: SloFetchStatus | null;
   /** The snapshot was fetched with other queries than the SLO now defines: refetch to match. */
   queriesChanged: boolean;
+  /** When the definition was last changed in git or marked reviewed, and whether a review is due. */
+  review: ReviewState;
 }
 
 /** Whether a snapshot's queries differ from what the SLO's indicator gives at the snapshot's step. */
@@ -38,6 +42,8 @@ export interface SiteModel {
   slos: SloView[];
   metrics: IncidentMetricsReport;
   incidentsById: Map<string, LoadedIncident>;
+  /** Each content file's history from git (one git call per build), or why there is none. */
+  history: History;
   /** Display name of a service id (its `name`), or the id itself for an unknown one. */
   serviceName: (id: string) => string;
 }
@@ -50,13 +56,16 @@ export async function buildModel(root: string, env: NodeJS.ProcessEnv = process.
   }
   const { asOf, source } = resolveAsOf(env.SITREP_AS_OF, content.snapshots.values(), content.incidents.flatMap((i) => [i.started_at, i.resolved_at ?? i.started_at]), Math.floor(Date.now() / 1000));
   const status = (await readFetchStatus(root)).slos;
+  const history = await readHistory(root);
+  if (!history.status.available) console.warn(`sitrep: file history unavailable, pages show no git dates: ${history.status.reason}`);
   // A report as of a past time shows the incidents as they stood then.
   const incidents = incidentsAsOf(content.incidents, asOf);
   const slos = content.slos.map((slo): SloView => {
     const snap = content.snapshots.get(slo.id);
     const series = snap ? buildSeries(snap) : null;
     const report = series ? buildSloReport(slo, series, asOf, incidents) : null;
-    return { slo, report, series, fetch: status[slo.id] ?? null, queriesChanged: snap ? queriesChanged(slo, snap) : false };
+    const review = reviewState(slo.last_reviewed, history.files.get(slo.source.file)?.updated.date, asOf, content.site.review_after_days);
+    return { slo, report, series, fetch: status[slo.id] ?? null, queriesChanged: snap ? queriesChanged(slo, snap) : false, review };
   });
   return {
     content: { ...content, incidents },
@@ -66,6 +75,7 @@ export async function buildModel(root: string, env: NodeJS.ProcessEnv = process.
     metrics: buildIncidentMetrics(incidents, content.severities, asOf),
     incidentsById: new Map(incidents.map((i) => [i.id, i])),
     serviceName: serviceNames(content.services),
+    history,
   };
 }
 

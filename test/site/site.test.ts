@@ -75,7 +75,7 @@ describe('building the bundled sample', () => {
     expect((json.metrics.unresolved as string[]).length).toBeGreaterThanOrEqual(1);
   });
 
-  it('is reproducible with --as-of: two builds give the same JSON, dated as asked', { timeout: 180_000 }, async () => {
+  it('is reproducible with --as-of: two builds give a byte-identical site, dated as asked', { timeout: 180_000 }, async () => {
     const a = await buildSite(['--as-of', '2026-10-01T00:00:00Z']);
     const b = await buildSite([], { SITREP_AS_OF: '2026-10-01T00:00:00Z' });
     outs.push(a.out, b.out);
@@ -85,6 +85,12 @@ describe('building the bundled sample', () => {
     expect(ja).toBe(jb);
     expect(JSON.parse(ja).asOf).toBe('2026-10-01T00:00:00.000Z');
     expect(ja).not.toBe(await readFile(join(sample.out, 'api/v1/slos.json'), 'utf8'));
+    // Every file, not only the API: same names, same bytes.
+    const files = async (dir: string) => (await readdir(dir, { recursive: true, withFileTypes: true })).filter((e) => e.isFile()).map((e) => join(e.parentPath, e.name).slice(dir.length)).sort();
+    const names = await files(a.out);
+    expect(await files(b.out)).toEqual(names);
+    expect(names.length).toBeGreaterThan(50);
+    for (const f of names) expect((await readFile(join(b.out, f))).equals(await readFile(join(a.out, f))), f).toBe(true);
   });
 });
 
