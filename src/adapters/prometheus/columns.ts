@@ -1,6 +1,6 @@
 import type { Column, Snapshot } from '../../schemas/snapshot.ts';
 import type { MatrixSeries } from './query-range.ts';
-import { pointsIn, type StepRange } from './plan.ts';
+import { pointsIn, type TimeGrid } from './plan.ts';
 
 /** Keep snapshots compact: increase() extrapolates, so values are rarely integers; 6 decimals is plenty. */
 export function roundValue(v: number): number {
@@ -23,7 +23,7 @@ export interface ColumnResult {
  * Map a matrix onto the step grid of `range`: a step without a sample is null; several series are
  * summed per step (a step is null only when no series has a sample there).
  */
-export function matrixToColumn(series: MatrixSeries[], range: StepRange): ColumnResult {
+export function matrixToColumn(series: MatrixSeries[], range: TimeGrid): ColumnResult {
   const n = pointsIn(range);
   const column: Column = new Array<number | null>(n).fill(null);
   let invalid = 0;
@@ -62,7 +62,7 @@ function place(target: Column, targetStart: number, part: Column, partStart: num
  */
 export function mergeSeries(
   base: Snapshot | undefined,
-  fetched: StepRange,
+  fetched: TimeGrid,
   columns: Record<string, Column>,
 ): { start: number; series: Record<string, Column> } {
   const step = fetched.step;

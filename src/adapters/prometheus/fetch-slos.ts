@@ -2,7 +2,7 @@ import type { Column, Snapshot } from '../../schemas/snapshot.ts';
 import { readSnapshotIfExists, snapshotPath, writeSnapshot } from '../snapshots/store.ts';
 import { matrixToColumn, mergeSeries } from './columns.ts';
 import { updateFetchStatus, type SloFetchStatus } from './fetch-status.ts';
-import { planSlo, pointsIn, type FetchableSlo, type SloPlan, type StepRange } from './plan.ts';
+import { planSlo, pointsIn, type FetchableSlo, type SloPlan, type TimeGrid } from './plan.ts';
 import { queryRange } from './query-range.ts';
 import { DEFAULT_RETRY, type RetryPolicy } from './retry.ts';
 import type { PromTransport } from './transport.ts';
@@ -11,7 +11,7 @@ export interface FetchOptions {
   /** Project root: snapshots go to `<root>/data/snapshots`, the status to `<root>/data/fetch-status.json`. */
   root: string;
   /** The steps to cover (see `requestedRange`). */
-  range: StepRange;
+  range: TimeGrid;
   /** Refetch the whole range even where a snapshot has it. */
   full?: boolean;
   /** Requests in flight at most (default 4). */
