@@ -1,3 +1,5 @@
+import { makeRedactor } from './redact.ts';
+
 /**
  * How to reach Prometheus (or Mimir, Cortex, Thanos, VictoriaMetrics), from the environment:
  *
@@ -30,7 +32,6 @@ export interface Connection {
 export class ConnectionError extends Error {}
 
 const HEADER_NAME = /^[!#$%&'*+.^_`|~0-9A-Za-z-]+$/;
-const URL_USERINFO = /(\b[a-z][a-z0-9+.-]*:\/\/)[^/\s@]*@/gi;
 
 /** Parse `PROMETHEUS_HEADERS`. Throws a ConnectionError that never quotes a value. */
 export function parseHeaderList(text: string): Record<string, string> {
@@ -48,18 +49,6 @@ export function parseHeaderList(text: string): Record<string, string> {
     out[name] = entry.slice(eq + 1).trim();
   });
   return out;
-}
-
-/** A function that hides the given secrets (longest first) and any URL userinfo. */
-export function makeRedactor(secrets: string[]): (text: string) => string {
-  const list = [...new Set(secrets.filter((s) => s.length > 0))].sort((a, b) => b.length - a.length);
-  const encoded = list.flatMap((s) => [encodeURIComponent(s), Buffer.from(s).toString('base64')]);
-  const all = [...new Set([...list, ...encoded])].filter((s) => s.length > 0).sort((a, b) => b.length - a.length);
-  return (text: string) => {
-    let out = text.replace(URL_USERINFO, '$1[REDACTED]@');
-    for (const s of all) out = out.split(s).join('[REDACTED]');
-    return out;
-  };
 }
 
 /** Read the connection from an environment; undefined when `PROMETHEUS_URL` is not set. */

@@ -2,8 +2,11 @@ import type { Slo } from '../../schemas/slo.ts';
 import type { Snapshot } from '../../schemas/snapshot.ts';
 import { indicatorQueries } from './queries.ts';
 
-/** The least an SLO needs to be fetched; the content loader's `LoadedSlo` fits. */
-export type FetchableSlo = Pick<Slo, 'id' | 'indicator'> & { source: { file: string; line?: number } };
+/**
+ * The least an SLO needs to be fetched; the content loader's `LoadedSlo` fits. `queryLines` gives
+ * the line of each series' query in the file (see `locateQueries`), for error messages.
+ */
+export type FetchableSlo = Pick<Slo, 'id' | 'indicator'> & { source: { file: string; line?: number; queryLines?: Record<string, number> } };
 
 /**
  * A time grid: the ends of the first and last steps (Unix seconds, multiples of `step`) and the
