@@ -132,6 +132,7 @@ describe('building other content', () => {
     const out = await mkdtemp(join(tmpdir(), 'sitrep-last-good-'));
     outs.push(out);
     await writeFile(join(out, 'index.html'), 'the last good site');
+    await writeFile(join(out, '.sitrep-site'), 'written by sitrep');
     const r = await buildSite(['--root', fx.root, '--out', out]);
     outs.push(r.out);
     await fx.cleanup();
