@@ -100,6 +100,7 @@ async function run(slos: LoadedSlo[], conn: Connection, args: FetchArgs, common:
     allowDataLoss: args.allowDataLoss,
     maxResponseBytes: args.maxResponseBytes,
     redact: conn.redact,
+    redactServerText: conn.redactServerText,
     signal: interrupt.signal,
     onEvent: progressReporter(err, process.stderr.isTTY === true, slos.length),
   });

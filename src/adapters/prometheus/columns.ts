@@ -21,7 +21,10 @@ export interface ColumnResult {
   samples: number;
 }
 
-/** An answer that cannot be stored: a series gives two different values for one time. */
+/**
+ * An answer that cannot be stored: a series gives two different values for one time, or more
+ * samples than the request has steps.
+ */
 export class ConflictingSamplesError extends Error {}
 
 /** A series' identity: its labels, in a stable order. */
@@ -42,6 +45,7 @@ export function matrixToColumn(series: MatrixSeries[], range: TimeGrid): ColumnR
   const n = pointsIn(range);
   const column: Column = new Array<number | null>(n).fill(null);
   const seen = new Map<string, (string | undefined)[]>();
+  const distinct = new Map<string, number>();
   let invalid = 0;
   let offGrid = 0;
   let duplicates = 0;
@@ -50,21 +54,28 @@ export function matrixToColumn(series: MatrixSeries[], range: TimeGrid): ColumnR
     const key = seriesKey(s.metric);
     let raws = seen.get(key);
     if (!raws) seen.set(key, (raws = new Array<string | undefined>(n)));
+    let count = distinct.get(key) ?? 0;
     for (const [ts, raw] of s.values) {
       samples++;
       const i = Math.round((ts - range.start) / range.step);
-      if (i < 0 || i >= n || Math.abs(range.start + i * range.step - ts) > 1e-3) {
-        offGrid++;
-        continue;
-      }
-      const before = raws[i];
+      const onGrid = i >= 0 && i < n && Math.abs(range.start + i * range.step - ts) <= 1e-3;
+      const before = onGrid ? raws[i] : undefined;
       if (before !== undefined) {
         if (before === raw) {
           duplicates++;
           continue;
         }
         const at = new Date((range.start + i * range.step) * 1000).toISOString();
-        throw new ConflictingSamplesError(`the answer holds two different values (${quote(before)} and ${quote(raw)}) for the same series ${key === '[]' ? '{}' : quote(key)} at ${at}: refusing it`);
+        throw new ConflictingSamplesError(`the answer holds two different values (${quote(before)} and ${quote(raw)}) for the same series ${selector(s.metric)} at ${at}: refusing it`);
+      }
+      // Prometheus returns at most one sample a step: more is not an answer to this request.
+      if (++count > n) {
+        const total = s.values.length;
+        throw new ConflictingSamplesError(`a series of the answer has ${total > n ? total : `more than ${n}`} samples, but the request (step ${range.step}s) can return at most ${n}: refusing it`);
+      }
+      if (!onGrid) {
+        offGrid++;
+        continue;
       }
       raws[i] = raw;
       const v = Number(raw);
@@ -74,9 +85,16 @@ export function matrixToColumn(series: MatrixSeries[], range: TimeGrid): ColumnR
       }
       column[i] = (column[i] ?? 0) + v;
     }
+    distinct.set(key, count);
   }
   for (let i = 0; i < n; i++) if (column[i] !== null) column[i] = roundValue(column[i]!);
   return { column, seriesCount: seen.size, invalid, offGrid, duplicates, samples };
+}
+
+/** A series' labels as Prometheus prints them, cut short: `{code="500",job="api"}`. */
+function selector(metric: Record<string, string> | undefined): string {
+  const s = `{${Object.entries(metric ?? {}).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)).map(([k, v]) => `${k}=${JSON.stringify(v)}`).join(',')}}`;
+  return s.length > 60 ? `${s.slice(0, 60)}...}` : s;
 }
 
 /** A short, printable form of a value from the server. */

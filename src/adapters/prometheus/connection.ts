@@ -25,8 +25,10 @@ export interface Connection {
   auth: 'none' | 'bearer token' | 'basic auth';
   /** Names of the extra headers (values are not safe to print). */
   extraHeaderNames: string[];
-  /** Replace every credential (and URL userinfo) in a message with `[REDACTED]`. */
+  /** Replace every credential (and URL userinfo) in a message with `[REDACTED]`, escaped forms too. */
   redact: (text: string) => string;
+  /** `redact`, and also any piece of 8 characters or more of a credential: for text a server sent. */
+  redactServerText: (text: string) => string;
 }
 
 export class ConnectionError extends Error {}
@@ -92,11 +94,13 @@ export function connectionFromEnv(env: Record<string, string | undefined>): Conn
   const secrets = [token, password, `${username}:${password}`, urlUser, urlPass, ...Object.values(extra)];
   if (username.length >= 3) secrets.push(username);
   const baseUrl = url.toString().replace(/\/+$/, '');
+  const kept = secrets.filter((s) => s === token || s === password || s.length >= 3);
   return {
     baseUrl,
     headers,
     auth,
     extraHeaderNames: Object.keys(extra),
-    redact: makeRedactor(secrets.filter((s) => s === token || s === password || s.length >= 3)),
+    redact: makeRedactor(kept),
+    redactServerText: makeRedactor(kept, true),
   };
 }

@@ -29,6 +29,8 @@ export interface FetchOptions {
   failOnWarnings?: boolean;
   /** Hide credentials in messages (the connection's `redact`). */
   redact?: (text: string) => string;
+  /** Hide credentials, even in part, in text the server sent (the connection's `redactServerText`; default `redact`). */
+  redactServerText?: (text: string) => string;
   /** Largest response body read, in bytes (default 64 MB); a larger answer fails its SLO. */
   maxResponseBytes?: number;
   /**
@@ -133,7 +135,7 @@ async function requestChunks(plan: SloPlan, transport: PromTransport, run: Retur
         const query = plan.queries[name]!;
         try {
           const res = await queryRange(transport, { query, ...chunk }, {
-            timeoutMs: opts.timeoutMs ?? 30_000, retry, signal, redact, maxBytes: opts.maxResponseBytes ?? DEFAULT_MAX_RESPONSE_BYTES,
+            timeoutMs: opts.timeoutMs ?? 30_000, retry, signal, redact: opts.redactServerText ?? redact, maxBytes: opts.maxResponseBytes ?? DEFAULT_MAX_RESPONSE_BYTES,
             onRetry: (reason, waitMs) => {
               result.retries++;
               opts.onEvent?.({ type: 'retry', id: plan.slo.id, reason: redact(reason), waitMs });

@@ -71,18 +71,14 @@ type Redact = (text: string) => string;
 const AUTH_STATUSES: Record<number, string> = { 401: 'Unauthorized', 403: 'Forbidden', 407: 'Proxy Authentication Required' };
 
 /**
- * The samples of a matrix, checked: each series has a `values` array of `[time, "value"]` pairs,
- * and no more of them than the query's grid has steps (Prometheus returns at most one a step).
+ * The shape of a matrix, checked: each series has a `values` array of `[time, "value"]` pairs.
+ * (How many a series may hold is checked with the duplicates, in `matrixToColumn`.)
  */
-function checkMatrix(result: unknown[], q: RangeQuery): string | undefined {
-  const max = pointsIn(q);
+function checkMatrix(result: unknown[]): string | undefined {
   for (let i = 0; i < result.length; i++) {
     const values = (result[i] as { values?: unknown } | null)?.values;
     if (!Array.isArray(values) || values.some((v) => !Array.isArray(v) || v.length !== 2 || typeof v[0] !== 'number')) {
       return `series ${i + 1} of the answer is not a list of [time, "value"] pairs`;
-    }
-    if (values.length > max) {
-      return `series ${i + 1} of the answer has ${values.length} samples, but the request (step ${q.step}s) can return at most ${max}: refusing it`;
     }
   }
   return undefined;
@@ -106,7 +102,7 @@ function classify(res: HttpResponse, q: RangeQuery, nowMs: number, redact: Redac
     if (json.data?.resultType !== 'matrix' || !Array.isArray(json.data.result)) {
       return { error: `expected a matrix (range vector) result, got ${typeof json.data?.resultType === 'string' ? quote(json.data.resultType, 40) : 'nothing'}`, retriable: false, status };
     }
-    const bad = checkMatrix(json.data.result, q);
+    const bad = checkMatrix(json.data.result);
     if (bad) return { error: bad, retriable: false, status };
     const warnings = Array.isArray(json.warnings) ? json.warnings.slice(0, 20).map((w) => quote(String(w), 300)) : [];
     return { ok: { series: json.data.result as MatrixSeries[], warnings, bytes: Buffer.byteLength(body), retries: 0 } };
@@ -177,7 +173,7 @@ export async function queryRange(transport: PromTransport, q: RangeQuery, opts: 
     } catch (e) {
       if (opts.signal?.aborted) throw opts.signal.reason;
       if (e instanceof ResponseTooLargeError) result = { error: tooLarge(e.limit, q), retriable: false };
-      else result = { error: redact(describeThrown(e, opts.timeoutMs)), retriable: true };
+      else result = { error: describeThrown(e, opts.timeoutMs), retriable: true };
     }
     if (result.ok) return { ...result.ok, retries: attempt };
     const fail = (message: string) =>

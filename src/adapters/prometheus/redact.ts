@@ -65,15 +65,15 @@ function decode(text: string): { plain: string; from: number[]; to: number[] } {
   return { plain, from, to };
 }
 
-/** Original ranges to hide: runs covered by fragments of a long secret, or whole short secrets. */
-function coveredRanges(plain: string, fragments: Set<string>, short: string[]): [number, number][] {
+/** Ranges of `plain` to hide: runs covered by fragments of a secret, or whole secrets. */
+function coveredRanges(plain: string, fragments: Set<string>, whole: string[]): [number, number][] {
   const covered = new Uint8Array(plain.length);
   if (fragments.size) {
     for (let i = 0; i + FRAGMENT <= plain.length; i++) {
       if (fragments.has(plain.slice(i, i + FRAGMENT))) covered.fill(1, i, i + FRAGMENT);
     }
   }
-  for (const s of short) {
+  for (const s of whole) {
     for (let i = plain.indexOf(s); i >= 0; i = plain.indexOf(s, i + 1)) covered.fill(1, i, i + s.length);
   }
   const ranges: [number, number][] = [];
@@ -88,26 +88,28 @@ function coveredRanges(plain: string, fragments: Set<string>, short: string[]): 
 }
 
 /**
- * A function that hides the given secrets in any text: whole or in part (`FRAGMENT` characters
- * or more), escaped or not, and as base64; plus any URL userinfo (`https://user:pass@`).
+ * A function that hides the given secrets in any text, escaped or not, and as base64; plus any
+ * URL userinfo (`https://user:pass@`). With `partial`, also every piece of `FRAGMENT` characters
+ * or more of a secret: for text a server sent (it may have cut a credential short), not for
+ * sitrep's own messages, where a token holding a word (`…-redirect-…`) would hide that word.
  */
-export function makeRedactor(secrets: string[]): (text: string) => string {
+export function makeRedactor(secrets: string[], partial = false): (text: string) => string {
   const plainSecrets = [...new Set(secrets.filter((s) => s.length > 0))];
   const forms = [...new Set(plainSecrets.flatMap((s) => [s, Buffer.from(s).toString('base64').replace(/=+$/, '')]))];
   const fragments = new Set<string>();
-  const short: string[] = [];
+  const whole: string[] = [];
   for (const f of forms) {
-    if (f.length < FRAGMENT) short.push(f);
+    if (!partial || f.length < FRAGMENT) whole.push(f);
     else for (let i = 0; i + FRAGMENT <= f.length; i++) fragments.add(f.slice(i, i + FRAGMENT));
   }
-  short.sort((a, b) => b.length - a.length);
+  whole.sort((a, b) => b.length - a.length);
   return (text: string) => {
     const withoutUserinfo = text.replace(URL_USERINFO, `$1${REDACTED}@`);
-    if (!fragments.size && !short.length) return withoutUserinfo;
+    if (!fragments.size && !whole.length) return withoutUserinfo;
     const { plain, from, to } = decode(withoutUserinfo);
     let out = '';
     let last = 0;
-    for (const [a, b] of coveredRanges(plain, fragments, short)) {
+    for (const [a, b] of coveredRanges(plain, fragments, whole)) {
       out += withoutUserinfo.slice(last, from[a]) + REDACTED;
       last = to[b - 1]!;
     }
