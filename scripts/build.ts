@@ -8,7 +8,8 @@ import { cp, mkdir, rename, rm } from 'node:fs/promises';
 import { basename, dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { loadContent } from '../src/adapters/content/load.ts';
-import { resolveAsOf } from '../src/site/as-of.ts';
+import { readFetchStatus } from '../src/adapters/prometheus/fetch-status.ts';
+import { incidentTimes, parseAsOfOption, resolveAsOf } from '../src/site/as-of.ts';
 import { parseOptions, printContentErrors } from './lib/cli.ts';
 import { markSite, refuseOut } from './lib/out-dir.ts';
 
@@ -37,7 +38,7 @@ const fail = (message: string): never => {
 };
 
 try {
-  resolveAsOf(process.env.SITREP_AS_OF, [], [], 0);
+  parseAsOfOption(process.env.SITREP_AS_OF);
 } catch (e) {
   fail((e as Error).message);
 }
@@ -45,10 +46,16 @@ try {
 const refused = await refuseOut(out, PROJECT, root);
 if (refused) fail(`--out: ${refused}`);
 
-const { errors } = await loadContent(root);
+const { content, errors } = await loadContent(root);
 if (errors.length) {
   printContentErrors(errors);
   fail(`${errors.length} content error(s)`);
+}
+try {
+  resolveAsOf(process.env.SITREP_AS_OF, content.snapshots.values(), incidentTimes(content.incidents));
+  await readFetchStatus(root);
+} catch (e) {
+  fail((e as Error).message);
 }
 
 process.env.SITREP_ROOT = root;

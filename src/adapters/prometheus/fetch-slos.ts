@@ -1,7 +1,7 @@
 import type { Column, Snapshot } from '../../schemas/snapshot.ts';
 import { MAX_SNAPSHOT_POINTS, readSnapshotIfExists, snapshotPath, tooManyPoints, writeSnapshot } from '../snapshots/store.ts';
 import { matrixToColumn, mergeSeries } from './columns.ts';
-import { updateFetchStatus, type SloFetchStatus } from './fetch-status.ts';
+import { readFetchStatus, updateFetchStatus, type SloFetchStatus } from './fetch-status.ts';
 import { planSlo, pointsIn, type FetchableSlo, type SloPlan, type TimeGrid } from './plan.ts';
 import { queryRange } from './query-range.ts';
 import { DEFAULT_RETRY, type RetryPolicy } from './retry.ts';
@@ -261,6 +261,8 @@ export async function fetchSlos(slos: FetchableSlo[], transport: PromTransport, 
   const perSlo = limiter(concurrency);
   const now = () => opts.now?.() ?? new Date();
   const started = now();
+  // A corrupt status file stops the fetch before it starts, not after every request was made.
+  await readFetchStatus(opts.root);
   const entries: Record<string, SloFetchStatus> = {};
   // Plan inside the pool: only `concurrency` snapshots are in memory at once.
   const results = await Promise.all(
