@@ -20,7 +20,7 @@ export function tooManyPoints(points: number, step: number): string {
   const days = (MAX_SNAPSHOT_POINTS * step) / 86400;
   return (
     `${points.toLocaleString('en-US')} points per series, more than the ${MAX_SNAPSHOT_POINTS.toLocaleString('en-US')} a snapshot may hold ` +
-    `(at a ${step}s step that is ${days < 10 ? days.toFixed(1) : Math.floor(days)} days): use a longer step, or fewer days`
+    `(at a ${step}s step that is ${days < 100 ? days.toFixed(1) : Math.floor(days)} days): use a longer step, or fewer days`
   );
 }
 
