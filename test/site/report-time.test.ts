@@ -76,9 +76,14 @@ describe('incidents after the end of the data', () => {
     expect(site.content.incidents.map((i) => i.id)).toEqual([]);
   });
 
-  it('check warns about a time in the future, at its line, and still passes', async () => {
+  it('check warns about an incident time or a snapshot end in the future, at its line, and still passes', async () => {
     const r = await root({ [INCIDENT]: (t) => t.replace('resolved_at: 2026-10-03T10:30:00Z', 'resolved_at: 2096-10-03T10:30:00Z') }, false);
+    await writeSnapshot(r, {
+      format: SNAPSHOT_FORMAT, slo: 'api-availability', step: 300, start: 3_050_000_100, queries: {}, fetchedAt: '2026-10-03T08:01:00Z',
+      series: { good: [1, 1], total: [1, 1] },
+    });
     const { stdout, stderr } = await run(process.execPath, ['scripts/check.ts', '--root', r], { cwd: PROJECT, env: { ...process.env, GITHUB_ACTIONS: 'true' } });
+    expect(stderr).toMatch(/^data\/snapshots\/api-availability.json:1:1 warning: the data ends at 2066-08-25T22:20:00Z, in the future \(now is /m);
     expect(stderr).toMatch(new RegExp(`^${INCIDENT}:10:14 resolved_at: warning: 2096-10-03T10:30:00Z is in the future \\(now is \\S+\\): a typo in the date\\?$`, 'm'));
     expect(stdout).toContain(`::warning file=${INCIDENT},line=10,col=14,title=sitrep%3A resolved_at::resolved_at: warning: 2096-10-03T10:30:00Z is in the future`);
     expect(stdout).toContain('content is valid');
