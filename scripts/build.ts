@@ -59,30 +59,33 @@ try {
 }
 
 process.env.SITREP_ROOT = root;
+// Astro writes intermediate bundles into its output folder and imports them, so they must sit in
+// the project to find its packages: build inside the project (.astro/ is Astro's own folder), then
+// move the site beside --out and swap it in. Astro also resolves the project from the working
+// directory: run from the project, so --root and --out may be anywhere (both are absolute above).
+const building = join(PROJECT, '.astro', `sitrep-build-${process.pid}`);
 const staging = join(dirname(out), `.${basename(out)}.building-${process.pid}`);
-await mkdir(dirname(out), { recursive: true });
-// Astro resolves the project and places its intermediate bundles from the working directory:
-// run from the project, so --root and --out may be anywhere (paths above are already absolute).
+const cleanUp = () => Promise.all([building, staging].map((d) => rm(d, { recursive: true, force: true })));
 process.chdir(PROJECT);
 try {
   const { build } = await import('astro');
   await build({
     root: PROJECT,
-    outDir: staging,
+    outDir: building,
     // A separate cache per build lets several builds run side by side (tests, CI matrices).
     ...(cacheDir ? { cacheDir } : {}),
     logLevel: process.env.SITREP_LOG_LEVEL === 'debug' ? 'debug' : 'info',
   });
+  await markSite(building);
+  await mkdir(dirname(out), { recursive: true });
+  // Another file system: copy (the swap below stays a rename, so the site is never half there).
+  await rename(building, staging).catch(() => cp(building, staging, { recursive: true }));
 } catch (e) {
-  await rm(staging, { recursive: true, force: true });
+  await cleanUp();
   console.error(e);
   fail('the site generator failed (the last good site is untouched)');
 }
-await markSite(staging);
 await rm(out, { recursive: true, force: true });
-await rename(staging, out).catch(async () => {
-  // Another file system: copy, then remove the staging folder.
-  await cp(staging, out, { recursive: true });
-  await rm(staging, { recursive: true, force: true });
-});
+await rename(staging, out);
+await cleanUp();
 console.log(`✓ site written to ${out}`);

@@ -12,6 +12,7 @@ import { requestedRange } from '../../src/adapters/prometheus/plan.ts';
 import { httpTransport } from '../../src/adapters/prometheus/transport.ts';
 import { readSnapshot, snapshotPath } from '../../src/adapters/snapshots/store.ts';
 import { matrix, requestedSteps, startHostile, type HostileAnswer, type HostileServer, type SeenRequest } from '../helpers/hostile-server.ts';
+import { buildSite } from '../helpers/build.ts';
 import { runCli } from '../helpers/prometheus-cli.ts';
 import { contentRoot, slo, SLO_INPUTS } from '../helpers/prometheus-fixture.ts';
 
@@ -65,10 +66,17 @@ describe('credentials in error bodies', () => {
     expect(r.code).toBe(1);
     expect(r.stdout).toContain('HTTP 502: <html><body>xxx');
     expect(r.stdout).toContain('Authorization: Bearer [REDACTED]');
-    for (const text of [r.stdout, r.stderr, await statusText()]) {
+    // The built site shows the failure (the SLO is stale), redacted too.
+    const site = await buildSite(['--root', root, '--as-of', AS_OF]);
+    roots.push(site.out);
+    expect(site.code, site.stderr).toBe(0);
+    const page = await readFile(join(site.out, 'slos', 'api-availability', 'index.html'), 'utf8');
+    expect(page).toContain('Authorization: Bearer [REDACTED]');
+    const api = await readFile(join(site.out, 'api', 'v1', 'slos.json'), 'utf8');
+    for (const text of [r.stdout, r.stderr, await statusText(), page, api]) {
       for (const piece of fragments(token)) expect(text).not.toContain(piece);
     }
-  });
+  }, 120_000);
 
   it('never shows a 401 page, which may echo the credentials HTML-escaped', async () => {
     const token = `s3cr&t<to>k"'-9d8c7b6a`;

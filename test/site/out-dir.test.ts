@@ -106,4 +106,15 @@ describe('build --out', () => {
     expect(JSON.parse(await readFile(join(out, 'api', 'v1', 'slos.json'), 'utf8')).asOf).toBe('2026-11-02T00:00:00.000Z');
     expect((await readdir(join(dir, 'x'))).sort()).toEqual(['site']);
   });
+
+  it('builds into a folder outside the project whose path starts with the project\'s (Cannot find package \'piccolore\' before)', async () => {
+    const project = await projectCopy();
+    temps.push(`${project}-site`);
+    const out = `${project}-site/x/site`;
+    const r = await build(project, ['--out', out, '--as-of', '2026-11-01T00:00:00Z'], project);
+    expect(r.code, r.stderr).toBe(0);
+    expect(r.stderr).not.toContain('piccolore');
+    expect(await readFile(join(out, 'api', 'v1', 'slos.json'), 'utf8')).toContain('"api-availability"');
+    expect((await readdir(join(project, '.astro'))).filter((n) => n.startsWith('sitrep-build-'))).toEqual([]);
+  });
 });

@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { afterEach, describe, expect, it } from 'vitest';
 import { loadContent } from '../../src/adapters/content/load.ts';
-import { readSnapshot, writeSnapshot } from '../../src/adapters/snapshots/store.ts';
+import { writeSnapshot } from '../../src/adapters/snapshots/store.ts';
 import { SNAPSHOT_FORMAT } from '../../src/schemas/snapshot.ts';
 import { incidentsJson, slosJson } from '../../src/site/api.ts';
 import { buildModel } from '../../src/site/model.ts';
@@ -116,10 +116,5 @@ describe('the report time and the data files', () => {
     await writeFile(join(r, 'data', 'snapshots'), 'not a folder');
     const { errors } = await loadContent(r);
     expect(errors.map((e) => `${e.file}: ${e.message}`)).toEqual([expect.stringMatching(/^data\/snapshots: cannot read the folder: ENOTDIR/)]);
-  });
-
-  it('a snapshot file is read back as written', async () => {
-    const r = await root();
-    expect((await readSnapshot(join(r, 'data', 'snapshots', 'api-availability.json'))).series.total).toHaveLength(288);
   });
 });
