@@ -52,9 +52,10 @@ beforeEach(async () => {
 
 const cli = (extra: string[], env: Record<string, string> = {}) =>
   runCli(['--root', root, '--as-of', AS_OF, '--days', '1', '--retries', '0', ...extra], { PROMETHEUS_URL: server.url, ...env });
+// The CLI tests run `node scripts/fetch.ts` one to three times: seconds alone, more on a loaded machine.
 const statusText = () => readFile(join(root, 'data', 'fetch-status.json'), 'utf8');
 
-describe('credentials in error bodies', () => {
+describe('credentials in error bodies', { timeout: 120_000 }, () => {
   it('a proxy that echoes the Authorization header near byte 200 leaks no part of the token', async () => {
     const token = 'tok-7f3a9c1e5b2d4a6f8e0c';
     server.answer = (req) => ({
@@ -107,7 +108,7 @@ describe('credentials in error bodies', () => {
   });
 });
 
-describe('an answer with no data where the snapshot has data', () => {
+describe('an answer with no data where the snapshot has data', { timeout: 120_000 }, () => {
   it('fails the SLO and keeps its snapshot byte-identical; --allow-data-loss lets it through', async () => {
     expect((await cli([])).code).toBe(0);
     const before = await readFile(snapshotPath(root, 'api-availability'), 'utf8');
@@ -142,7 +143,7 @@ describe('an answer with no data where the snapshot has data', () => {
   });
 });
 
-describe('repeated samples', () => {
+describe('repeated samples', { timeout: 120_000 }, () => {
   it('counts a sample sent twice once, with a warning', async () => {
     server.answer = (req) => {
       const a = JSON.parse(steady(req).body as string);

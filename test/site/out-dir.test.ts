@@ -61,6 +61,7 @@ async function projectCopy(): Promise<string> {
   return dir;
 }
 
+// Each test runs whole builds (Node, Astro): seconds alone, minutes on a loaded machine.
 describe('build --out', () => {
   it('refuses the project, its sources and the content root, and deletes nothing', async () => {
     const project = await projectCopy();
@@ -75,7 +76,7 @@ describe('build --out', () => {
     const r = await build(project, ['--root', root, '--out', root], project);
     expect(r.stderr).toContain(`--out: ${root} is the content root (--root): building there would delete the sources`);
     expect(await tree(project)).toEqual(before);
-  });
+  }, 180_000);
 
   it('refuses a folder holding .git, or a non-empty folder sitrep did not write, and leaves it as it was', async () => {
     const dir = await temp('sitrep-out-');
@@ -92,7 +93,7 @@ describe('build --out', () => {
     expect(other.code).toBe(1);
     expect(other.stderr).toContain(`--out: ${notes} is not empty and was not written by sitrep (no .sitrep-site file in it)`);
     expect(await tree(dir)).toEqual({ '/repo/.git/HEAD': 'ref: refs/heads/main\n', '/notes/todo.txt': 'keep me' });
-  });
+  }, 120_000);
 
   it('builds into a new folder two levels deep outside the repository, run from a folder above it, and replaces it on the next build', async () => {
     const dir = await temp('sitrep-outside-');
@@ -105,7 +106,7 @@ describe('build --out', () => {
     expect(second.code, second.stderr).toBe(0);
     expect(JSON.parse(await readFile(join(out, 'api', 'v1', 'slos.json'), 'utf8')).asOf).toBe('2026-11-02T00:00:00.000Z');
     expect((await readdir(join(dir, 'x'))).sort()).toEqual(['site']);
-  });
+  }, 300_000);
 
   it('builds into a folder outside the project whose path starts with the project\'s (Cannot find package \'piccolore\' before)', async () => {
     const project = await projectCopy();
@@ -116,5 +117,5 @@ describe('build --out', () => {
     expect(r.stderr).not.toContain('piccolore');
     expect(await readFile(join(out, 'api', 'v1', 'slos.json'), 'utf8')).toContain('"api-availability"');
     expect((await readdir(join(project, '.astro'))).filter((n) => n.startsWith('sitrep-build-'))).toEqual([]);
-  });
+  }, 180_000);
 });

@@ -113,7 +113,7 @@ describe('building the bundled sample', () => {
     expect(ja).toBe(jb);
     expect(JSON.parse(ja).asOf).toBe('2026-10-01T00:00:00.000Z');
     expect(ja).not.toBe(await readFile(join(sample.out, 'api/v1/slos.json'), 'utf8'));
-  });
+  }, 300_000);
 });
 
 describe('building other content', () => {
