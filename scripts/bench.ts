@@ -13,7 +13,7 @@ import { join, resolve } from 'node:path';
 import { loadContent } from '../src/adapters/content/load.ts';
 import { readAllSnapshots, writeSnapshot } from '../src/adapters/snapshots/store.ts';
 import { buildIncidentMetrics, buildSeries, buildSloReport } from '../src/core/index.ts';
-import { resolveAsOf } from '../src/site/as-of.ts';
+import { incidentTimes, resolveAsOf } from '../src/site/as-of.ts';
 import { collect, MB, mbRow, sampleMemory, secondsRow, table, timed, type Row } from './lib/bench/measure.ts';
 import { END, scenario, snapshotFor } from './lib/bench/synthetic.ts';
 import { parseOptions } from './lib/cli.ts';
@@ -95,8 +95,7 @@ async function sampleOrg(root: string): Promise<Result> {
   const load = await timed(() => loadContent(root));
   const { content, errors } = load.value;
   const build = await timed(() => {
-    const times = content.incidents.flatMap((i) => [i.started_at, i.resolved_at ?? i.started_at]);
-    const { asOf } = resolveAsOf(undefined, content.snapshots.values(), times, 0);
+    const { asOf } = resolveAsOf(undefined, content.snapshots.values(), incidentTimes(content.incidents));
     const withData = content.slos.filter((slo) => content.snapshots.has(slo.id));
     for (const slo of withData) buildSloReport(slo, buildSeries(content.snapshots.get(slo.id)!), asOf, content.incidents);
     buildIncidentMetrics(content.incidents, content.severities, asOf);

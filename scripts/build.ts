@@ -4,23 +4,31 @@
  * output and swapped in only when the build succeeds, so a failed build never leaves a broken or
  * empty site where the last good one was.
  */
-import { mkdir, rename, rm } from 'node:fs/promises';
+import { cp, mkdir, rename, rm } from 'node:fs/promises';
 import { basename, dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { loadContent } from '../src/adapters/content/load.ts';
-import { resolveAsOf } from '../src/site/as-of.ts';
+import { readFetchStatus } from '../src/adapters/prometheus/fetch-status.ts';
+import { incidentTimes, parseAsOfOption, resolveAsOf } from '../src/site/as-of.ts';
 import { parseOptions, printContentErrors } from './lib/cli.ts';
+import { markSite, refuseOut } from './lib/out-dir.ts';
+
+/** The sitrep project (astro.config.mjs, src/, node_modules/), wherever the command runs from. */
+const PROJECT = fileURLToPath(new URL('..', import.meta.url)).replace(/\/$/, '');
 
 const USAGE = `Usage: npm run build -- [--as-of ISO] [--root DIR] [--out DIR]
 
 Validate content/ and data/, then build the static site.
   --as-of ISO  report time, e.g. 2026-11-01T00:00:00Z (default: SITREP_AS_OF, or the end of the newest snapshot)
   --root DIR   folder holding content/ and data/ (default: SITREP_ROOT, or the current directory)
-  --out DIR    where to write the site (default: dist/)
+  --out DIR    where to write the site (default: dist/); it is replaced whole, so it must be empty,
+               absent or a site sitrep wrote, and never hold or sit in sources
 `;
 
 const values = parseOptions({ 'as-of': { type: 'string' }, root: { type: 'string' }, out: { type: 'string' } }, USAGE);
 const root = resolve(values.root ?? (process.env.SITREP_ROOT || '.'));
 const out = resolve(values.out ?? 'dist');
+const cacheDir = process.env.SITREP_CACHE_DIR ? resolve(process.env.SITREP_CACHE_DIR) : undefined;
 if (values['as-of'] !== undefined) process.env.SITREP_AS_OF = values['as-of'];
 process.env.ASTRO_TELEMETRY_DISABLED = '1';
 
@@ -30,33 +38,54 @@ const fail = (message: string): never => {
 };
 
 try {
-  resolveAsOf(process.env.SITREP_AS_OF, [], [], 0);
+  parseAsOfOption(process.env.SITREP_AS_OF);
 } catch (e) {
   fail((e as Error).message);
 }
 
-const { errors } = await loadContent(root);
+const refused = await refuseOut(out, PROJECT, root);
+if (refused) fail(`--out: ${refused}`);
+
+const { content, errors } = await loadContent(root);
 if (errors.length) {
   printContentErrors(errors);
   fail(`${errors.length} content error(s)`);
 }
+try {
+  resolveAsOf(process.env.SITREP_AS_OF, content.snapshots.values(), incidentTimes(content.incidents));
+  await readFetchStatus(root);
+} catch (e) {
+  fail((e as Error).message);
+}
 
 process.env.SITREP_ROOT = root;
+// Astro writes intermediate bundles into its output folder and imports them, so they must sit in
+// the project to find its packages: build inside the project (.astro/ is Astro's own folder), then
+// move the site beside --out and swap it in. Astro also resolves the project from the working
+// directory: run from the project, so --root and --out may be anywhere (both are absolute above).
+const building = join(PROJECT, '.astro', `sitrep-build-${process.pid}`);
 const staging = join(dirname(out), `.${basename(out)}.building-${process.pid}`);
-await mkdir(dirname(out), { recursive: true });
+const cleanUp = () => Promise.all([building, staging].map((d) => rm(d, { recursive: true, force: true })));
+process.chdir(PROJECT);
 try {
   const { build } = await import('astro');
   await build({
-    outDir: staging,
+    root: PROJECT,
+    outDir: building,
     // A separate cache per build lets several builds run side by side (tests, CI matrices).
-    ...(process.env.SITREP_CACHE_DIR ? { cacheDir: resolve(process.env.SITREP_CACHE_DIR) } : {}),
+    ...(cacheDir ? { cacheDir } : {}),
     logLevel: process.env.SITREP_LOG_LEVEL === 'debug' ? 'debug' : 'info',
   });
+  await markSite(building);
+  await mkdir(dirname(out), { recursive: true });
+  // Another file system: copy (the swap below stays a rename, so the site is never half there).
+  await rename(building, staging).catch(() => cp(building, staging, { recursive: true }));
 } catch (e) {
-  await rm(staging, { recursive: true, force: true });
+  await cleanUp();
   console.error(e);
   fail('the site generator failed (the last good site is untouched)');
 }
 await rm(out, { recursive: true, force: true });
 await rename(staging, out);
+await cleanUp();
 console.log(`✓ site written to ${out}`);

@@ -1,12 +1,14 @@
 /**
  * `npm run check`: validate everything in content/ and data/ and report every error at once,
- * as `file:line:column field: message`. Exits 1 on any error, 2 on a usage error. With
+ * as `file:line:column field: message`, and warns about times in the future. Exits 1 on any
+ * error (warnings do not count), 2 on a usage error. With
  * GITHUB_ACTIONS=true it also prints `::error` annotation lines so pull-request authors see the
  * errors inline.
  */
 import { resolve } from 'node:path';
 import { loadContent } from '../src/adapters/content/load.ts';
-import { parseOptions, printContentErrors } from './lib/cli.ts';
+import { parseOptions, printContentErrors, printContentWarnings } from './lib/cli.ts';
+import { futureTimes } from './lib/future-times.ts';
 
 const USAGE = `Usage: npm run check -- [--root DIR] [--quiet]
 
@@ -20,6 +22,8 @@ const root = resolve(values.root ?? (process.env.SITREP_ROOT || '.'));
 const { content, errors } = await loadContent(root);
 
 printContentErrors(errors);
+// The one use of the clock in check: warn about times in the future (never an error).
+printContentWarnings(await futureTimes(root, content, Math.floor(Date.now() / 1000)));
 
 if (errors.length) {
   const files = new Set(errors.map((e) => e.file)).size;

@@ -27,3 +27,9 @@ export function printContentErrors(errors: readonly ContentError[]): void {
   for (const e of errors) console.error(formatError(e));
   if (process.env.GITHUB_ACTIONS === 'true') for (const e of errors) console.log(githubAnnotation(e));
 }
+
+/** Print warnings like errors (`file:line:col field: warning: …`), as `::warning` annotations under GitHub Actions. */
+export function printContentWarnings(warnings: readonly ContentError[]): void {
+  for (const w of warnings) console.error(formatError(w));
+  if (process.env.GITHUB_ACTIONS === 'true') for (const w of warnings) console.log(githubAnnotation(w).replace(/^::error /, '::warning '));
+}

@@ -5,7 +5,7 @@ import { readFetchStatus, type SloFetchStatus } from '../adapters/prometheus/fet
 import { indicatorQueries } from '../adapters/prometheus/queries.ts';
 import { readHistory, type History } from '../adapters/git/history.ts';
 import type { Snapshot } from '../schemas/snapshot.ts';
-import { resolveAsOf, type AsOfSource } from './as-of.ts';
+import { incidentHorizon, incidentTimes, resolveAsOf, type AsOfSource } from './as-of.ts';
 import { reviewState, type ReviewState } from './review.ts';
 import { contentRoot } from './root.ts';
 
@@ -54,16 +54,20 @@ export async function buildModel(root: string, env: NodeJS.ProcessEnv = process.
   if (errors.length) {
     throw new Error(`content has ${errors.length} error(s); run npm run check:\n${errors.map(formatError).join('\n')}`);
   }
-  const { asOf, source } = resolveAsOf(env.SITREP_AS_OF, content.snapshots.values(), content.incidents.flatMap((i) => [i.started_at, i.resolved_at ?? i.started_at]), Math.floor(Date.now() / 1000));
+  const times = incidentTimes(content.incidents);
+  const { asOf, source } = resolveAsOf(env.SITREP_AS_OF, content.snapshots.values(), times);
   const status = (await readFetchStatus(root)).slos;
   const history = await readHistory(root);
   if (!history.status.available) console.warn(`sitrep: file history unavailable, pages show no git dates: ${history.status.reason}`);
-  // A report as of a past time shows the incidents as they stood then.
-  const incidents = incidentsAsOf(content.incidents, asOf);
+  // A report as of a past time shows the incidents as they stood then; without --as-of, incidents
+  // newer than the data are shown too (see incidentHorizon), while the SLO figures stop at asOf.
+  const horizon = incidentHorizon(asOf, source, times);
+  const incidents = incidentsAsOf(content.incidents, horizon);
+  const sloIncidents = horizon === asOf ? incidents : incidentsAsOf(content.incidents, asOf);
   const slos = content.slos.map((slo): SloView => {
     const snap = content.snapshots.get(slo.id);
     const series = snap ? buildSeries(snap) : null;
-    const report = series ? buildSloReport(slo, series, asOf, incidents) : null;
+    const report = series ? buildSloReport(slo, series, asOf, sloIncidents) : null;
     const review = reviewState(slo.last_reviewed, history.files.get(slo.source.file)?.updated.date, asOf, content.site.review_after_days);
     return { slo, report, series, fetch: status[slo.id] ?? null, queriesChanged: snap ? queriesChanged(slo, snap) : false, review };
   });
@@ -72,7 +76,7 @@ export async function buildModel(root: string, env: NodeJS.ProcessEnv = process.
     asOf,
     asOfSource: source,
     slos,
-    metrics: buildIncidentMetrics(incidents, content.severities, asOf),
+    metrics: buildIncidentMetrics(incidents, content.severities, horizon),
     incidentsById: new Map(incidents.map((i) => [i.id, i])),
     serviceName: serviceNames(content.services),
     history,

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { ConnectionError, connectionFromEnv, parseHeaderList } from '../../src/adapters/prometheus/connection.ts';
+import { makeRedactor, quoteServerText } from '../../src/adapters/prometheus/redact.ts';
 
 describe('PROMETHEUS_HEADERS', () => {
   it('parses comma-separated Name=value pairs; values may hold =', () => {
@@ -43,5 +44,32 @@ describe('connectionFromEnv', () => {
     expect(() => connectionFromEnv({ PROMETHEUS_URL: 'http://p', PROMETHEUS_BEARER_TOKEN: 't', PROMETHEUS_PASSWORD: 'pw' })).toThrow(/not both/);
     expect(() => connectionFromEnv({ PROMETHEUS_URL: 'prom:9090' })).toThrow(/http/);
     expect(() => connectionFromEnv({ PROMETHEUS_URL: 'not a url' })).toThrow(/not a valid URL/);
+  });
+});
+
+describe('redaction', () => {
+  const token = `a&b<c>d"e'f-0123456789`;
+  it('hides a secret HTML-escaped (named or numeric), JSON-escaped or percent-encoded', () => {
+    const r = makeRedactor([token]);
+    for (const form of [
+      'a&amp;b&lt;c&gt;d&quot;e&#39;f-0123456789',
+      'a&#38;b&#x3C;c&#62;d&#34;e&apos;f-0123456789',
+      'a\\u0026b\\u003cc\\u003ed\\"e\'f-0123456789',
+      encodeURIComponent(token),
+    ]) {
+      expect(r(`before ${form} after`)).toBe('before [REDACTED] after');
+    }
+  });
+  it('hides pieces of 8 characters or more of a secret in server text only', () => {
+    const secret = 'tok-redirect-0123456789';
+    expect(makeRedactor([secret], true)('seen: tok-redi... and 23456789')).toBe('seen: [REDACTED]... and [REDACTED]');
+    expect(makeRedactor([secret], true)('seen: tok-red')).toBe('seen: tok-red');
+    expect(makeRedactor([secret])('HTTP 307: redirected')).toBe('HTTP 307: redirected');
+  });
+  it('redacts before cutting, so a cut never leaves a prefix of the secret', () => {
+    const r = makeRedactor(['s3cret-token-value'], true);
+    const body = `${'x'.repeat(190)} s3cret-token-value ${'y'.repeat(50)}`;
+    expect(quoteServerText(body, r)).toBe(`${'x'.repeat(190)} [REDACTED...`);
+    expect(quoteServerText(`  one\n two  `, r)).toBe('one two');
   });
 });

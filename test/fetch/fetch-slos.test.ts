@@ -101,7 +101,7 @@ describe('fetchSlos (fake server)', () => {
   it('redacts credentials from error messages', async () => {
     const o = await setup();
     const t = fakeTransport(value);
-    t.script = [{ status: 401, body: 'token s3cret-tok rejected' }];
+    t.script = [{ status: 400, body: 'token s3cret-tok rejected' }];
     const report = await fetchSlos([avail], t, { ...o, redact: (s) => s.replaceAll('s3cret-tok', '[REDACTED]') });
     expect(report.results[0]!.error).toContain('token [REDACTED] rejected');
     expect(await readFile(join(root, 'data', 'fetch-status.json'), 'utf8')).not.toContain('s3cret-tok');

@@ -81,14 +81,15 @@ describe('queryRange', () => {
     }
   });
 
-  it('refuses a non-matrix result and does not follow redirects', async () => {
+  // Redirects: see test/fetch/hostile.test.ts, against a real server that redirects.
+  it('refuses a non-matrix result, and a matrix that is not a list of [time, "value"] pairs', async () => {
     const t = fakeTransport(() => 1);
     t.script = [
       { status: 200, body: { status: 'success', data: { resultType: 'vector', result: [] } } },
-      { status: 302, headers: { Location: 'https://login.example/' } },
+      { status: 200, body: { status: 'success', data: { resultType: 'matrix', result: [{ metric: {}, values: 'lots' }] } } },
     ];
     await expect(queryRange(t, q, opts([]))).rejects.toThrow(/expected a matrix/);
-    await expect(queryRange(t, q, opts([]))).rejects.toThrow(/HTTP 302: redirected \(to https:\/\/login.example\/\)/);
+    await expect(queryRange(t, q, opts([]))).rejects.toThrow('series 1 of the answer is not a list of [time, "value"] pairs');
   });
 
   it('stops at once when the caller aborts', async () => {

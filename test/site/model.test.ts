@@ -40,10 +40,10 @@ describe('the site model', () => {
 
   it('the report time is the option, else the newest snapshot end, else the newest incident time', () => {
     const snap = snapshot({});
-    expect(resolveAsOf('2026-10-01T00:00:00+02:00', [snap], [], 0)).toEqual({ asOf: 1_790_805_600, source: 'option' });
-    expect(resolveAsOf(undefined, [snap], ['2030-01-01T00:00:00Z'], 0)).toEqual({ asOf: 1_790_000_400, source: 'data' });
-    expect(resolveAsOf('', [], ['2026-10-01T00:00:00Z'], 0)).toEqual({ asOf: 1_790_812_800, source: 'incidents' });
-    expect(() => resolveAsOf('2026-10-01', [], [], 0)).toThrow(/not an ISO 8601 time with an offset/);
+    expect(resolveAsOf('2026-10-01T00:00:00+02:00', [snap], [])).toEqual({ asOf: 1_790_805_600, source: 'option' });
+    expect(resolveAsOf(undefined, [snap], ['2030-01-01T00:00:00Z'])).toEqual({ asOf: 1_790_000_400, source: 'data' });
+    expect(resolveAsOf('', [], ['2026-10-01T00:00:00Z'])).toEqual({ asOf: 1_790_812_800, source: 'incidents' });
+    expect(() => resolveAsOf('2026-10-01', [], [])).toThrow(/not an ISO 8601 time with an offset/);
   });
 
   it('formats figures for people: percentages that tell 99.9 from 99.95, durations, burn rates', () => {

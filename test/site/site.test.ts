@@ -75,7 +75,7 @@ describe('building the bundled sample', () => {
     expect((json.metrics.unresolved as string[]).length).toBeGreaterThanOrEqual(1);
   });
 
-  it('is reproducible with --as-of: two builds give a byte-identical site, dated as asked', { timeout: 180_000 }, async () => {
+  it('is reproducible with --as-of: two builds give a byte-identical site, dated as asked', { timeout: 300_000 }, async () => {
     const a = await buildSite(['--as-of', '2026-10-01T00:00:00Z']);
     const b = await buildSite([], { SITREP_AS_OF: '2026-10-01T00:00:00Z' });
     outs.push(a.out, b.out);
@@ -110,6 +110,7 @@ describe('building other content', () => {
     const out = await mkdtemp(join(tmpdir(), 'sitrep-last-good-'));
     outs.push(out);
     await writeFile(join(out, 'index.html'), 'the last good site');
+    await writeFile(join(out, '.sitrep-site'), 'written by sitrep');
     const r = await buildSite(['--root', fx.root, '--out', out]);
     outs.push(r.out);
     await fx.cleanup();

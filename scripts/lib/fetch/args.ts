@@ -1,5 +1,7 @@
 import { parseArgs } from 'node:util';
+import { MAX_SNAPSHOT_POINTS, tooManyPoints } from '../../../src/adapters/snapshots/store.ts';
 import { parseDuration } from '../../../src/schemas/common.ts';
+import { parseInstant } from '../../../src/site/as-of.ts';
 
 export const USAGE = `Usage: node scripts/fetch.ts [options]
 
@@ -8,13 +10,17 @@ Pull each SLO's series from Prometheus into data/snapshots/<slo>.json (increment
 Options:
   --days N            days to cover, ending at the as-of time (default 90)
   --step 5m           step between points (default 5m)
-  --as-of ISO         end of the range (default: now, or SITREP_AS_OF); aligned down to the step
+  --as-of ISO         end of the range, with an offset, e.g. 2026-10-03T09:00:00Z (default: now, or
+                      SITREP_AS_OF); aligned down to the step
   --slo ID            fetch only this SLO (repeatable)
   --full              refetch the whole range instead of extending the snapshots
   --concurrency N     requests in flight at most (default 4)
   --timeout 30s       timeout of one request attempt (default 30s)
   --retries N         retries of a failing request (default 5)
   --fail-on-warnings  fail an SLO whose responses carry warnings (partial responses)
+  --allow-data-loss   let an answer without data replace values a snapshot holds (by default
+                      such an SLO fails and keeps its snapshot)
+  --max-response-mb N largest answer read, in MB (default 64); a larger one fails its SLO
   --dry-run           print the queries and chunk ranges; contact nothing
   --root DIR          project root (default: the current directory)
   -h, --help          this help
@@ -43,6 +49,8 @@ export interface FetchArgs {
   timeoutMs: number;
   retries: number;
   failOnWarnings: boolean;
+  allowDataLoss: boolean;
+  maxResponseBytes: number;
   dryRun: boolean;
   root: string;
   help: boolean;
@@ -76,6 +84,8 @@ export function parseFetchArgs(argv: string[], env: Record<string, string | unde
         timeout: { type: 'string', default: '30s' },
         retries: { type: 'string', default: '5' },
         'fail-on-warnings': { type: 'boolean', default: false },
+        'allow-data-loss': { type: 'boolean', default: false },
+        'max-response-mb': { type: 'string', default: '64' },
         'dry-run': { type: 'boolean', default: false },
         root: { type: 'string', default: '.' },
         help: { type: 'boolean', short: 'h', default: false },
@@ -89,14 +99,21 @@ export function parseFetchArgs(argv: string[], env: Record<string, string | unde
   const asOfText = values['as-of'] ?? env.SITREP_AS_OF;
   let asOf = now;
   if (asOfText !== undefined && asOfText !== '') {
-    asOf = new Date(asOfText);
-    if (Number.isNaN(asOf.getTime()) || !/^\d{4}-\d\d-\d\d/.test(asOfText)) {
-      throw new UsageError(`${values['as-of'] !== undefined ? '--as-of' : 'SITREP_AS_OF'}: expected an ISO 8601 time such as 2026-10-03T09:00:00Z, got "${asOfText}"`);
+    const t = parseInstant(asOfText);
+    if (t === undefined) {
+      throw new UsageError(
+        `${values['as-of'] !== undefined ? '--as-of' : 'SITREP_AS_OF'}: expected an ISO 8601 time with an offset that exists, ` +
+          `such as 2026-10-03T09:00:00Z or 2026-10-03T11:00:00+02:00 (without one it would be read as local time), got "${asOfText.slice(0, 60)}"`,
+      );
     }
+    asOf = new Date(t);
   }
+  const step = seconds('--step', values.step);
+  const points = Math.ceil((days * 86400) / step);
+  if (points > MAX_SNAPSHOT_POINTS) throw new UsageError(`--days ${values.days} --step ${values.step}: ${tooManyPoints(points, step)}`);
   return {
     days,
-    step: seconds('--step', values.step),
+    step,
     asOf,
     slo: values.slo,
     full: values.full,
@@ -104,6 +121,8 @@ export function parseFetchArgs(argv: string[], env: Record<string, string | unde
     timeoutMs: seconds('--timeout', values.timeout) * 1000,
     retries: positiveInt('--retries', values.retries, 0),
     failOnWarnings: values['fail-on-warnings'],
+    allowDataLoss: values['allow-data-loss'],
+    maxResponseBytes: positiveInt('--max-response-mb', values['max-response-mb']) * 1024 * 1024,
     dryRun: values['dry-run'],
     root: values.root,
     help: values.help,

@@ -1,3 +1,5 @@
+import { makeRedactor } from './redact.ts';
+
 /**
  * How to reach Prometheus (or Mimir, Cortex, Thanos, VictoriaMetrics), from the environment:
  *
@@ -23,14 +25,15 @@ export interface Connection {
   auth: 'none' | 'bearer token' | 'basic auth';
   /** Names of the extra headers (values are not safe to print). */
   extraHeaderNames: string[];
-  /** Replace every credential (and URL userinfo) in a message with `[REDACTED]`. */
+  /** Replace every credential (and URL userinfo) in a message with `[REDACTED]`, escaped forms too. */
   redact: (text: string) => string;
+  /** `redact`, and also any piece of 8 characters or more of a credential: for text a server sent. */
+  redactServerText: (text: string) => string;
 }
 
 export class ConnectionError extends Error {}
 
 const HEADER_NAME = /^[!#$%&'*+.^_`|~0-9A-Za-z-]+$/;
-const URL_USERINFO = /(\b[a-z][a-z0-9+.-]*:\/\/)[^/\s@]*@/gi;
 
 /** Parse `PROMETHEUS_HEADERS`. Throws a ConnectionError that never quotes a value. */
 export function parseHeaderList(text: string): Record<string, string> {
@@ -48,18 +51,6 @@ export function parseHeaderList(text: string): Record<string, string> {
     out[name] = entry.slice(eq + 1).trim();
   });
   return out;
-}
-
-/** A function that hides the given secrets (longest first) and any URL userinfo. */
-export function makeRedactor(secrets: string[]): (text: string) => string {
-  const list = [...new Set(secrets.filter((s) => s.length > 0))].sort((a, b) => b.length - a.length);
-  const encoded = list.flatMap((s) => [encodeURIComponent(s), Buffer.from(s).toString('base64')]);
-  const all = [...new Set([...list, ...encoded])].filter((s) => s.length > 0).sort((a, b) => b.length - a.length);
-  return (text: string) => {
-    let out = text.replace(URL_USERINFO, '$1[REDACTED]@');
-    for (const s of all) out = out.split(s).join('[REDACTED]');
-    return out;
-  };
 }
 
 /** Read the connection from an environment; undefined when `PROMETHEUS_URL` is not set. */
@@ -103,11 +94,13 @@ export function connectionFromEnv(env: Record<string, string | undefined>): Conn
   const secrets = [token, password, `${username}:${password}`, urlUser, urlPass, ...Object.values(extra)];
   if (username.length >= 3) secrets.push(username);
   const baseUrl = url.toString().replace(/\/+$/, '');
+  const kept = secrets.filter((s) => s === token || s === password || s.length >= 3);
   return {
     baseUrl,
     headers,
     auth,
     extraHeaderNames: Object.keys(extra),
-    redact: makeRedactor(secrets.filter((s) => s === token || s === password || s.length >= 3)),
+    redact: makeRedactor(kept),
+    redactServerText: makeRedactor(kept, true),
   };
 }

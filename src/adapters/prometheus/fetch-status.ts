@@ -33,15 +33,33 @@ export function fetchStatusPath(root: string): string {
   return join(root, FETCH_STATUS_FILE);
 }
 
-/** Read the status file; an absent or unreadable file is an empty status (the fetch rewrites it). */
+/** A status file that exists but cannot be used: its path and why. */
+export class FetchStatusError extends Error {}
+
+/**
+ * Read the status file. No file is an empty status (no fetch has run); a file that cannot be read
+ * or is not a status (corrupt JSON, another format) throws a FetchStatusError naming the file,
+ * since "missing" would hide that the site's stale flags are unknown.
+ */
 export async function readFetchStatus(root: string): Promise<FetchStatus> {
+  const file = fetchStatusPath(root);
+  let text: string;
   try {
-    const json = JSON.parse(await readFile(fetchStatusPath(root), 'utf8')) as FetchStatus;
-    if (json.format === FETCH_STATUS_FORMAT && json.slos && typeof json.slos === 'object') return json;
-  } catch {
-    // fall through
+    text = await readFile(file, 'utf8');
+  } catch (e) {
+    if ((e as NodeJS.ErrnoException).code === 'ENOENT') return { format: FETCH_STATUS_FORMAT, updatedAt: new Date(0).toISOString(), slos: {} };
+    throw new FetchStatusError(`${FETCH_STATUS_FILE}: cannot read it: ${(e as Error).message}`);
   }
-  return { format: FETCH_STATUS_FORMAT, updatedAt: new Date(0).toISOString(), slos: {} };
+  let json: Partial<FetchStatus> | null;
+  try {
+    json = JSON.parse(text) as Partial<FetchStatus> | null;
+  } catch (e) {
+    throw new FetchStatusError(`${FETCH_STATUS_FILE}: not valid JSON (${(e as Error).message}): fix it, or delete it (the next fetch writes it again)`);
+  }
+  if (json?.format !== FETCH_STATUS_FORMAT || !json.slos || typeof json.slos !== 'object' || Array.isArray(json.slos)) {
+    throw new FetchStatusError(`${FETCH_STATUS_FILE}: not a fetch status (expected "format": "${FETCH_STATUS_FORMAT}" and "slos"): fix it, or delete it`);
+  }
+  return json as FetchStatus;
 }
 
 /** Merge this run's entries into the status file (entries of SLOs not fetched this run are kept), atomically. */

@@ -2,11 +2,17 @@ import type { Slo } from '../../schemas/slo.ts';
 import type { Snapshot } from '../../schemas/snapshot.ts';
 import { indicatorQueries } from './queries.ts';
 
-/** The least an SLO needs to be fetched; the content loader's `LoadedSlo` fits. */
-export type FetchableSlo = Pick<Slo, 'id' | 'indicator'> & { source: { file: string; line?: number } };
+/**
+ * The least an SLO needs to be fetched; the content loader's `LoadedSlo` fits. `queryLines` gives
+ * the line of each series' query in the file (see `locateQueries`), for error messages.
+ */
+export type FetchableSlo = Pick<Slo, 'id' | 'indicator'> & { source: { file: string; line?: number; queryLines?: Record<string, number> } };
 
-/** Steps on the grid: the first and last step end (Unix seconds, multiples of `step`). */
-export interface StepRange {
+/**
+ * A time grid: the ends of the first and last steps (Unix seconds, multiples of `step`) and the
+ * step. (Not core/series.ts's `StepRange`, which is a range of step indices.)
+ */
+export interface TimeGrid {
   start: number;
   end: number;
   step: number;
@@ -17,21 +23,21 @@ export const MAX_POINTS_PER_REQUEST = 11_000;
 /** How far back an incremental fetch starts before the snapshot's last step, to heal late samples. */
 export const DEFAULT_OVERLAP_SECONDS = 3600;
 
-export function pointsIn(r: StepRange): number {
+export function pointsIn(r: TimeGrid): number {
   return r.end < r.start ? 0 : (r.end - r.start) / r.step + 1;
 }
 
 /** The last `days` days of steps, ending at `asOf` aligned down to a multiple of the step. */
-export function requestedRange(asOfMs: number, days: number, step: number): StepRange {
+export function requestedRange(asOfMs: number, days: number, step: number): TimeGrid {
   const end = Math.floor(asOfMs / 1000 / step) * step;
   const points = Math.max(1, Math.ceil((days * 86400) / step));
   return { start: end - (points - 1) * step, end, step };
 }
 
 /** Split a range into consecutive chunks of at most `maxPoints` steps each. */
-export function chunkRange(r: StepRange, maxPoints = MAX_POINTS_PER_REQUEST): StepRange[] {
+export function chunkRange(r: TimeGrid, maxPoints = MAX_POINTS_PER_REQUEST): TimeGrid[] {
   if (!Number.isInteger(maxPoints) || maxPoints < 1) throw new Error(`maxPoints must be a positive integer, got ${maxPoints}`);
-  const out: StepRange[] = [];
+  const out: TimeGrid[] = [];
   for (let s = r.start; s <= r.end; s += maxPoints * r.step) {
     out.push({ start: s, end: Math.min(r.end, s + (maxPoints - 1) * r.step), step: r.step });
   }
@@ -46,8 +52,8 @@ export interface SloPlan {
   /** Why this mode, for the log. */
   reason: string;
   /** The steps to fetch. */
-  fetch: StepRange;
-  chunks: StepRange[];
+  fetch: TimeGrid;
+  chunks: TimeGrid[];
   /** The snapshot whose points are kept where not refetched (same step and queries), if any. */
   base?: Snapshot;
 }
@@ -71,10 +77,10 @@ function changedQueries(old: Record<string, string>, now: Record<string, string>
  * Decide what to fetch for one SLO, given its existing snapshot (or the error reading it).
  * History older than the requested range is kept whenever the snapshot is compatible.
  */
-export function planSlo(slo: FetchableSlo, existing: Snapshot | Error | undefined, range: StepRange, opts: PlanOptions): SloPlan {
+export function planSlo(slo: FetchableSlo, existing: Snapshot | Error | undefined, range: TimeGrid, opts: PlanOptions): SloPlan {
   const queries = indicatorQueries(slo.indicator, range.step);
   const overlap = opts.overlapSeconds ?? DEFAULT_OVERLAP_SECONDS;
-  const plan = (mode: SloPlan['mode'], reason: string, fetch: StepRange, base?: Snapshot): SloPlan => ({
+  const plan = (mode: SloPlan['mode'], reason: string, fetch: TimeGrid, base?: Snapshot): SloPlan => ({
     slo, queries, mode, reason, fetch, chunks: chunkRange(fetch, opts.maxPoints), base,
   });
   if (existing === undefined) return plan('full', 'no snapshot yet', range);

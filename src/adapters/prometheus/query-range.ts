@@ -1,5 +1,7 @@
+import { pointsIn } from './plan.ts';
+import { quoteServerText } from './redact.ts';
 import { backoffMs, parseRetryAfter, type RetryPolicy } from './retry.ts';
-import type { HttpResponse, PromTransport } from './transport.ts';
+import { ResponseTooLargeError, type HttpResponse, type PromTransport } from './transport.ts';
 
 export interface RangeQuery {
   query: string;
@@ -50,11 +52,7 @@ interface Attempt {
   retryAfterMs?: number;
 }
 
-function snippet(body: string): string {
-  const s = body.replace(/\s+/g, ' ').trim();
-  return s.length > 200 ? `${s.slice(0, 200)}...` : s || '(empty body)';
-}
-
+/** Prometheus's JSON error fields, if the body is one. */
 function promError(body: string): { error?: string; errorType?: string } {
   try {
     const j = JSON.parse(body) as { error?: unknown; errorType?: unknown };
@@ -67,28 +65,60 @@ function promError(body: string): { error?: string; errorType?: string } {
   }
 }
 
-function classify(res: HttpResponse, nowMs: number): Attempt {
+type Redact = (text: string) => string;
+
+/** Statuses whose body is never shown: an auth proxy's page may echo the credentials it refused. */
+const AUTH_STATUSES: Record<number, string> = { 401: 'Unauthorized', 403: 'Forbidden', 407: 'Proxy Authentication Required' };
+
+/**
+ * The shape of a matrix, checked: each series has a `values` array of `[time, "value"]` pairs.
+ * (How many a series may hold is checked with the duplicates, in `matrixToColumn`.)
+ */
+function checkMatrix(result: unknown[]): string | undefined {
+  for (let i = 0; i < result.length; i++) {
+    const values = (result[i] as { values?: unknown } | null)?.values;
+    if (!Array.isArray(values) || values.some((v) => !Array.isArray(v) || v.length !== 2 || typeof v[0] !== 'number')) {
+      return `series ${i + 1} of the answer is not a list of [time, "value"] pairs`;
+    }
+  }
+  return undefined;
+}
+
+function classify(res: HttpResponse, q: RangeQuery, nowMs: number, redact: Redact): Attempt {
   const { status, body } = res;
+  const quote = (text: string, max = 200) => quoteServerText(text, redact, max) || '(empty body)';
   if (status >= 200 && status < 300) {
-    let json: { status?: string; data?: { resultType?: string; result?: unknown }; warnings?: unknown; error?: string; errorType?: string };
+    let json: { status?: string; data?: { resultType?: string; result?: unknown }; warnings?: unknown; error?: unknown; errorType?: unknown };
     try {
       json = JSON.parse(body);
     } catch {
-      return { error: `HTTP ${status} but the body is not JSON: ${snippet(body)}`, retriable: true, status };
+      return { error: `HTTP ${status} but the body is not JSON: ${quote(body)}`, retriable: true, status };
     }
-    if (json.status !== 'success') {
-      return { error: `Prometheus answered ${json.errorType ?? 'error'}: ${json.error ?? snippet(body)}`, retriable: false, status, errorType: json.errorType };
+    if (json?.status !== 'success') {
+      const errorType = typeof json?.errorType === 'string' ? quote(json.errorType, 40) : undefined;
+      const text = typeof json?.error === 'string' ? quote(json.error, 500) : quote(body);
+      return { error: `Prometheus answered ${errorType ?? 'error'}: ${text}`, retriable: false, status, errorType };
     }
     if (json.data?.resultType !== 'matrix' || !Array.isArray(json.data.result)) {
-      return { error: `expected a matrix (range vector) result, got ${json.data?.resultType ?? 'nothing'}`, retriable: false, status };
+      return { error: `expected a matrix (range vector) result, got ${typeof json.data?.resultType === 'string' ? quote(json.data.resultType, 40) : 'nothing'}`, retriable: false, status };
     }
-    const warnings = Array.isArray(json.warnings) ? json.warnings.map(String) : [];
+    const bad = checkMatrix(json.data.result);
+    if (bad) return { error: bad, retriable: false, status };
+    const warnings = Array.isArray(json.warnings) ? json.warnings.slice(0, 20).map((w) => quote(String(w), 300)) : [];
     return { ok: { series: json.data.result as MatrixSeries[], warnings, bytes: Buffer.byteLength(body), retries: 0 } };
   }
-  const { error, errorType } = promError(body);
-  const detail = error !== undefined ? `${errorType ? `(${errorType}) ` : ''}${error}` : snippet(body);
+  if (AUTH_STATUSES[status]) {
+    return {
+      error: `HTTP ${status} ${AUTH_STATUSES[status]}: the server refused the credentials (check PROMETHEUS_BEARER_TOKEN, PROMETHEUS_USERNAME/PASSWORD and PROMETHEUS_HEADERS); its answer is not shown, as it may echo them`,
+      retriable: false,
+      status,
+    };
+  }
+  const parsed = promError(body);
+  const errorType = parsed.errorType !== undefined ? quote(parsed.errorType, 40) : undefined;
+  const detail = parsed.error !== undefined ? `${errorType ? `(${errorType}) ` : ''}${quote(parsed.error, 500)}` : quote(body);
   if (status >= 300 && status < 400) {
-    return { error: `HTTP ${status}: redirected (to ${res.header('location') ?? '?'}); set PROMETHEUS_URL to the final URL`, retriable: false, status };
+    return { error: `HTTP ${status}: redirected (to ${quote(res.header('location') ?? '?', 200)}); set PROMETHEUS_URL to the final URL`, retriable: false, status };
   }
   if (status === 429 || status >= 500) {
     return { error: `HTTP ${status}: ${detail}`, retriable: true, status, errorType, retryAfterMs: parseRetryAfter(res.header('retry-after'), nowMs) };
@@ -111,11 +141,21 @@ export interface QueryRangeOptions {
   /** Called before each retry. */
   onRetry?: (reason: string, waitMs: number) => void;
   now?: () => number;
+  /** Hides credentials in text the server sent back, before it is cut short (default: none). */
+  redact?: (text: string) => string;
+  /** Largest response body read, in bytes (default: no limit); a larger one fails the query. */
+  maxBytes?: number;
+}
+
+/** The message for an answer over the size limit: what was asked, and what to change. */
+function tooLarge(limit: number, q: RangeQuery): string {
+  return `${new ResponseTooLargeError(limit).message} (asked for ${pointsIn(q)} points per series): refusing it; if the query returns many series, aggregate them with sum(), or raise --max-response-mb`;
 }
 
 /** `POST /api/v1/query_range`, with a timeout per attempt and retries on timeouts, connection errors, 429 and 5xx. */
 export async function queryRange(transport: PromTransport, q: RangeQuery, opts: QueryRangeOptions): Promise<RangeResult> {
   const now = opts.now ?? Date.now;
+  const redact = opts.redact ?? ((text: string) => text);
   const params = new URLSearchParams({
     query: q.query,
     start: String(q.start),
@@ -129,10 +169,11 @@ export async function queryRange(transport: PromTransport, q: RangeQuery, opts: 
     const signal = opts.signal ? AbortSignal.any([opts.signal, timeout]) : timeout;
     let result: Attempt;
     try {
-      result = classify(await transport.post('/api/v1/query_range', params, signal), now());
+      result = classify(await transport.post('/api/v1/query_range', params, signal, opts.maxBytes), q, now(), redact);
     } catch (e) {
       if (opts.signal?.aborted) throw opts.signal.reason;
-      result = { error: describeThrown(e, opts.timeoutMs), retriable: true };
+      if (e instanceof ResponseTooLargeError) result = { error: tooLarge(e.limit, q), retriable: false };
+      else result = { error: describeThrown(e, opts.timeoutMs), retriable: true };
     }
     if (result.ok) return { ...result.ok, retries: attempt };
     const fail = (message: string) =>

@@ -5,6 +5,27 @@ import { SNAPSHOT_FORMAT, snapshotHeaderSchema, type Column, type Snapshot } fro
 /** Where snapshots live, relative to the project root. */
 export const SNAPSHOT_DIR = join('data', 'snapshots');
 
+/**
+ * The most points a snapshot's series may hold: 1,000,000, i.e. 3,472 days at 5-minute steps, a
+ * year at 30 seconds, or 11.5 days at 1 second. It bounds what one snapshot costs to fetch, store
+ * and build (about 100 MB of memory), so a year of 1-second data (31.5 million points, over 4 GB)
+ * is refused with a message instead of exhausting the machine.
+ */
+export const MAX_SNAPSHOT_POINTS = 1_000_000;
+/** The largest snapshot file read: enough for 3 series of MAX_SNAPSHOT_POINTS written in full. */
+export const MAX_SNAPSHOT_BYTES = 96 * 1024 * 1024;
+
+/** Why `points` steps of `step` seconds are too many for one snapshot, and what to do. */
+export function tooManyPoints(points: number, step: number): string {
+  const days = (MAX_SNAPSHOT_POINTS * step) / 86400;
+  return (
+    `${points.toLocaleString('en-US')} points per series, more than the ${MAX_SNAPSHOT_POINTS.toLocaleString('en-US')} a snapshot may hold ` +
+    `(at a ${step}s step that is ${days < 100 ? days.toFixed(1) : Math.floor(days)} days): use a longer step, or fewer days`
+  );
+}
+
+const isMissing = (e: unknown) => (e as NodeJS.ErrnoException | undefined)?.code === 'ENOENT';
+
 export class SnapshotError extends Error {
   readonly file: string;
   constructor(file: string, message: string) {
@@ -13,12 +34,18 @@ export class SnapshotError extends Error {
   }
 }
 
+/** A value as JSON, cut to 60 characters: an error never quotes a whole huge value. */
+function short(v: unknown): string {
+  const s = JSON.stringify(v) ?? String(v);
+  return s.length > 60 ? `${s.slice(0, 60)}...` : s;
+}
+
 function checkColumn(file: string, name: string, value: unknown, length?: number): Column {
   if (!Array.isArray(value)) throw new SnapshotError(file, `series.${name}: must be an array of numbers or null`);
   for (let i = 0; i < value.length; i++) {
     const v = value[i];
     if (v !== null && (typeof v !== 'number' || !Number.isFinite(v) || v < 0)) {
-      throw new SnapshotError(file, `series.${name}[${i}]: must be a non-negative number or null, got ${JSON.stringify(v)}`);
+      throw new SnapshotError(file, `series.${name}[${i}]: must be a non-negative number or null, got ${short(v)}`);
     }
   }
   if (length !== undefined && value.length !== length) {
@@ -36,6 +63,7 @@ export function parseSnapshot(file: string, json: unknown): Snapshot {
   }
   const h = header.data;
   const total = checkColumn(file, 'total', h.series.total);
+  if (total.length > MAX_SNAPSHOT_POINTS) throw new SnapshotError(file, `series.total: ${tooManyPoints(total.length, h.step)}`);
   const hasGood = h.series.good !== undefined;
   const hasBad = h.series.bad !== undefined;
   if (hasGood === hasBad) throw new SnapshotError(file, 'series: must hold exactly one of good or bad, beside total');
@@ -51,8 +79,13 @@ export function parseSnapshot(file: string, json: unknown): Snapshot {
 export async function readSnapshot(file: string): Promise<Snapshot> {
   let text: string;
   try {
+    const { size } = await stat(file);
+    if (size > MAX_SNAPSHOT_BYTES) {
+      throw new SnapshotError(file, `is ${(size / 1024 / 1024).toFixed(0)} MB, more than the ${MAX_SNAPSHOT_BYTES / 1024 / 1024} MB a snapshot may take (at most ${MAX_SNAPSHOT_POINTS.toLocaleString('en-US')} points per series): refetch it with a longer step`);
+    }
     text = await readFile(file, 'utf8');
   } catch (e) {
+    if (e instanceof SnapshotError) throw e;
     throw new SnapshotError(file, `cannot read: ${(e as Error).message}`);
   }
   let json: unknown;
@@ -69,7 +102,7 @@ export async function readSnapshotIfExists(file: string): Promise<Snapshot | und
   try {
     return await readSnapshot(file);
   } catch (e) {
-    if (e instanceof SnapshotError && (await stat(file).catch(() => undefined)) === undefined) return undefined;
+    if (e instanceof SnapshotError && (await stat(file).then(() => false, isMissing))) return undefined;
     throw e;
   }
 }
@@ -87,7 +120,9 @@ export async function readAllSnapshots(root: string): Promise<{ snapshots: Map<s
   let names: string[] = [];
   try {
     names = (await readdir(dir)).filter((n) => n.endsWith('.json')).sort();
-  } catch {
+  } catch (e) {
+    // No data/snapshots/ folder: no snapshots. Any other failure (permissions) is an error.
+    if (!isMissing(e)) errors.push(new SnapshotError(SNAPSHOT_DIR, `cannot read the folder: ${(e as Error).message}`));
     return { snapshots, errors };
   }
   for (const name of names) {
