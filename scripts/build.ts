@@ -23,6 +23,8 @@ const root = resolve(values.root ?? (process.env.SITREP_ROOT || '.'));
 const out = resolve(values.out ?? 'dist');
 if (values['as-of'] !== undefined) process.env.SITREP_AS_OF = values['as-of'];
 process.env.ASTRO_TELEMETRY_DISABLED = '1';
+// The build needs no credentials (only `npm run fetch` talks to Prometheus): drop any it was given.
+for (const name of Object.keys(process.env)) if (name.startsWith('PROMETHEUS_')) delete process.env[name];
 
 const fail = (message: string): never => {
   console.error(`\n✗ build stopped: ${message}; nothing was published`);
