@@ -18,30 +18,32 @@ export interface ShapeProblem {
 }
 
 /**
- * How deeply a line nests block quotes and lists, at most: its `>` and list markers, plus its
- * indentation in steps of two columns (a nested list item is indented at least two columns more
- * than its parent). Lines without any marker nest nothing new and count 0.
+ * How deeply a line nests block quotes and lists, at most: its `>` and list markers, plus the
+ * indentation before them and after each `>`, in steps of two columns (a nested list item is
+ * indented at least two columns more than its parent). Spaces after a list marker add nothing:
+ * `- - - x` nests 3 deep. Lines without any marker nest nothing new and count 0.
  * `    - > - x` counts 2 (indentation) + 3 (markers) = 5.
  */
 export function lineDepth(line: string): number {
   let i = 0;
   let columns = 0;
   let markers = 0;
+  let afterListMarker = false;
   for (;;) {
     const c = line[i];
-    if (c === ' ') {
-      columns += 1;
-      i += 1;
-    } else if (c === '\t') {
-      columns += 4 - (columns % 4);
+    if (c === ' ' || c === '\t') {
+      if (!afterListMarker) columns += c === ' ' ? 1 : 4 - (columns % 4);
       i += 1;
     } else if (c === '>') {
+      // `>` and one space after it are the marker.
       markers += 1;
-      i += 1;
+      afterListMarker = false;
+      i += line[i + 1] === ' ' ? 2 : 1;
     } else {
       const m = /^(?:[-+*]|\d{1,9}[.)])(?=[ \t]|$)/.exec(line.slice(i, i + 11));
       if (!m) break;
       markers += 1;
+      afterListMarker = true;
       i += m[0].length;
     }
   }

@@ -9,7 +9,7 @@ import remarkRehype from 'remark-rehype';
 import { unified } from 'unified';
 import { isSafeUrl } from '../../schemas/common.ts';
 import { contentError, quote, type ContentError } from './errors.ts';
-import { MDX_HANDLERS, MDX_SANITIZE_ATTRIBUTES } from './mdx.ts';
+import { MDX_HANDLERS, MDX_SANITIZE_ATTRIBUTES, unwrapComponents } from './mdx.ts';
 
 export interface SplitMarkdown {
   /** YAML between the `---` fences, or undefined when the file has none. */
@@ -91,6 +91,7 @@ function externalLinks() {
  */
 export async function renderMarkdown(body: string, format: MarkdownFormat = 'md'): Promise<string> {
   const tree = parseMarkdown(body, format);
+  if (format === 'mdx') unwrapComponents(tree);
   const pipeline = unified()
     .use(remarkRehype, { handlers: MDX_HANDLERS })
     .use(externalLinks)

@@ -78,7 +78,6 @@ export interface MdxProblem {
 
 /** Why one MDX element is refused, or undefined when it is one of the components, used as allowed. */
 function elementProblem(node: MdxNode): string | undefined {
-  if (node.type === 'mdxJsxTextElement') return `components stand on their own lines in runbooks (${NAMES}), not inside a sentence`;
   const component = node.name ? COMPONENTS[node.name] : undefined;
   if (!node.name) return `fragments (<>…</>) are not allowed: runbooks may use ${NAMES}`;
   if (!component) {
@@ -120,12 +119,29 @@ export function mdxProblems(tree: Root): MdxProblem[] {
 
 type Handlers = NonNullable<RemarkRehypeOptions['handlers']>;
 
+/**
+ * `<Callout>Text</Callout>` written on one line is parsed inside a paragraph; render it as the
+ * block it is, not inside a `<p>`.
+ */
+export function unwrapComponents(tree: Root): void {
+  const stack: MdxNode[] = [tree as unknown as MdxNode];
+  while (stack.length) {
+    const node = stack.pop()!;
+    if (!node.children) continue;
+    node.children = node.children.map((child) => {
+      const only = child.type === 'paragraph' ? child.children?.filter((c) => !(c.type === 'text' && !String((c as { value?: string }).value).trim())) : undefined;
+      return only?.length === 1 && only[0]!.type === 'mdxJsxTextElement' ? { ...only[0]!, type: 'mdxJsxFlowElement' } : child;
+    });
+    stack.push(...node.children);
+  }
+}
+
 /** How the renderer turns MDX nodes into HTML: components into their fixed HTML, anything else into nothing. */
 export const MDX_HANDLERS: Handlers = {
   mdxjsEsm: () => undefined,
   mdxFlowExpression: () => undefined,
   mdxTextExpression: () => undefined,
-  mdxJsxTextElement: () => undefined,
+  mdxJsxTextElement: (state, node: MdxNode) => MDX_HANDLERS.mdxJsxFlowElement!(state, node, undefined),
   mdxJsxFlowElement: (state, node: MdxNode) => {
     if (elementProblem(node)) return undefined;
     const props = Object.fromEntries((node.attributes ?? []).map((a) => [a.name!, String(a.value)]));
