@@ -8,7 +8,7 @@ import { mkdir, rename, rm } from 'node:fs/promises';
 import { basename, dirname, join, resolve } from 'node:path';
 import { loadContent } from '../src/adapters/content/load.ts';
 import { resolveAsOf } from '../src/site/as-of.ts';
-import { parseOptions, printContentErrors } from './lib/cli.ts';
+import { dropCredentials, parseOptions, printContentErrors } from './lib/cli.ts';
 
 const USAGE = `Usage: npm run build -- [--as-of ISO] [--root DIR] [--out DIR]
 
@@ -24,7 +24,7 @@ const out = resolve(values.out ?? 'dist');
 if (values['as-of'] !== undefined) process.env.SITREP_AS_OF = values['as-of'];
 process.env.ASTRO_TELEMETRY_DISABLED = '1';
 // The build needs no credentials (only `npm run fetch` talks to Prometheus): drop any it was given.
-for (const name of Object.keys(process.env)) if (name.startsWith('PROMETHEUS_')) delete process.env[name];
+dropCredentials(process.env);
 
 const fail = (message: string): never => {
   console.error(`\n✗ build stopped: ${message}; nothing was published`);

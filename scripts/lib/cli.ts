@@ -27,3 +27,11 @@ export function printContentErrors(errors: readonly ContentError[]): void {
   for (const e of errors) console.error(formatError(e));
   if (process.env.GITHUB_ACTIONS === 'true') for (const e of errors) console.log(githubAnnotation(e));
 }
+
+/**
+ * Remove the Prometheus credentials (every `PROMETHEUS_*` variable) from an environment. Only
+ * `npm run fetch` needs them; the build drops them before it starts, so nothing it runs can read them.
+ */
+export function dropCredentials(env: NodeJS.ProcessEnv): void {
+  for (const name of Object.keys(env)) if (name.startsWith('PROMETHEUS_')) delete env[name];
+}

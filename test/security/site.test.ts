@@ -7,6 +7,7 @@ import { readdir, readFile, rm, symlink, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
+import { dropCredentials } from '../../scripts/lib/cli.ts';
 import { buildSite } from '../helpers/build.ts';
 import { fixture } from '../helpers/fixture.ts';
 import { POSTMORTEM, RUNBOOK, runbookWith } from './helpers.ts';
@@ -29,6 +30,14 @@ async function htmlFiles(dir: string): Promise<string[]> {
   const entries = await readdir(dir, { withFileTypes: true, recursive: true });
   return entries.filter((e) => e.isFile() && e.name.endsWith('.html')).map((e) => join(e.parentPath, e.name));
 }
+
+describe('the build holds no credentials', () => {
+  it('drops every PROMETHEUS_* variable from its environment, and keeps the rest', () => {
+    const env: NodeJS.ProcessEnv = { PROMETHEUS_URL: 'http://u:p@prom:9090', PROMETHEUS_BEARER_TOKEN: 't', PROMETHEUS_HEADERS: 'X-Scope-OrgID=a', SITREP_ROOT: '/r', PATH: '/bin' };
+    dropCredentials(env);
+    expect(env).toEqual({ SITREP_ROOT: '/r', PATH: '/bin' });
+  });
+});
 
 describe('a site built from hostile Markdown', () => {
   it('has no <script>, no on* attribute and no javascript: URL on any page', async () => {
@@ -55,6 +64,8 @@ describe('a site built from hostile Markdown', () => {
     const mdx = await readFile(join(r.out, 'runbooks/api-callout/index.html'), 'utf8');
     expect(mdx).toContain('<aside class="callout callout-danger"><p class="callout-title">&#x3C;script>alert(6)&#x3C;/script></p>');
     expect(mdx).toContain('Roll back <strong>first</strong>.');
+    const service = await readFile(join(r.out, 'services/api/index.html'), 'utf8');
+    expect(service).toContain('<a href="https://grafana.example.com/d/api" rel="noopener noreferrer">');
   });
 
   it('an MDX runbook that imports node:child_process stops the build at its line, and runs nothing', async () => {
