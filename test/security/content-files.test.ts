@@ -154,3 +154,13 @@ describe('a byte-order mark', () => {
     expect(content.postmortems).toHaveLength(1);
   });
 });
+
+describe('snapshots in data/ are regular files too', () => {
+  it('a snapshot that links to /proc/self/environ is refused without being read', async () => {
+    const { lines } = await errorsOf({}, async (root) => {
+      await mkdir(join(root, 'data/snapshots'), { recursive: true });
+      await symlink('/proc/self/environ', join(root, 'data/snapshots/api-availability.json'));
+    });
+    expect(lines).toEqual(['data/snapshots/api-availability.json:1:1 is not a regular file (a symbolic link, folder or FIFO): snapshots are files written by npm run fetch']);
+  });
+});

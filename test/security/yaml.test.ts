@@ -42,6 +42,13 @@ describe('a YAML alias bomb', () => {
   });
 });
 
+describe('deeply nested YAML', () => {
+  it('20,000 nested lists are one error, not a stack overflow', async () => {
+    const { lines } = await errorsOf({ [SERVICE]: `id: api\nname: ${'['.repeat(20_000)}${']'.repeat(20_000)}\n` });
+    expect(lines).toEqual([expect.stringMatching(new RegExp(`^${SERVICE}:2:\\d+ YAML: lists and mappings nest too deeply to be read: flatten them$`))]);
+  });
+});
+
 describe('ids are at most 100 characters long, in every format', () => {
   const long = 'a'.repeat(300);
 

@@ -28,7 +28,13 @@ export class YamlSource {
     const reported = syntax.length ? syntax.slice(0, 1) : this.doc.errors;
     for (const err of [...reported, ...this.doc.warnings]) {
       const pos = this.at(err.pos[0]);
-      const message = err.code === 'DUPLICATE_KEY' ? 'duplicate key: a key may appear only once in a mapping' : `YAML: ${err.message.split('\n')[0]!.replace(/ at line \d+, column \d+:?$/, '')}`;
+      const text = err.message.split('\n')[0]!.replace(/ at line \d+, column \d+:?$/, '');
+      const message =
+        err.code === 'DUPLICATE_KEY'
+          ? 'duplicate key: a key may appear only once in a mapping'
+          : /call stack/i.test(text)
+            ? 'YAML: lists and mappings nest too deeply to be read: flatten them'
+            : `YAML: ${text}`;
       const field = err.code === 'DUPLICATE_KEY' ? this.keyAt(err.pos[0]) : '';
       this.errors.push(contentError(file, pos.line, pos.column, field, message));
     }
