@@ -7,17 +7,14 @@
  * through the same loader (see src/site/model.ts), with file:line:column errors.
  */
 import { defineCollection } from 'astro:content';
-import { loadContent, type LoadResult } from './adapters/content/load.ts';
+import { loadContent } from './adapters/content/load.ts';
 import { renderMarkdown } from './adapters/content/markdown.ts';
 import { formatError } from './adapters/content/errors.ts';
 import { contentRoot } from './site/root.ts';
 
-let loaded: Promise<LoadResult> | undefined;
-
-/** The validated content, loaded once for both collections; any error stops the build. */
+/** The validated content; any error stops the build. */
 async function validContent() {
-  loaded ??= loadContent(contentRoot());
-  const { content, errors } = await loaded;
+  const { content, errors } = await loadContent(contentRoot());
   if (errors.length) throw new Error(`content has errors; run npm run check:\n${errors.map(formatError).join('\n')}`);
   return content;
 }
