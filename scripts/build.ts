@@ -10,7 +10,7 @@ import { fileURLToPath } from 'node:url';
 import { loadContent } from '../src/adapters/content/load.ts';
 import { readFetchStatus } from '../src/adapters/prometheus/fetch-status.ts';
 import { incidentTimes, parseAsOfOption, resolveAsOf } from '../src/site/as-of.ts';
-import { parseOptions, printContentErrors } from './lib/cli.ts';
+import { dropCredentials, parseOptions, printContentErrors } from './lib/cli.ts';
 import { markSite, refuseOut } from './lib/out-dir.ts';
 
 /** The sitrep project (astro.config.mjs, src/, node_modules/), wherever the command runs from. */
@@ -31,6 +31,8 @@ const out = resolve(values.out ?? 'dist');
 const cacheDir = process.env.SITREP_CACHE_DIR ? resolve(process.env.SITREP_CACHE_DIR) : undefined;
 if (values['as-of'] !== undefined) process.env.SITREP_AS_OF = values['as-of'];
 process.env.ASTRO_TELEMETRY_DISABLED = '1';
+// The build needs no credentials (only `npm run fetch` talks to Prometheus): drop any it was given.
+dropCredentials(process.env);
 
 const fail = (message: string): never => {
   console.error(`\n✗ build stopped: ${message}; nothing was published`);

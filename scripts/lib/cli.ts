@@ -33,3 +33,11 @@ export function printContentWarnings(warnings: readonly ContentError[]): void {
   for (const w of warnings) console.error(formatError(w));
   if (process.env.GITHUB_ACTIONS === 'true') for (const w of warnings) console.log(githubAnnotation(w).replace(/^::error /, '::warning '));
 }
+
+/**
+ * Remove the Prometheus credentials (every `PROMETHEUS_*` variable) from an environment. Only
+ * `npm run fetch` needs them; the build drops them before it starts, so nothing it runs can read them.
+ */
+export function dropCredentials(env: NodeJS.ProcessEnv): void {
+  for (const name of Object.keys(env)) if (name.startsWith('PROMETHEUS_')) delete env[name];
+}

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { id } from './common.ts';
+import { id, webUrl } from './common.ts';
 
 /** `content/services/*.yaml`: one service that SLOs and incidents refer to. */
 export const serviceSchema = z.strictObject({
@@ -13,8 +13,8 @@ export const serviceSchema = z.strictObject({
   owner: z.string().min(1),
   /** Criticality, 1 (most critical) to 4. */
   tier: z.number().int().min(1).max(4),
-  /** Dashboards, repositories, on-call rotation, ... */
-  links: z.array(z.strictObject({ title: z.string().min(1), url: z.url() })).default([]),
+  /** Dashboards, repositories, on-call rotation, ...: http, https or mailto URLs only. */
+  links: z.array(z.strictObject({ title: z.string().min(1), url: webUrl() })).default([]),
   /** Ids of the services this one depends on. */
   dependencies: z.array(id()).default([]),
 });

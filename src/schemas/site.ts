@@ -1,5 +1,21 @@
 import { z } from 'zod';
 
+/**
+ * What one content file may cost to check and build. A pull request cannot make CI hang or run out
+ * of memory: a file over a limit is refused with an error that names the limit.
+ */
+export const limitsSchema = z.strictObject({
+  /** The largest content file (YAML or Markdown), in KiB. Default 128. */
+  file_kb: z.number().int().min(1).max(16_384).default(128),
+  /** The longest single YAML value (a title, an impact, a query), in characters. Default 10,000. */
+  field_chars: z.number().int().min(1).max(10_000_000).default(10_000),
+  /** How deeply block quotes and lists may nest in Markdown. Default 16, at most 100. */
+  markdown_depth: z.number().int().min(1).max(100).default(16),
+});
+
+export type Limits = z.output<typeof limitsSchema>;
+export const DEFAULT_LIMITS: Limits = limitsSchema.parse({});
+
 /** `content/site.yaml`: the organisation and site settings. Optional; these are the defaults. */
 export const siteConfigSchema = z.strictObject({
   /** Shown in the header and page titles. */
@@ -15,6 +31,8 @@ export const siteConfigSchema = z.strictObject({
     .optional(),
   /** A runbook or SLO definition not changed or marked reviewed for this many days is flagged as due for review. */
   review_after_days: z.number().int().positive().default(90),
+  /** Size and nesting limits for content files (see limitsSchema). */
+  limits: limitsSchema.default(DEFAULT_LIMITS),
 });
 
 export type SiteConfig = z.output<typeof siteConfigSchema>;

@@ -106,12 +106,13 @@ describe('building other content', () => {
   });
 
   it('a build that fails in the site generator leaves the last good site in place', async () => {
-    const fx = await fixture({ 'content/runbooks/broken.mdx': '---\ntitle: Broken\nservice: api\ncovers:\n  alerts: [X]\nowner: me\nlast_reviewed: 2026-10-10\n---\n\n<Unclosed\n\n1. step\n' });
+    // Valid content, but Astro cannot create its cache folder: a failure that check cannot foresee.
+    const fx = await fixture({ 'not-a-folder': 'a file' });
     const out = await mkdtemp(join(tmpdir(), 'sitrep-last-good-'));
     outs.push(out);
     await writeFile(join(out, 'index.html'), 'the last good site');
     await writeFile(join(out, '.sitrep-site'), 'written by sitrep');
-    const r = await buildSite(['--root', fx.root, '--out', out]);
+    const r = await buildSite(['--root', fx.root, '--out', out], { SITREP_CACHE_DIR: join(fx.root, 'not-a-folder', 'cache') });
     outs.push(r.out);
     await fx.cleanup();
     expect(r.code).toBe(1);

@@ -1,6 +1,6 @@
 import { INCIDENT_TIMESTAMPS } from '../../schemas/incident.ts';
 import { contentError, type ContentError } from './errors.ts';
-import type { Entry, Locator } from './documents.ts';
+import type { Entry, LoadedIncident, LoadedPostmortem, Locator } from './documents.ts';
 import type { Entries } from './load.ts';
 import type { PathKey } from './yaml-source.ts';
 import { basename, extname } from 'node:path';
@@ -47,98 +47,144 @@ function nearest(id: string, known: Iterable<string>): string {
   return ranked.length ? ` (did you mean ${ranked.slice(0, 3).map((c) => `"${c.k}"`).join(' or ')}?)` : '';
 }
 
-/** Checks that span files: unique ids, references that resolve, timestamps in order. */
-export function crossCheck(entries: Entries): ContentError[] {
-  const errors: ContentError[] = [];
-  const services = new Set(entries.services.map((e) => e.value.id));
-  const slos = new Set(entries.slos.map((e) => e.slo.id));
-  const incidents = new Map(entries.incidents.map((e) => [e.value.id, e.value]));
-  const postmortems = new Map(entries.postmortems.map((e) => [e.value.id, e.value]));
-  const runbooks = new Set(entries.runbooks.map((e) => e.value.id));
-  const invalidOf: Record<string, Set<string>> = {
-    service: entries.invalid.services,
-    SLO: entries.invalid.slos,
-    incident: entries.invalid.incidents,
-    postmortem: entries.invalid.postmortems,
-    runbook: entries.invalid.runbooks,
-  };
-  const ref = (kind: keyof typeof invalidOf, id: string, known: Set<string> | Map<string, unknown>, folder: string) =>
-    known.has(id) || invalidOf[kind]!.has(id) ? undefined : `unknown ${kind} "${id}": no such id in ${folder}${nearest(id, known.keys())}`;
+/** What the cross-file checks look references up in. */
+interface Known {
+  services: Set<string>;
+  slos: Set<string>;
+  incidents: Map<string, LoadedIncident>;
+  postmortems: Map<string, LoadedPostmortem>;
+  runbooks: Set<string>;
+  /** The message for a reference to an id that does not exist, or undefined when it does (or its file is broken). */
+  ref(kind: Kind, id: string): string | undefined;
+}
 
+type Kind = 'service' | 'SLO' | 'incident' | 'postmortem' | 'runbook';
+
+function known(entries: Entries): Known {
+  const sets = {
+    services: new Set(entries.services.map((e) => e.value.id)),
+    slos: new Set(entries.slos.map((e) => e.slo.id)),
+    incidents: new Map(entries.incidents.map((e) => [e.value.id, e.value])),
+    postmortems: new Map(entries.postmortems.map((e) => [e.value.id, e.value])),
+    runbooks: new Set(entries.runbooks.map((e) => e.value.id)),
+  };
+  const byKind: Record<Kind, { ids: Set<string> | Map<string, unknown>; invalid: Set<string>; folder: string }> = {
+    service: { ids: sets.services, invalid: entries.invalid.services, folder: 'content/services/' },
+    SLO: { ids: sets.slos, invalid: entries.invalid.slos, folder: 'content/slos/' },
+    incident: { ids: sets.incidents, invalid: entries.invalid.incidents, folder: 'content/incidents/' },
+    postmortem: { ids: sets.postmortems, invalid: entries.invalid.postmortems, folder: 'content/postmortems/' },
+    runbook: { ids: sets.runbooks, invalid: entries.invalid.runbooks, folder: 'content/runbooks/' },
+  };
+  const ref = (kind: Kind, id: string) => {
+    const k = byKind[kind];
+    return k.ids.has(id) || k.invalid.has(id) ? undefined : `unknown ${kind} "${id}": no such id in ${k.folder}${nearest(id, k.ids.keys())}`;
+  };
+  return { ...sets, ref };
+}
+
+function uniqueIds(entries: Entries, errors: ContentError[]): void {
   unique(errors, 'service', entries.services.map((e) => ({ id: e.value.id, file: e.file, at: e.at, path: ['id'] })));
   unique(errors, 'SLO', entries.slos.map((e) => ({ id: e.slo.id, file: e.slo.source.file, at: e.at, path: ['id'] })));
   unique(errors, 'incident', entries.incidents.map((e) => ({ id: e.value.id, file: e.file, at: e.at, path: ['id'] })));
   unique(errors, 'runbook', entries.runbooks.map((e) => ({ id: e.value.id, file: e.file, at: () => ({ line: 1, column: 1 }), path: [] })));
+}
 
+function checkServices(entries: Entries, k: Known, errors: ContentError[]): void {
   for (const e of entries.services) {
     idMatchesFile(errors, e);
     e.value.dependencies.forEach((d, i) => {
-      const m = d === e.value.id ? 'a service cannot depend on itself' : ref('service', d, services, 'content/services/');
+      const m = d === e.value.id ? 'a service cannot depend on itself' : k.ref('service', d);
       if (m) err(errors, e.file, e.at, ['dependencies', i], m);
     });
   }
+}
 
+function checkSlos(entries: Entries, k: Known, errors: ContentError[]): void {
   for (const { slo, at } of entries.slos) {
     if (slo.source.format === 'sitrep') idMatchesFile(errors, { value: slo, file: slo.source.file, at });
-    const s = ref('service', slo.service, services, 'content/services/');
+    const s = k.ref('service', slo.service);
     if (s) err(errors, slo.source.file, at, ['service'], s);
-    if (slo.runbook !== undefined) {
-      const r = ref('runbook', slo.runbook, runbooks, 'content/runbooks/');
-      if (r) err(errors, slo.source.file, at, ['runbook'], r);
-    }
+    const r = slo.runbook === undefined ? undefined : k.ref('runbook', slo.runbook);
+    if (r) err(errors, slo.source.file, at, ['runbook'], r);
   }
+}
 
+function checkRunbooks(entries: Entries, k: Known, errors: ContentError[]): void {
   for (const e of entries.runbooks) {
-    const s = ref('service', e.value.service, services, 'content/services/');
+    const s = k.ref('service', e.value.service);
     if (s) err(errors, e.file, e.at, ['service'], s);
     e.value.covers.slos.forEach((id, i) => {
-      const m = ref('SLO', id, slos, 'content/slos/');
+      const m = k.ref('SLO', id);
       if (m) err(errors, e.file, e.at, ['covers', 'slos', i], m);
     });
   }
+}
 
+/** started <= detected <= acknowledged <= mitigated <= resolved, for the ones present. */
+function timestampsInOrder(e: Entry<LoadedIncident>, errors: ContentError[]): void {
+  const inc = e.value;
+  for (let i = 1; i < INCIDENT_TIMESTAMPS.length; i++) {
+    const field = INCIDENT_TIMESTAMPS[i]!;
+    const value = inc[field];
+    if (value === undefined) continue;
+    const earlier = INCIDENT_TIMESTAMPS.slice(0, i).findLast((f) => inc[f] !== undefined);
+    if (earlier && Date.parse(value) < Date.parse(inc[earlier]!)) err(errors, e.file, e.at, [field], `must not be before ${earlier} (${inc[earlier]})`);
+  }
+}
+
+/** Status and resolved_at agree, updates come after the start, and the postmortem lists the incident. */
+function statusAndLinks(e: Entry<LoadedIncident>, k: Known, errors: ContentError[]): void {
+  const inc = e.value;
+  if (inc.status === 'resolved' && inc.resolved_at === undefined) err(errors, e.file, e.at, ['status'], 'is resolved, so resolved_at is required');
+  if (inc.status !== 'resolved' && inc.resolved_at !== undefined) err(errors, e.file, e.at, ['resolved_at'], `is set but status is ${inc.status}: set status to resolved, or remove resolved_at`);
+  inc.updates.forEach((u, i) => {
+    if (Date.parse(u.at) < Date.parse(inc.started_at)) err(errors, e.file, e.at, ['updates', i, 'at'], `must not be before started_at (${inc.started_at})`);
+  });
+  if (inc.postmortem === undefined) return;
+  const pm = k.postmortems.get(inc.postmortem);
+  const missing = k.ref('postmortem', inc.postmortem);
+  if (missing) err(errors, e.file, e.at, ['postmortem'], missing);
+  else if (pm && !pm.incidents.includes(inc.id)) err(errors, e.file, e.at, ['postmortem'], `postmortem "${pm.id}" does not list this incident in its incidents: add "${inc.id}" there`);
+}
+
+function checkIncidents(entries: Entries, k: Known, errors: ContentError[]): void {
   for (const e of entries.incidents) {
-    const inc = e.value;
     idMatchesFile(errors, e);
-    inc.services.forEach((id, i) => {
-      const m = ref('service', id, services, 'content/services/');
+    e.value.services.forEach((id, i) => {
+      const m = k.ref('service', id);
       if (m) err(errors, e.file, e.at, ['services', i], m);
     });
-    // started <= detected <= acknowledged <= mitigated <= resolved, for the ones present.
-    for (let i = 1; i < INCIDENT_TIMESTAMPS.length; i++) {
-      const field = INCIDENT_TIMESTAMPS[i]!;
-      const value = inc[field];
-      if (value === undefined) continue;
-      for (let j = i - 1; j >= 0; j--) {
-        const earlier = INCIDENT_TIMESTAMPS[j]!;
-        const before = inc[earlier];
-        if (before === undefined) continue;
-        if (Date.parse(value) < Date.parse(before)) err(errors, e.file, e.at, [field], `must not be before ${earlier} (${before})`);
-        break;
-      }
-    }
-    if (inc.status === 'resolved' && inc.resolved_at === undefined) err(errors, e.file, e.at, ['status'], 'is resolved, so resolved_at is required');
-    if (inc.status !== 'resolved' && inc.resolved_at !== undefined) err(errors, e.file, e.at, ['resolved_at'], `is set but status is ${inc.status}: set status to resolved, or remove resolved_at`);
-    inc.updates.forEach((u, i) => {
-      if (Date.parse(u.at) < Date.parse(inc.started_at)) err(errors, e.file, e.at, ['updates', i, 'at'], `must not be before started_at (${inc.started_at})`);
-    });
-    if (inc.postmortem !== undefined) {
-      const pm = postmortems.get(inc.postmortem);
-      const missing = ref('postmortem', inc.postmortem, postmortems, 'content/postmortems/');
-      if (missing) err(errors, e.file, e.at, ['postmortem'], missing);
-      else if (pm && !pm.incidents.includes(inc.id)) err(errors, e.file, e.at, ['postmortem'], `postmortem "${pm.id}" does not list this incident in its incidents: add "${inc.id}" there`);
-    }
+    timestampsInOrder(e, errors);
+    statusAndLinks(e, k, errors);
   }
+}
 
+function checkPostmortems(entries: Entries, k: Known, errors: ContentError[]): void {
   for (const e of entries.postmortems) {
     e.value.incidents.forEach((id, i) => {
-      const m = ref('incident', id, incidents, 'content/incidents/');
+      const m = k.ref('incident', id);
       if (m) err(errors, e.file, e.at, ['incidents', i], m);
     });
   }
+}
 
+/** A snapshot must belong to an SLO (a valid one, or one whose file has its own error). */
+function checkSnapshots(entries: Entries, k: Known, errors: ContentError[]): void {
   for (const [id] of entries.snapshots) {
-    if (!slos.has(id) && !entries.invalid.slos.has(id)) errors.push(contentError(`data/snapshots/${id}.json`, 1, 1, 'slo', `no SLO "${id}" in content/slos/: delete the snapshot or restore the SLO`));
+    if (!k.slos.has(id) && !entries.invalid.slos.has(id)) errors.push(contentError(`data/snapshots/${id}.json`, 1, 1, 'slo', `no SLO "${id}" in content/slos/: delete the snapshot or restore the SLO`));
   }
+}
+
+/** Checks that span files: unique ids, references that resolve, timestamps in order. */
+export function crossCheck(entries: Entries): ContentError[] {
+  const errors: ContentError[] = [];
+  const k = known(entries);
+  uniqueIds(entries, errors);
+  checkServices(entries, k, errors);
+  checkSlos(entries, k, errors);
+  checkRunbooks(entries, k, errors);
+  checkIncidents(entries, k, errors);
+  checkPostmortems(entries, k, errors);
+  checkSnapshots(entries, k, errors);
   return errors;
 }

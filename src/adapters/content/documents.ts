@@ -1,3 +1,4 @@
+import type { Root } from 'mdast';
 import type { z } from 'zod';
 import { incidentSchema, type Incident } from '../../schemas/incident.ts';
 import {
@@ -9,8 +10,11 @@ import {
   type Postmortem,
 } from '../../schemas/postmortem.ts';
 import { runbookSchema, type Runbook } from '../../schemas/runbook.ts';
-import { contentError, type ContentError } from './errors.ts';
-import { firstTable, parseMarkdown, readTable, sections, splitFrontmatter } from './markdown.ts';
+import { DEFAULT_LIMITS, type Limits } from '../../schemas/site.ts';
+import { contentError, quote, type ContentError } from './errors.ts';
+import { firstTable, parseMarkdown, readTable, sections, splitFrontmatter, unsafeUrls, type MarkdownFormat, type Section, type TableRow } from './markdown.ts';
+import { shapeProblems, treeDepth } from './markdown-limits.ts';
+import { mdxProblems } from './mdx.ts';
 import { YamlSource, type PathKey } from './yaml-source.ts';
 import { zodErrors } from './zod-issues.ts';
 
@@ -24,8 +28,8 @@ export interface Entry<T> {
 }
 
 /** Parse a YAML file and validate it against a schema; errors are appended, nothing is thrown. */
-export function readYaml<S extends z.ZodType>(file: string, text: string, schema: S, errors: ContentError[]): Entry<z.output<S>> | undefined {
-  const source = new YamlSource(file, text);
+export function readYaml<S extends z.ZodType>(file: string, text: string, schema: S, errors: ContentError[], limits: Limits = DEFAULT_LIMITS): Entry<z.output<S>> | undefined {
+  const source = new YamlSource(file, text, 0, limits.field_chars);
   errors.push(...source.errors);
   if (source.errors.length) return undefined;
   const value = source.value();
@@ -39,13 +43,13 @@ export function readYaml<S extends z.ZodType>(file: string, text: string, schema
 
 export type LoadedIncident = Incident & { file: string };
 
-export function readIncident(file: string, text: string, errors: ContentError[]): Entry<LoadedIncident> | undefined {
-  const e = readYaml(file, text, incidentSchema, errors);
+export function readIncident(file: string, text: string, errors: ContentError[], limits: Limits = DEFAULT_LIMITS): Entry<LoadedIncident> | undefined {
+  const e = readYaml(file, text, incidentSchema, errors, limits);
   return e && { ...e, value: { ...e.value, file } };
 }
 
 /** Markdown with YAML frontmatter: the frontmatter validated, the body parsed. */
-function readFrontmatter<S extends z.ZodType>(file: string, text: string, schema: S, errors: ContentError[]) {
+function readFrontmatter<S extends z.ZodType>(file: string, text: string, schema: S, errors: ContentError[], limits: Limits) {
   const split = splitFrontmatter(text);
   if (split.frontmatter === undefined) {
     const opened = /^---[ \t]*\r?\n/.test(text);
@@ -54,7 +58,7 @@ function readFrontmatter<S extends z.ZodType>(file: string, text: string, schema
     );
     return undefined;
   }
-  const source = new YamlSource(file, split.frontmatter, 1);
+  const source = new YamlSource(file, split.frontmatter, 1, limits.field_chars);
   errors.push(...source.errors);
   if (source.errors.length) return undefined;
   const value = source.value() ?? {};
@@ -66,99 +70,147 @@ function readFrontmatter<S extends z.ZodType>(file: string, text: string, schema
   return { data: parsed.data as z.output<S>, split, at: ((p) => source.locate(p)) as Locator };
 }
 
-export type LoadedPostmortem = Postmortem & { file: string; body: string };
-
 /**
- * A postmortem: frontmatter, the required `##` sections in order, and its two tables parsed.
- * Drafts may still lack sections; in-review and published postmortems must have them all.
+ * Parse a Markdown (or MDX) body within the limits, and check its links. Too deep or too costly a
+ * body is refused before the parser sees it, with one error at its line; so is anything the parser
+ * itself cannot read. `lineOffset` moves body lines to file lines.
  */
-export function readPostmortem(file: string, id: string, text: string, errors: ContentError[]): Entry<LoadedPostmortem> | undefined {
-  const fm = readFrontmatter(file, text, postmortemFrontmatterSchema, errors);
-  if (!fm) return undefined;
-  const offset = fm.split.bodyLineOffset;
-  const tree = parseMarkdown(fm.split.body);
-  const found = sections(tree);
-  const before = errors.length;
-  const byTitle = new Map(found.map((s) => [s.title.toLowerCase(), s]));
-  const endLine = (tree.position?.end.line ?? 0) + offset;
-
-  if (fm.data.status !== 'draft') {
-    let last = -1;
-    for (const [n, title] of POSTMORTEM_SECTIONS.entries()) {
-      const s = byTitle.get(title.toLowerCase());
-      if (!s) {
-        // Point where the section belongs: at the next required section that is there.
-        const next = POSTMORTEM_SECTIONS.slice(n + 1).map((t) => byTitle.get(t.toLowerCase())).find((x) => x !== undefined);
-        const line = next ? (next.heading.position?.start.line ?? 1) + offset : endLine;
-        errors.push(contentError(file, line, 1, title, `missing section "## ${title}" (required once the status is ${fm.data.status})`));
-        continue;
-      }
-      const index = found.indexOf(s);
-      if (index < last) {
-        const line = (s.heading.position?.start.line ?? 1) + offset;
-        errors.push(contentError(file, line, 1, title, `section "## ${title}" is out of order: sections go ${POSTMORTEM_SECTIONS.join(', ')}`));
-      }
-      last = Math.max(last, index);
-    }
+function readBody(file: string, body: string, lineOffset: number, format: MarkdownFormat, errors: ContentError[], limits: Limits): Root | undefined {
+  const shape = shapeProblems(body, limits);
+  if (shape.length) {
+    errors.push(...shape.map((p) => contentError(file, p.line + lineOffset, 1, '', p.message)));
+    return undefined;
   }
-
-  const tableOf = (title: string, columns: readonly string[]) => {
-    const s = byTitle.get(title.toLowerCase());
-    if (!s) return [];
-    const table = firstTable(s.nodes);
-    if (!table) {
-      if (fm.data.status !== 'draft' || s.nodes.length) {
-        const line = (s.heading.position?.start.line ?? 1) + offset;
-        errors.push(contentError(file, line, 1, title, `section must hold a table with the columns ${columns.join(' | ')}`));
-      }
-      return [];
-    }
-    const { rows, errors: tableErrors } = readTable(file, table, columns, offset, title);
-    errors.push(...tableErrors);
-    return rows;
-  };
-
-  const timeline = tableOf('Timeline', ['time', 'event']).flatMap((row, i) => {
-    const parsed = timelineEntrySchema.safeParse({ time: row.cells.time, event: row.cells.event });
-    if (parsed.success) return [parsed.data];
-    for (const issue of parsed.error.issues) {
-      const col = String(issue.path[0]);
-      const p = row.positions[col] ?? { line: row.line, column: 1 };
-      errors.push(contentError(file, p.line, p.column, `Timeline.${i + 1}.${col}`, 'must not be empty'));
-    }
-    return [];
-  });
-
-  const actionItems = tableOf('Action items', ACTION_ITEM_COLUMNS).flatMap((row, i) => {
-    const candidate = Object.fromEntries(ACTION_ITEM_COLUMNS.map((c) => [c, row.cells[c]]));
-    const parsed = actionItemSchema.safeParse(candidate);
-    if (parsed.success) return [parsed.data];
-    for (const issue of parsed.error.issues) {
-      const col = String(issue.path[0]);
-      const p = row.positions[col] ?? { line: row.line, column: 1 };
-      errors.push(contentError(file, p.line, p.column, `Action items.${i + 1}.${col}`, `${issue.message}, got ${JSON.stringify(row.cells[col] ?? '')}`));
-    }
-    return [];
-  });
-
-  if (errors.length > before) return undefined;
-  return {
-    value: { ...fm.data, id, timeline, actionItems, file, body: fm.split.body },
-    file,
-    at: fm.at,
-  };
+  let tree: Root;
+  try {
+    tree = parseMarkdown(body, format);
+  } catch (e) {
+    // MDX syntax errors carry their place; a parser overflow does not.
+    const place = (e as { line?: number; column?: number }) ?? {};
+    const overflow = e instanceof RangeError;
+    const message = overflow ? 'the Markdown nests too deeply to be read: flatten its lists and quotes' : `${format === 'mdx' ? 'MDX' : 'Markdown'}: ${(e as Error).message.split('\n')[0]}`;
+    errors.push(contentError(file, (place.line ?? 1) + lineOffset, place.column ?? 1, '', message));
+    return undefined;
+  }
+  // A second line of defence behind shapeProblems: the renderer recurses over this tree.
+  if (treeDepth(tree) > 4 * limits.markdown_depth + 64) {
+    errors.push(contentError(file, 1 + lineOffset, 1, '', `the Markdown nests more than ${limits.markdown_depth} deep (limits.markdown_depth in content/site.yaml)`));
+    return undefined;
+  }
+  const before = errors.length;
+  if (format === 'mdx') errors.push(...mdxProblems(tree).map((p) => contentError(file, p.line + lineOffset, p.column, '', p.message)));
+  errors.push(...unsafeUrls(file, tree, lineOffset));
+  return errors.length > before ? undefined : tree;
 }
 
-export type LoadedRunbook = Runbook & { id: string; file: string; format: 'md' | 'mdx'; body: string };
+export type LoadedPostmortem = Postmortem & { file: string; body: string };
 
-/** A runbook: validated frontmatter, then the steps (a non-empty body). */
-export function readRunbook(file: string, id: string, text: string, errors: ContentError[]): Entry<LoadedRunbook> | undefined {
-  const fm = readFrontmatter(file, text, runbookSchema, errors);
+/** The required sections of an in-review or published postmortem: each present, in order. */
+function checkSections(file: string, status: string, found: Section[], offset: number, endLine: number, errors: ContentError[]): void {
+  if (status === 'draft') return;
+  const byTitle = new Map(found.map((s) => [s.title.toLowerCase(), s]));
+  let last = -1;
+  for (const [n, title] of POSTMORTEM_SECTIONS.entries()) {
+    const s = byTitle.get(title.toLowerCase());
+    if (!s) {
+      // Point where the section belongs: at the next required section that is there.
+      const next = POSTMORTEM_SECTIONS.slice(n + 1).map((t) => byTitle.get(t.toLowerCase())).find((x) => x !== undefined);
+      const line = next ? (next.heading.position?.start.line ?? 1) + offset : endLine;
+      errors.push(contentError(file, line, 1, title, `missing section "## ${title}" (required once the status is ${status})`));
+      continue;
+    }
+    const index = found.indexOf(s);
+    if (index < last) {
+      const line = (s.heading.position?.start.line ?? 1) + offset;
+      errors.push(contentError(file, line, 1, title, `section "## ${title}" is out of order: sections go ${POSTMORTEM_SECTIONS.join(', ')}`));
+    }
+    last = Math.max(last, index);
+  }
+}
+
+/** The rows of the table in a section; a section without one is an error unless it is an empty draft section. */
+function sectionTable(file: string, status: string, title: string, section: Section | undefined, columns: readonly string[], offset: number, errors: ContentError[]): TableRow[] {
+  if (!section) return [];
+  const table = firstTable(section.nodes);
+  if (!table) {
+    if (status !== 'draft' || section.nodes.length) {
+      const line = (section.heading.position?.start.line ?? 1) + offset;
+      errors.push(contentError(file, line, 1, title, `section must hold a table with the columns ${columns.join(' | ')}`));
+    }
+    return [];
+  }
+  const { rows, errors: tableErrors } = readTable(file, table, columns, offset, title);
+  errors.push(...tableErrors);
+  return rows;
+}
+
+/** Validate each row against a schema; a bad cell is an error at that cell. */
+function tableRows<T>(
+  file: string,
+  title: string,
+  rows: TableRow[],
+  columns: readonly string[],
+  schema: z.ZodType<T>,
+  message: (issue: z.core.$ZodIssue, cell: string) => string,
+  errors: ContentError[],
+): T[] {
+  return rows.flatMap((row, i) => {
+    const parsed = schema.safeParse(Object.fromEntries(columns.map((c) => [c, row.cells[c]])));
+    if (parsed.success) return [parsed.data];
+    for (const issue of parsed.error.issues) {
+      const col = String(issue.path[0]);
+      const p = row.positions[col] ?? { line: row.line, column: 1 };
+      errors.push(contentError(file, p.line, p.column, `${title}.${i + 1}.${col}`, message(issue, row.cells[col] ?? '')));
+    }
+    return [];
+  });
+}
+
+/**
+ * A postmortem: frontmatter, the body within its limits, the required `##` sections in order,
+ * and its two tables parsed. Drafts may still lack sections; in-review and published postmortems
+ * must have them all.
+ */
+export function readPostmortem(file: string, id: string, text: string, errors: ContentError[], limits: Limits = DEFAULT_LIMITS): Entry<LoadedPostmortem> | undefined {
+  const fm = readFrontmatter(file, text, postmortemFrontmatterSchema, errors, limits);
+  if (!fm) return undefined;
+  const offset = fm.split.bodyLineOffset;
+  const tree = readBody(file, fm.split.body, offset, 'md', errors, limits);
+  if (!tree) return undefined;
+  const before = errors.length;
+  const status = fm.data.status;
+  const found = sections(tree);
+  checkSections(file, status, found, offset, (tree.position?.end.line ?? 0) + offset, errors);
+  const byTitle = new Map(found.map((s) => [s.title.toLowerCase(), s]));
+  const table = (title: string, columns: readonly string[]) => sectionTable(file, status, title, byTitle.get(title.toLowerCase()), columns, offset, errors);
+  const timeline = tableRows(file, 'Timeline', table('Timeline', ['time', 'event']), ['time', 'event'], timelineEntrySchema, () => 'must not be empty', errors);
+  const actionItems = tableRows(
+    file,
+    'Action items',
+    table('Action items', ACTION_ITEM_COLUMNS),
+    ACTION_ITEM_COLUMNS,
+    actionItemSchema,
+    (issue, cell) => `${issue.message}, got ${quote(cell)}`,
+    errors,
+  );
+  if (errors.length > before) return undefined;
+  return { value: { ...fm.data, id, timeline, actionItems, file, body: fm.split.body }, file, at: fm.at };
+}
+
+export type LoadedRunbook = Runbook & { id: string; file: string; format: MarkdownFormat; body: string };
+
+/**
+ * A runbook: validated frontmatter, then the steps (a non-empty body within the limits). An MDX
+ * runbook may use only sitrep's components (see mdx.ts).
+ */
+export function readRunbook(file: string, id: string, text: string, errors: ContentError[], limits: Limits = DEFAULT_LIMITS): Entry<LoadedRunbook> | undefined {
+  const fm = readFrontmatter(file, text, runbookSchema, errors, limits);
   if (!fm) return undefined;
   if (!fm.split.body.trim()) {
     errors.push(contentError(file, fm.split.bodyLineOffset + 1, 1, '', 'runbook has no steps: write them below the frontmatter'));
     return undefined;
   }
   const format = file.endsWith('.mdx') ? 'mdx' : 'md';
+  if (!readBody(file, fm.split.body, fm.split.bodyLineOffset, format, errors, limits)) return undefined;
   return { value: { ...fm.data, id, file, format, body: fm.split.body }, file, at: fm.at };
 }

@@ -1,7 +1,7 @@
-import { readdir, readFile, stat } from 'node:fs/promises';
-import { basename, extname, join } from 'node:path';
+import { basename, extname } from 'node:path';
 import { serviceSchema, type Service } from '../../schemas/service.ts';
 import { DEFAULT_SEVERITIES, severityConfigSchema, type SeverityConfig } from '../../schemas/severity.ts';
+import { MAX_ID_LENGTH } from '../../schemas/common.ts';
 import { siteConfigSchema, type SiteConfig } from '../../schemas/site.ts';
 import type { Snapshot } from '../../schemas/snapshot.ts';
 import { readAllSnapshots } from '../snapshots/store.ts';
@@ -17,6 +17,7 @@ import {
   type LoadedRunbook,
 } from './documents.ts';
 import { contentError, sortErrors, type ContentError } from './errors.ts';
+import { ContentFiles } from './files.ts';
 import { readSloFile, type LoadedSlo, type SloEntry } from './slo-formats.ts';
 import { YamlSource } from './yaml-source.ts';
 
@@ -58,50 +59,90 @@ export interface LoadResult {
 
 const YAML_EXT = ['.yaml', '.yml'];
 
-/** The files of one content folder, by extension; other files are reported, not ignored. */
-async function listFiles(root: string, dir: string, allowed: string[], hint: string, errors: ContentError[]): Promise<string[]> {
-  let names: string[];
-  try {
-    names = await readdir(join(root, dir));
-  } catch {
-    return [];
-  }
-  const out: string[] = [];
-  for (const name of names.sort()) {
-    if (name.startsWith('.')) continue;
-    if (allowed.includes(extname(name))) out.push(`${dir}/${name}`);
-    else errors.push(contentError(`${dir}/${name}`, 1, 1, '', `unexpected file in ${dir}/: ${hint}`));
-  }
-  return out;
-}
-
 const idOf = (file: string) => basename(file, extname(file));
-
-async function isDirectory(path: string): Promise<boolean> {
-  try {
-    return (await stat(path)).isDirectory();
-  } catch {
-    return false;
-  }
-}
 
 /** Postmortem and runbook ids are their file names, so those must be ids too (they become URLs). */
 function checkFileId(file: string, errors: ContentError[]): boolean {
   const id = idOf(file);
+  if (id.length > MAX_ID_LENGTH) {
+    errors.push(contentError(file, 1, 1, '', `the file name is the id, which may be at most ${MAX_ID_LENGTH} characters long: shorten it`));
+    return false;
+  }
   if (/^[a-z0-9][a-z0-9-]*$/.test(id)) return true;
   const suggestion = id.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-+|-+$/g, '');
   errors.push(contentError(file, 1, 1, '', `the file name is the id, so it must be lower-case letters, digits and dashes: rename it to ${suggestion}${extname(file)}`));
   return false;
 }
 
-async function readOptional<T>(root: string, file: string, read: (text: string) => T | undefined): Promise<T | undefined> {
-  let text: string;
-  try {
-    text = await readFile(join(root, file), 'utf8');
-  } catch {
-    return undefined;
+/** The id a broken YAML file meant to have, so references to it are not reported too. */
+const rawId = (file: string, text: string | undefined) => (text && /^id:\s*["']?([a-z0-9-]+)/m.exec(text)?.[1]) || idOf(file);
+
+function emptyEntries(): Entries {
+  return {
+    services: [],
+    slos: [],
+    incidents: [],
+    postmortems: [],
+    runbooks: [],
+    snapshots: new Map(),
+    invalid: { services: new Set(), slos: new Set(), incidents: new Set(), postmortems: new Set(), runbooks: new Set() },
+  };
+}
+
+/** content/site.yaml and content/severities.yaml, both optional. The site's limits apply from here on. */
+async function readSettings(files: ContentFiles, errors: ContentError[]): Promise<{ site: SiteConfig; severities: SeverityConfig }> {
+  const siteText = await files.read('content/site.yaml', true);
+  const site = (siteText !== undefined ? readYaml('content/site.yaml', siteText, siteConfigSchema, errors)?.value : undefined) ?? siteConfigSchema.parse({});
+  files.limits = site.limits;
+  const sevText = await files.read('content/severities.yaml', true);
+  const severities = (sevText !== undefined ? readYaml('content/severities.yaml', sevText, severityConfigSchema, errors, site.limits)?.value : undefined) ?? DEFAULT_SEVERITIES;
+  return { site, severities };
+}
+
+/** Services, SLOs (any format) and incidents: YAML, one folder each. */
+async function readYamlFolders(files: ContentFiles, entries: Entries, errors: ContentError[]): Promise<void> {
+  const limits = files.limits;
+  for (const file of await files.list('content/services', YAML_EXT, 'services are .yaml files')) {
+    const text = await files.read(file);
+    const e = text === undefined ? undefined : readYaml(file, text, serviceSchema, errors, limits);
+    if (e) entries.services.push(e);
+    else entries.invalid.services.add(rawId(file, text));
   }
-  return read(text);
+  for (const file of await files.list('content/slos', YAML_EXT, 'SLOs are .yaml files')) {
+    const text = await files.read(file);
+    const before = errors.length;
+    if (text !== undefined) {
+      const source = new YamlSource(file, text, 0, limits.field_chars);
+      errors.push(...source.errors);
+      if (!source.errors.length) entries.slos.push(...readSloFile(source, source.value(), errors));
+    }
+    if (text === undefined || errors.length > before) entries.invalid.slos.add(rawId(file, text));
+  }
+  for (const file of await files.list('content/incidents', YAML_EXT, 'incidents are .yaml files')) {
+    const text = await files.read(file);
+    const e = text === undefined ? undefined : readIncident(file, text, errors, limits);
+    if (e) entries.incidents.push(e);
+    else entries.invalid.incidents.add(rawId(file, text));
+  }
+}
+
+/** Postmortems (Markdown only) and runbooks (Markdown or restricted MDX), named by their ids. */
+async function readMarkdownFolders(files: ContentFiles, entries: Entries, errors: ContentError[]): Promise<void> {
+  const limits = files.limits;
+  for (const file of await files.list('content/postmortems', ['.md'], 'postmortems are plain Markdown (.md); MDX is not allowed because it can run code at build time')) {
+    if (!checkFileId(file, errors)) continue;
+    const text = await files.read(file);
+    const e = text === undefined ? undefined : readPostmortem(file, idOf(file), text, errors, limits);
+    if (e) entries.postmortems.push(e);
+    else entries.invalid.postmortems.add(idOf(file));
+  }
+  for (const file of await files.list('content/runbooks', ['.md', '.mdx'], 'runbooks are .md or .mdx files')) {
+    if (!checkFileId(file, errors)) continue;
+    const text = await files.read(file);
+    const e = text === undefined ? undefined : readRunbook(file, idOf(file), text, errors, limits);
+    if (e) entries.runbooks.push(e);
+    else entries.invalid.runbooks.add(idOf(file));
+  }
 }
 
 /**
@@ -111,69 +152,23 @@ async function readOptional<T>(root: string, file: string, read: (text: string) 
  */
 export async function loadContent(root: string): Promise<LoadResult> {
   const errors: ContentError[] = [];
-  if (!(await isDirectory(join(root, 'content')))) {
-    errors.push(contentError('content', 1, 1, '', `no content/ folder in ${root}: is --root (or SITREP_ROOT) right?`));
-  }
-  const read = (file: string) => readFile(join(root, file), 'utf8');
-
-  const site =
-    (await readOptional(root, 'content/site.yaml', (t) => readYaml('content/site.yaml', t, siteConfigSchema, errors)?.value)) ??
-    siteConfigSchema.parse({});
-  const severities =
-    (await readOptional(root, 'content/severities.yaml', (t) => readYaml('content/severities.yaml', t, severityConfigSchema, errors)?.value)) ??
-    DEFAULT_SEVERITIES;
-
-  const entries: Entries = {
-    services: [],
-    slos: [],
-    incidents: [],
-    postmortems: [],
-    runbooks: [],
-    snapshots: new Map(),
-    invalid: { services: new Set(), slos: new Set(), incidents: new Set(), postmortems: new Set(), runbooks: new Set() },
-  };
-  const rawId = (text: string) => /^id:\s*["']?([a-z0-9-]+)/m.exec(text)?.[1] ?? '';
-
-  for (const file of await listFiles(root, 'content/services', YAML_EXT, 'services are .yaml files', errors)) {
-    const text = await read(file);
-    const e = readYaml(file, text, serviceSchema, errors);
-    if (e) entries.services.push(e);
-    else entries.invalid.services.add(rawId(text) || idOf(file));
-  }
-  for (const file of await listFiles(root, 'content/slos', YAML_EXT, 'SLOs are .yaml files', errors)) {
-    const text = await read(file);
-    const source = new YamlSource(file, text);
-    errors.push(...source.errors);
-    const before = errors.length;
-    if (!source.errors.length) entries.slos.push(...readSloFile(source, source.value(), errors));
-    if (source.errors.length || errors.length > before) entries.invalid.slos.add(rawId(text) || idOf(file));
-  }
-  for (const file of await listFiles(root, 'content/incidents', YAML_EXT, 'incidents are .yaml files', errors)) {
-    const text = await read(file);
-    const e = readIncident(file, text, errors);
-    if (e) entries.incidents.push(e);
-    else entries.invalid.incidents.add(rawId(text) || idOf(file));
-  }
-  for (const file of await listFiles(root, 'content/postmortems', ['.md'], 'postmortems are plain Markdown (.md); MDX is not allowed because it can run code at build time', errors)) {
-    if (!checkFileId(file, errors)) continue;
-    const e = readPostmortem(file, idOf(file), await read(file), errors);
-    if (e) entries.postmortems.push(e);
-    else entries.invalid.postmortems.add(idOf(file));
-  }
-  for (const file of await listFiles(root, 'content/runbooks', ['.md', '.mdx'], 'runbooks are .md or .mdx files', errors)) {
-    if (!checkFileId(file, errors)) continue;
-    const e = readRunbook(file, idOf(file), await read(file), errors);
-    if (e) entries.runbooks.push(e);
-    else entries.invalid.runbooks.add(idOf(file));
-  }
+  const files = await ContentFiles.open(root, errors);
+  const { site, severities } = await readSettings(files, errors);
+  const entries = emptyEntries();
+  await readYamlFolders(files, entries, errors);
+  await readMarkdownFolders(files, entries, errors);
 
   const snaps = await readAllSnapshots(root);
   entries.snapshots = snaps.snapshots;
   for (const e of snaps.errors) errors.push(contentError(e.file, 1, 1, '', e.message.slice(e.file.length + 2)));
 
   errors.push(...crossCheck(entries));
+  return { content: toContent(site, severities, entries), errors: sortErrors(errors) };
+}
 
-  const content: Content = {
+/** The validated values, without their locators; incidents in order of start. */
+function toContent(site: SiteConfig, severities: SeverityConfig, entries: Entries): Content {
+  return {
     site,
     severities,
     services: entries.services.map((e) => e.value),
@@ -183,5 +178,4 @@ export async function loadContent(root: string): Promise<LoadResult> {
     runbooks: entries.runbooks.map((e) => e.value),
     snapshots: entries.snapshots,
   };
-  return { content, errors: sortErrors(errors) };
 }

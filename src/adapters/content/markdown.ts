@@ -1,10 +1,15 @@
+import type { Element, Root as HastRoot } from 'hast';
 import type { Heading, Root, RootContent, Table } from 'mdast';
+import rehypeSanitize, { defaultSchema, type Options as SanitizeSchema } from 'rehype-sanitize';
+import rehypeStringify from 'rehype-stringify';
 import remarkGfm from 'remark-gfm';
+import remarkMdx from 'remark-mdx';
 import remarkParse from 'remark-parse';
 import remarkRehype from 'remark-rehype';
-import rehypeStringify from 'rehype-stringify';
 import { unified } from 'unified';
-import { contentError, type ContentError } from './errors.ts';
+import { isSafeUrl } from '../../schemas/common.ts';
+import { contentError, quote, type ContentError } from './errors.ts';
+import { MDX_HANDLERS, MDX_SANITIZE_ATTRIBUTES, unwrapComponents } from './mdx.ts';
 
 export interface SplitMarkdown {
   /** YAML between the `---` fences, or undefined when the file has none. */
@@ -14,28 +19,101 @@ export interface SplitMarkdown {
   bodyLineOffset: number;
 }
 
-/** Split `---\nyaml\n---\nbody`. Frontmatter must start on the first line. */
+const FENCE = /^---[ \t]*\r?$/;
+
+/**
+ * Split `---\nyaml\n---\nbody`. Frontmatter starts on the first line and ends at the next line
+ * that is `---` and nothing else, so `last_reviewed: 2026-11-03 #---` does not end it. This is
+ * the only frontmatter splitter: `check` and the build (src/content.config.ts) both use it.
+ */
 export function splitFrontmatter(text: string): SplitMarkdown {
-  const m = /^---[ \t]*\r?\n([\s\S]*?)\r?\n?---[ \t]*(?:\r?\n|$)/.exec(text);
-  if (!m) return { body: text, bodyLineOffset: 0 };
-  const bodyLineOffset = m[0].split('\n').length - (m[0].endsWith('\n') ? 1 : 0);
-  return { frontmatter: m[1], body: text.slice(m[0].length), bodyLineOffset };
+  const lines = text.split('\n');
+  if (!FENCE.test(lines[0]!)) return { body: text, bodyLineOffset: 0 };
+  const close = lines.findIndex((line, i) => i > 0 && FENCE.test(line));
+  if (close < 0) return { body: text, bodyLineOffset: 0 };
+  return { frontmatter: lines.slice(1, close).join('\n'), body: lines.slice(close + 1).join('\n'), bodyLineOffset: close + 1 };
 }
 
-const parser = unified().use(remarkParse).use(remarkGfm);
+export type MarkdownFormat = 'md' | 'mdx';
 
-/** Parse a GFM body to mdast; positions are relative to the body. */
-export function parseMarkdown(body: string): Root {
-  return parser.parse(body);
+const parsers = {
+  md: unified().use(remarkParse).use(remarkGfm),
+  // MDX is only ever parsed, never compiled or run: see mdx.ts for what it may contain.
+  mdx: unified().use(remarkParse).use(remarkMdx).use(remarkGfm),
+};
+
+/**
+ * Parse a GFM (or MDX) body to mdast; positions are relative to the body. Check the body with
+ * `shapeProblems` first: the parser is neither linear nor stack-safe on hostile input.
+ */
+export function parseMarkdown(body: string, format: MarkdownFormat = 'md'): Root {
+  return parsers[format].parse(body);
+}
+
+/** The only links and images a page may carry: relative, http(s) and mailto (no javascript:, data:). */
+const SAFE_PROTOCOLS = ['http', 'https', 'mailto'];
+
+/**
+ * GitHub's sanitising schema, narrowed to safe URL schemes, plus the classes of sitrep's MDX
+ * components and `rel` on links.
+ */
+const SANITIZE: SanitizeSchema = {
+  ...defaultSchema,
+  tagNames: [...(defaultSchema.tagNames ?? []), 'aside'],
+  attributes: {
+    ...defaultSchema.attributes,
+    ...MDX_SANITIZE_ATTRIBUTES,
+    a: [...(defaultSchema.attributes?.a ?? []), ['rel', 'noopener', 'noreferrer']],
+  },
+  protocols: { ...defaultSchema.protocols, href: SAFE_PROTOCOLS, src: ['http', 'https'], cite: ['http', 'https'], longDesc: ['http', 'https'] },
+};
+
+/** Links to other sites open without handing them this page (`rel="noopener noreferrer"`). */
+function externalLinks() {
+  return (tree: HastRoot) => {
+    const stack: (HastRoot | Element)[] = [tree];
+    while (stack.length) {
+      const node = stack.pop()!;
+      if (node.type === 'element' && node.tagName === 'a' && /^[a-z][a-z0-9+.-]*:/i.test(String(node.properties.href ?? ''))) {
+        node.properties.rel = ['noopener', 'noreferrer'];
+      }
+      for (const child of node.children) if (child.type === 'element') stack.push(child);
+    }
+  };
 }
 
 /**
- * Render GFM to HTML. Raw HTML in the source is dropped, not passed through: postmortems come
- * from pull requests and must not inject scripts or markup into the site.
+ * Render a Markdown (or MDX) body to HTML, for postmortems and runbooks alike. Raw HTML in the
+ * source is dropped, MDX components become the fixed HTML of mdx.ts (nothing is compiled or run),
+ * and rehype-sanitize runs after the last transform, so no script, event handler, `javascript:`
+ * or `data:` URL can reach the page whatever the source holds. Bodies reach this only after
+ * `check` has accepted them (size and nesting limits included).
  */
-export async function renderMarkdown(body: string): Promise<string> {
-  const file = await unified().use(remarkParse).use(remarkGfm).use(remarkRehype).use(rehypeStringify).process(body);
-  return String(file);
+export async function renderMarkdown(body: string, format: MarkdownFormat = 'md'): Promise<string> {
+  const tree = parseMarkdown(body, format);
+  if (format === 'mdx') unwrapComponents(tree);
+  const pipeline = unified()
+    .use(remarkRehype, { handlers: MDX_HANDLERS })
+    .use(externalLinks)
+    .use(rehypeSanitize, SANITIZE)
+    .use(rehypeStringify);
+  return pipeline.stringify(await pipeline.run(tree));
+}
+
+/** Links, images and link definitions whose URL could run code (`javascript:`, `data:` ...). */
+export function unsafeUrls(file: string, tree: Root, lineOffset: number): ContentError[] {
+  const out: ContentError[] = [];
+  const stack: unknown[] = [tree];
+  while (stack.length) {
+    const node = stack.pop() as { type: string; url?: string; children?: unknown[]; position?: { start: { line: number; column: number } } };
+    if ((node.type === 'link' || node.type === 'image' || node.type === 'definition') && typeof node.url === 'string' && !isSafeUrl(node.url)) {
+      const at = node.position?.start ?? { line: 1, column: 1 };
+      const what = node.type === 'image' ? 'an image' : 'a link';
+      out.push(contentError(file, at.line + lineOffset, at.column, '', `${what} may only point to an http, https or mailto URL, or a relative one, not ${quote(node.url)}: it could run code in the reader's browser`));
+    }
+    if (Array.isArray(node.children)) stack.push(...node.children);
+  }
+  return out.sort((a, b) => a.line - b.line || a.column - b.column);
 }
 
 /** Plain text of a node (headings, table cells). */

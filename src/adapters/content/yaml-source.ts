@@ -1,4 +1,5 @@
 import { LineCounter, isMap, isNode, isPair, isScalar, isSeq, parseDocument, type Document, type Node } from 'yaml';
+import { DEFAULT_LIMITS } from '../../schemas/site.ts';
 import { contentError, type ContentError } from './errors.ts';
 
 export type PathKey = string | number;
@@ -13,8 +14,10 @@ export class YamlSource {
   readonly errors: ContentError[] = [];
   private readonly lines: LineCounter;
   private readonly lineOffset: number;
+  private readonly js: unknown;
 
-  constructor(file: string, text: string, lineOffset = 0) {
+  /** `maxFieldChars`: the longest string value allowed (limits.field_chars); longer ones are errors at their field. */
+  constructor(file: string, text: string, lineOffset = 0, maxFieldChars = DEFAULT_LIMITS.field_chars) {
     this.file = file;
     this.lineOffset = lineOffset;
     this.lines = new LineCounter();
@@ -25,15 +28,51 @@ export class YamlSource {
     const reported = syntax.length ? syntax.slice(0, 1) : this.doc.errors;
     for (const err of [...reported, ...this.doc.warnings]) {
       const pos = this.at(err.pos[0]);
-      const message = err.code === 'DUPLICATE_KEY' ? 'duplicate key: a key may appear only once in a mapping' : `YAML: ${err.message.split('\n')[0]!.replace(/ at line \d+, column \d+:?$/, '')}`;
+      const text = err.message.split('\n')[0]!.replace(/ at line \d+, column \d+:?$/, '');
+      const message =
+        err.code === 'DUPLICATE_KEY'
+          ? 'duplicate key: a key may appear only once in a mapping'
+          : /call stack/i.test(text)
+            ? 'YAML: lists and mappings nest too deeply to be read: flatten them'
+            : `YAML: ${text}`;
       const field = err.code === 'DUPLICATE_KEY' ? this.keyAt(err.pos[0]) : '';
       this.errors.push(contentError(file, pos.line, pos.column, field, message));
+    }
+    this.js = this.errors.length ? undefined : this.toJS();
+    if (!this.errors.length) this.checkLengths(maxFieldChars);
+  }
+
+  /**
+   * The document as plain JavaScript. Aliases are expanded, and a "billion laughs" alias bomb
+   * (aliases of aliases that would expand to millions of nodes) is an error at the file.
+   */
+  private toJS(): unknown {
+    try {
+      return this.doc.toJS({ maxAliasCount: 100 });
+    } catch (e) {
+      const bomb = e instanceof ReferenceError && /alias/i.test(e.message);
+      const message = bomb ? 'YAML: too many aliases (*name): they would expand to a huge document; write the values out' : `YAML: cannot be read: ${(e as Error).message}`;
+      this.errors.push(contentError(this.file, 1 + this.lineOffset, 1, '', message));
+      return undefined;
+    }
+  }
+
+  /** Every string longer than `max` characters is an error at its field (a 50 MB impact must not become a 50 MB page). */
+  private checkLengths(max: number): void {
+    const stack: [unknown, PathKey[]][] = [[this.js, []]];
+    while (stack.length) {
+      const [v, path] = stack.pop()!;
+      if (typeof v === 'string' && v.length > max) {
+        const pos = this.locate(path);
+        this.errors.push(contentError(this.file, pos.line, pos.column, path.join('.'), `is ${v.length.toLocaleString('en-US')} characters long, more than the ${max.toLocaleString('en-US')} a value may have (limits.field_chars in content/site.yaml)`));
+      } else if (Array.isArray(v)) v.forEach((item, i) => stack.push([item, [...path, i]]));
+      else if (v && typeof v === 'object' && !(v instanceof Date)) for (const [k, item] of Object.entries(v)) stack.push([item, [...path, k]]);
     }
   }
 
   /** The plain JavaScript value, or undefined when the text did not parse. */
   value(): unknown {
-    return this.errors.length ? undefined : this.doc.toJS({ maxAliasCount: 100 });
+    return this.errors.length ? undefined : this.js;
   }
 
   /** 1-based line and column of a character offset. */

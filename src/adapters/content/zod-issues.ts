@@ -1,5 +1,5 @@
 import type { z } from 'zod';
-import { contentError, type ContentError } from './errors.ts';
+import { contentError, quote, type ContentError } from './errors.ts';
 import type { PathKey, YamlSource } from './yaml-source.ts';
 
 /** Rephrase zod's messages in words an author of a YAML file understands. */
@@ -11,7 +11,7 @@ function describe(issue: z.core.$ZodIssue, value: unknown): string {
   if (issue.code === 'invalid_value' && 'values' in issue) {
     // Our schemas word their own enum messages ("must be one of ..."); zod's default lists values.
     const what = issue.message.startsWith('must') ? issue.message : `must be one of ${issue.values.map((v) => JSON.stringify(v)).join(', ')}`;
-    return `${what}, got ${JSON.stringify(value)}`;
+    return `${what}, got ${quote(value)}`;
   }
   return issue.message;
 }
@@ -20,7 +20,9 @@ function typeName(v: unknown): string {
   if (v === null) return 'nothing (null)';
   if (Array.isArray(v)) return 'a list';
   if (typeof v === 'object') return 'a mapping';
-  return `${typeof v} ${JSON.stringify(v)}`;
+  // YAML's .nan and .inf are numbers to YAML, but no count or percentage can be one.
+  if (typeof v === 'number' && !Number.isFinite(v)) return quote(v);
+  return `${typeof v} ${quote(v)}`;
 }
 
 function valueAt(root: unknown, path: readonly PathKey[]): unknown {

@@ -1,4 +1,4 @@
-import { mkdir, readdir, readFile, rename, rm, stat, writeFile } from 'node:fs/promises';
+import { lstat, mkdir, readdir, readFile, rename, rm, stat, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { SNAPSHOT_FORMAT, snapshotHeaderSchema, type Column, type Snapshot } from '../../schemas/snapshot.ts';
 
@@ -128,6 +128,8 @@ export async function readAllSnapshots(root: string): Promise<{ snapshots: Map<s
   for (const name of names) {
     const file = join(SNAPSHOT_DIR, name);
     try {
+      // Only regular files: a link to /proc/self/environ or a FIFO is refused before it is opened.
+      if (!(await lstat(join(root, file))).isFile()) throw new SnapshotError(file, 'is not a regular file (a symbolic link, folder or FIFO): snapshots are files written by npm run fetch');
       const snap = await readSnapshot(join(root, file));
       if (`${snap.slo}.json` !== name) throw new SnapshotError(file, `slo: is "${snap.slo}" but the file is named ${name}`);
       snapshots.set(snap.slo, snap);
