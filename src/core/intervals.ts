@@ -45,3 +45,21 @@ export function intersect(a: Interval, b: Interval): Interval | null {
 export function touches(a: Interval, b: Interval): boolean {
   return a.from <= b.to && b.from <= a.to;
 }
+
+/**
+ * The parts of `a` outside every interval of `b`; both must be merged (disjoint, sorted), and so
+ * is the result. E.g. [0,10) + [20,30) minus [5,25) -> [0,5) + [25,30).
+ */
+export function subtractIntervals(a: readonly Interval[], b: readonly Interval[]): Interval[] {
+  const out: Interval[] = [];
+  for (const x of a) {
+    let from = x.from;
+    for (const y of b) {
+      if (y.to <= from || y.from >= x.to) continue;
+      if (y.from > from) out.push({ from, to: y.from });
+      from = Math.max(from, y.to);
+    }
+    if (x.to > from) out.push({ from, to: x.to });
+  }
+  return out;
+}
