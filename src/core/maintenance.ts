@@ -8,6 +8,7 @@
  * State at asOf: upcoming before the window, ongoing inside it, past after it.
  */
 import type { Maintenance } from '../schemas/maintenance.ts';
+import type { Slo } from '../schemas/slo.ts';
 import { mergeIntervals, type Interval } from './intervals.ts';
 import { secondsOf } from './periods.ts';
 import { buildSeries, stepRange, type Series } from './series.ts';
@@ -56,4 +57,9 @@ export function excludeWindows(series: Series, windows: readonly Interval[]): Se
   }
   const out = buildSeries({ start: series.start, step: series.step, series: { total, good } });
   return { ...out, clamped: series.clamped };
+}
+
+/** The series an SLO is judged on: without its service's maintenance windows when it says `exclude_maintenance: true`. */
+export function sloSeries(slo: Pick<Slo, 'service' | 'exclude_maintenance'>, series: Series, maintenance: readonly Maintenance[], asOf: number): Series {
+  return slo.exclude_maintenance ? excludeWindows(series, maintenanceWindows(maintenance, slo.service, asOf)) : series;
 }

@@ -17,10 +17,11 @@ import {
   type LoadedRunbook,
 } from './documents.ts';
 import { contentError, sortErrors, type ContentError } from './errors.ts';
+import { loadMaintenance, type LoadedMaintenance } from './maintenance.ts';
 import { readSloFile, type LoadedSlo, type SloEntry } from './slo-formats.ts';
 import { YamlSource } from './yaml-source.ts';
 
-export type { LoadedIncident, LoadedPostmortem, LoadedRunbook, LoadedSlo };
+export type { LoadedIncident, LoadedMaintenance, LoadedPostmortem, LoadedRunbook, LoadedSlo };
 
 /** Everything in `content/` and `data/`, validated. */
 export interface Content {
@@ -31,6 +32,8 @@ export interface Content {
   incidents: LoadedIncident[];
   postmortems: LoadedPostmortem[];
   runbooks: LoadedRunbook[];
+  /** Scheduled maintenance windows (content/maintenance/), by planned start. */
+  maintenance: LoadedMaintenance[];
   /** Snapshots by SLO id. */
   snapshots: Map<string, Snapshot>;
 }
@@ -172,6 +175,7 @@ export async function loadContent(root: string): Promise<LoadResult> {
   for (const e of snaps.errors) errors.push(contentError(e.file, 1, 1, '', e.message.slice(e.file.length + 2)));
 
   errors.push(...crossCheck(entries));
+  const maintenance = await loadMaintenance(root, new Set(entries.services.map((e) => e.value.id)), entries.invalid.services, errors);
 
   const content: Content = {
     site,
@@ -181,6 +185,7 @@ export async function loadContent(root: string): Promise<LoadResult> {
     incidents: entries.incidents.map((e) => e.value).sort((a, b) => Date.parse(a.started_at) - Date.parse(b.started_at)),
     postmortems: entries.postmortems.map((e) => e.value),
     runbooks: entries.runbooks.map((e) => e.value),
+    maintenance,
     snapshots: entries.snapshots,
   };
   return { content, errors: sortErrors(errors) };
