@@ -54,6 +54,13 @@ describe('dayBars', () => {
     expect(payments!.bars.every((b) => b.level === 'none')).toBe(true);
   });
 
+  it('runs an open incident to asOf, and lists two incidents of one start by id', () => {
+    const open = makeIncident({ id: 'b-open', status: 'investigating', started_at: '2026-11-13T10:00:00Z', resolved_at: undefined });
+    const same = makeIncident({ id: 'a-same', started_at: '2026-11-13T10:00:00Z', resolved_at: '2026-11-13T10:30:00Z' });
+    const [s] = dayBars(['checkout'], [open, same], [], DEFAULT_SEVERITIES, asOf, 3);
+    expect(s!.bars.map((b) => [b.date, b.incidents])).toEqual([['2026-11-12', []], ['2026-11-13', ['a-same', 'b-open']], ['2026-11-14', ['b-open']]]);
+  });
+
   it('marks the day of an incident that started and ended at the same instant', () => {
     const blip = makeIncident({ id: 'blip', started_at: '2026-11-10T10:00:00Z', resolved_at: '2026-11-10T10:00:00Z' });
     const [s] = dayBars(['checkout'], [blip], [], DEFAULT_SEVERITIES, asOf, 7);

@@ -105,7 +105,7 @@ export function dayBars(
     return {
       service,
       bars,
-      availability: covered.to > covered.from ? 1 - fullSeconds / (covered.to - covered.from) : 1,
+      availability: 1 - fullSeconds / (covered.to - covered.from),
       outageMinutes: fullSeconds / 60,
       partialMinutes: mergedLength(clipped(o.partial, covered)) / 60,
     };

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { excludeWindows, maintenanceInterval, maintenanceState, maintenanceWindows } from './maintenance.ts';
+import { excludeWindows, maintenanceInterval, maintenanceState, maintenanceWindows, sloSeries } from './maintenance.ts';
 import { compliance } from './compliance.ts';
 import { budgetingMethods } from './methods.ts';
 import { at, constantSeries, makeSlo } from './test-fixtures.ts';
@@ -58,6 +58,19 @@ describe('excludeWindows', () => {
   it('a slice made only of excluded steps is a no-traffic slice', () => {
     const m = budgetingMethods(makeSlo({ objective: 99, budgeting: { method: 'timeslices', slice: '5m' } }), excludeWindows(series, [{ from: 900, to: 1200 }]), 0, 3000);
     expect(m.timeslices).toMatchObject({ goodSlices: 8, badSlices: 0, noTrafficSlices: 1, missingSlices: 1, sli: 1 });
+  });
+
+  it('leaves a missing step inside a window missing', () => {
+    const after = compliance(slo, excludeWindows(series, [{ from: 2400, to: 3000 }]), 0, 3000);
+    expect([after.total, after.presentSteps]).toEqual([8000, 9]);
+  });
+
+  it('is what an SLO with exclude_maintenance: true is judged on, and only then', () => {
+    const ms = [make({ services: ['checkout'], planned_start: '1970-01-01T00:15:00Z', planned_end: '1970-01-01T00:25:00Z' })];
+    expect(sloSeries(makeSlo({ objective: 99 }), series, ms, 3000)).toBe(series);
+    const excluded = sloSeries(makeSlo({ objective: 99, exclude_maintenance: true }), series, ms, 3000);
+    expect(compliance(slo, excluded, 0, 3000)).toMatchObject({ total: 7000, bad: 0 });
+    expect(sloSeries(makeSlo({ objective: 99, exclude_maintenance: true, service: 'search' }), series, ms, 3000).total).toEqual(series.total);
   });
 
   it('returns the series itself when there is no window', () => {

@@ -67,6 +67,7 @@ describe('outageMinutes', () => {
     ];
     expect(outageMinutes(incidents, cfg, asOf)).toEqual({ checkout: { '2026-10': 120 } });
     expect(outageMinutes(incidents, cfg, asOf, 'partial')).toEqual({ checkout: { '2026-10': 60 } });
+    expect(outageMinutes([incidents[1]!], cfg, asOf)).toEqual({});
     expect(outageIntervals(incidents, cfg, asOf).get('checkout')).toEqual({
       full: [{ from: at('2026-10-03T10:00:00Z'), to: at('2026-10-03T12:00:00Z') }],
       partial: [{ from: at('2026-10-03T12:00:00Z'), to: at('2026-10-03T13:00:00Z') }],

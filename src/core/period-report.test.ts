@@ -161,3 +161,51 @@ describe('buildPeriodReport', () => {
     expect(ok.summary[0]).toBe('All 1 SLOs met their objective.');
   });
 });
+
+describe('buildPeriodReport with more going on', () => {
+  // A second SLO on search that misses October with no incident of its own.
+  const search = makeSlo({ id: 'search-availability', service: 'search', name: 'Search availability' });
+  const searchSeries = constantSeries(start, HOUR, 1464, 1000, (i) => (stepEnd({ start, step: HOUR }, i) === at('2026-10-20T05:00:00Z') ? 1000 : 0));
+  const more: PeriodReportInput = {
+    ...input,
+    slos: [{ slo, series }, { slo: search, series: searchSeries }, { slo: makeSlo({ id: 'checkout-copy', name: 'Checkout copy' }), series }],
+    incidents: [
+      ...incidents,
+      makeIncident({ id: 'also', title: 'Also at 09:30', severity: 'SEV4', started_at: '2026-10-03T09:30:00Z', resolved_at: '2026-10-03T09:45:00Z' }),
+      makeIncident({ id: 'open', title: 'Still open', severity: 'SEV2', customer_facing: true, status: 'investigating', services: ['search'], started_at: '2026-10-31T23:00:00Z', resolved_at: undefined }),
+    ],
+    postmortems: [...input.postmortems, { id: 'pm-a', title: 'Another', status: 'published', date: '2026-10-10', incidents: ['also'], actionItems: [] }],
+  };
+  const r = buildPeriodReport(more, OCT, NOV1);
+
+  it('orders incidents by start, then id; postmortems by date, then id; spenders by share', () => {
+    expect(r.incidents.ids).toEqual(['also', 'db-down', 'open']);
+    expect(r.postmortems.published.map((p) => p.id)).toEqual(['pm-a', 'pm-db']);
+    // db-down and also share the steps ending 10:00 (also ends 09:45): 744 bad, 100% of October's budget.
+    expect(r.topSpenders.map((t) => [t.incident, t.slo, t.bad])).toEqual([
+      ['db-down', 'checkout-availability', 1488],
+      ['db-down', 'checkout-copy', 1488],
+      ['also', 'checkout-availability', 744],
+      ['also', 'checkout-copy', 744],
+    ]);
+    expect(r.incidents.outageMinutes).toEqual({ checkout: 60 });
+    expect(r.incidents.partialMinutes).toEqual({ checkout: 60, search: 60 });
+  });
+
+  it('names the most overspent SLO first, and says nothing of an incident when none spent its budget', () => {
+    expect(r.summary.slice(0, 4)).toEqual([
+      '3 of 3 SLOs missed their objective.',
+      'Checkout availability spent 200% of its error budget, 100% of it during Database down (db-down).',
+      'Checkout copy spent 200% of its error budget, 100% of it during Database down (db-down).',
+      'Search availability spent 134% of its error budget.',
+    ]);
+  });
+
+  it('a period before the data has SLOs without figures and no outage', () => {
+    const before = buildPeriodReport(more, monthOf(at('2026-08-10T00:00:00Z')), NOV1);
+    expect(before.slos[0]).toMatchObject({ hasData: false, previous: null });
+    expect(before.slos[0]!.figures).toMatchObject({ sli: null, met: null, consumed: null, consumedSeconds: null, total: 0 });
+    expect(before.incidents).toMatchObject({ ids: [], outageMinutes: {}, partialMinutes: {}, totalOutageMinutes: 0 });
+    expect(before.topSpenders).toEqual([]);
+  });
+});

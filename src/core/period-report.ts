@@ -122,9 +122,9 @@ export interface IncidentSpend {
   sloName: string;
   bad: number;
   /** Share of the SLO's budget for the period (bad / allowed events). */
-  share: number | null;
+  share: number;
   /** Share of the SLO's bad events of the period that fell during this incident. */
-  ofBad: number | null;
+  ofBad: number;
 }
 
 export interface PeriodIncidents {
@@ -224,7 +224,7 @@ const pct = (x: number): string => `${Math.round(x * 100)}%`;
 const plural = (n: number, word: string): string => `${n} ${word}${n === 1 ? '' : 's'}`;
 
 /** The generated summary: a few plain sentences built from the figures. */
-export function periodSummary(r: Omit<PeriodReport, 'summary'>, titles: ReadonlyMap<string, string>): string[] {
+export function periodSummary(r: Omit<PeriodReport, 'summary'>): string[] {
   const out: string[] = [];
   const judged = r.slos.filter((s) => s.figures?.met !== null && s.figures !== null);
   const missed = judged.filter((s) => s.figures!.met === false).sort((a, b) => b.figures!.consumed! - a.figures!.consumed!);
@@ -238,7 +238,7 @@ export function periodSummary(r: Omit<PeriodReport, 'summary'>, titles: Readonly
   );
   for (const s of missed.slice(0, 3)) {
     const top = r.topSpenders.find((t) => t.slo === s.id);
-    const during = top && top.ofBad !== null && top.ofBad > 0 ? `, ${pct(top.ofBad)} of it during ${titles.get(top.incident) ?? top.incident} (${top.incident})` : '';
+    const during = top ? `, ${pct(top.ofBad)} of it during ${top.title} (${top.incident})` : '';
     out.push(`${s.name} spent ${pct(s.figures!.consumed!)} of its error budget${during}.`);
   }
   const inc = r.incidents;
@@ -266,9 +266,10 @@ export function buildPeriodReport(input: PeriodReportInput, period: Period, asOf
     const previous = series && series.length > 0 && prev.from < asOf ? sloPeriodFigures(slo, series, prev, asOf) : null;
     if (series && series.length > 0) {
       const ib = incidentBudget({ ...slo, window: period.kind }, series, input.incidents, asOf);
-      const periodBad = ib.periods.find((p) => p.period === period.key)?.bad ?? 0;
+      // An incident with bad events implies the period has events, so share and ofBad are numbers.
       for (const s of ib.shares.filter((x) => x.period === period.key && x.bad > 0)) {
-        spend.push({ incident: s.incident, title: titles.get(s.incident) ?? s.incident, severity: s.severity, slo: slo.id, sloName: slo.name, bad: s.bad, share: s.share, ofBad: periodBad > 0 ? s.bad / periodBad : null });
+        const periodBad = ib.periods.find((p) => p.period === period.key)!.bad;
+        spend.push({ incident: s.incident, title: titles.get(s.incident)!, severity: s.severity, slo: slo.id, sloName: slo.name, bad: s.bad, share: s.share!, ofBad: s.bad / periodBad });
       }
     }
     return {
@@ -284,7 +285,7 @@ export function buildPeriodReport(input: PeriodReportInput, period: Period, asOf
       change: { sli: diff(figures?.sli, previous?.total ? previous.sli : null), consumed: diff(figures?.consumed, previous?.total ? previous.consumed : null) },
     };
   });
-  spend.sort((a, b) => (b.share ?? 0) - (a.share ?? 0) || a.incident.localeCompare(b.incident) || a.slo.localeCompare(b.slo));
+  spend.sort((a, b) => b.share - a.share || a.incident.localeCompare(b.incident) || a.slo.localeCompare(b.slo));
   const base: Omit<PeriodReport, 'summary'> = {
     schema: PERIOD_REPORT_SCHEMA,
     period: { kind: period.kind, key: period.key, slug: periodSlug(period), from: isoOf(period.from), to: isoOf(period.to) },
@@ -297,5 +298,5 @@ export function buildPeriodReport(input: PeriodReportInput, period: Period, asOf
     topSpenders: spend.slice(0, topN),
     postmortems: periodPostmortems(input, period, asOf),
   };
-  return { ...base, summary: periodSummary({ ...base, topSpenders: spend }, titles) };
+  return { ...base, summary: periodSummary({ ...base, topSpenders: spend }) };
 }

@@ -213,7 +213,7 @@ export function reportPage(site: SiteModel, slug: string, base: string): ReportP
       };
     }),
     totals: { incidents: m.count, customerFacing: m.customerFacing, outage: Math.round(m.totalOutageMinutes), partial: Math.round(m.totalPartialMinutes) },
-    topSpenders: r.topSpenders.map((t) => ({ incident: t.incident, title: t.title, url: `${base}incidents/${t.incident}/`, severity: t.severity, slo: t.sloName, sloUrl: `${base}slos/${t.slo}/`, bad: count(t.bad), share: t.share === null ? '—' : `${(t.share * 100).toFixed(1)}%` })),
+    topSpenders: r.topSpenders.map((t) => ({ incident: t.incident, title: t.title, url: `${base}incidents/${t.incident}/`, severity: t.severity, slo: t.sloName, sloUrl: `${base}slos/${t.slo}/`, bad: count(t.bad), share: `${(t.share * 100).toFixed(1)}%` })),
     postmortems: r.postmortems.published.map((p) => ({ id: p.id, title: p.title, url: `${base}postmortems/${p.id}/`, date: p.date })),
     actionItems: r.postmortems.actionItems,
     services: services.map((s) => ({
