@@ -57,7 +57,7 @@ export function trackerRows(site: SiteModel, base: string, days = 90): ServiceRo
       name: s.name,
       url: `${base}services/${s.id}/`,
       availability: availabilityText(r.availability),
-      outage: `${minutes(r.outageMinutes)} outage, ${minutes(r.partialMinutes)} degraded`,
+      outage: `${r.outageMinutes > 0 ? `${minutes(r.outageMinutes)} outage` : 'no outage'}, ${r.partialMinutes > 0 ? `${minutes(r.partialMinutes)} degraded` : 'no degradation'}`,
       bars: r.bars.map((b): BarView => {
         const parts = [b.date, LEVEL_LABELS[b.level]];
         if (b.outageMinutes > 0) parts.push(`${minutes(b.outageMinutes)} outage`);

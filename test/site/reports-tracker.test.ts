@@ -86,6 +86,18 @@ describe('period reports', () => {
   });
 });
 
+describe('the banner of what is affected now', () => {
+  it('is on every page: identity (ongoing maintenance) and search (an open incident)', async () => {
+    for (const page of ['index.html', 'reports/2026-10/index.html', 'runbooks/index.html']) {
+      const html = await readFile(join(sample.out, page), 'utf8');
+      const banner = /<aside class="banner"[\s\S]*?<\/aside>/.exec(html)?.[0] ?? '';
+      expect(banner, page).toContain('maintenance: Identity session store upgrade');
+      expect(banner, page).toMatch(/Product Search<\/a> \(<a href="\/incidents\/[^"]+\/">SEV3 monitoring:/);
+      expect(banner.match(/class="affected"/g), page).toHaveLength(2);
+    }
+  });
+});
+
 describe('in Chromium', () => {
   let browser: Browser;
   let server: Awaited<ReturnType<typeof serveStatic>>;
