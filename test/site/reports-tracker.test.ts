@@ -35,6 +35,7 @@ describe('period reports', () => {
     expect(sample.code, sample.stderr).toBe(0);
     const dirs = (await readdir(join(sample.out, 'reports'), { withFileTypes: true })).filter((d) => d.isDirectory()).map((d) => d.name).sort();
     expect(dirs).toEqual(['2026-05', '2026-06', '2026-07', '2026-08', '2026-09', '2026-10', '2026-11', '2026-q2', '2026-q3', '2026-q4']);
+    for (const d of dirs) expect(await readFile(join(sample.out, `api/v1/reports/${d}.json`), 'utf8'), d).not.toMatch(/NaN|Infinity/);
     const index = await readJson<{ periods: { slug: string; toDate: boolean; path: string }[] }>(join(sample.out, 'api/v1/reports.json'));
     expect(index.periods.map((p) => p.slug)).toEqual(['2026-11', '2026-10', '2026-09', '2026-08', '2026-07', '2026-06', '2026-05', '2026-q4', '2026-q3', '2026-q2']);
     expect(index.periods.filter((p) => p.toDate).map((p) => p.slug)).toEqual(['2026-11', '2026-q4']);
