@@ -16,3 +16,6 @@ export * from './incident-span.ts';
 export * from './incident-budget.ts';
 export * from './incidents-as-of.ts';
 export * from './report.ts';
+export * from './maintenance.ts';
+export * from './day-bars.ts';
+export * from './period-report.ts';

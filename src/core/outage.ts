@@ -1,12 +1,31 @@
 /**
- * Outage minutes per service per calendar month, from customer-facing incidents. Each incident
- * spans `[started_at, mitigated_at ?? resolved_at ?? asOf)`; a service's overlapping incidents are
- * MERGED so no minute counts twice, then the merged spans are split at UTC month boundaries.
- * Example: 10:00–11:00 and 10:30–12:00 on one service -> 120 minutes, not 150.
+ * Outage minutes per service per calendar month. Which incidents count, and as what, comes from
+ * the severity configuration (`content/severities.yaml`, `outage: full | partial | none` per level)
+ * combined with `customer_facing`:
+ * - a customer-facing incident whose severity says `full` is a FULL OUTAGE;
+ * - a customer-facing incident whose severity says `partial` is PARTIAL DEGRADATION;
+ * - anything else (not customer-facing, or a severity with `none`) is not an outage at all.
+ * Defaults when a level does not say: SEV1 full, SEV2 and SEV3 partial, SEV4 none.
+ *
+ * Each incident spans `[started_at, mitigated_at ?? resolved_at ?? asOf)`; a service's incidents of
+ * one kind are MERGED so no minute counts twice, and a partial minute that is also a full-outage
+ * minute counts as full only. The merged spans are then split at UTC month boundaries.
+ * Example: 10:00–11:00 and 10:30–12:00 full on one service -> 120 minutes, not 150; a partial
+ * degradation 11:30–13:00 beside them adds 60 partial minutes (12:00–13:00), not 90.
  */
 import type { Incident } from '../schemas/incident.ts';
-import { intersect, mergeIntervals, type Interval } from './intervals.ts';
+import type { OutageKind, Severity, SeverityConfig } from '../schemas/severity.ts';
+import { intersect, mergeIntervals, subtractIntervals, type Interval } from './intervals.ts';
 import { periodsCovering, secondsOf } from './periods.ts';
+
+/** What a severity counts as when its level does not say (`outage:` in severities.yaml). */
+export const DEFAULT_OUTAGE: Record<Severity, OutageKind> = { SEV1: 'full', SEV2: 'partial', SEV3: 'partial', SEV4: 'none' };
+
+/** What an incident counts as: `none` unless customer-facing, else its severity level's `outage`. */
+export function outageKind(incident: Pick<Incident, 'severity' | 'customer_facing'>, config: SeverityConfig): OutageKind {
+  if (!incident.customer_facing) return 'none';
+  return config.levels.find((l) => l.id === incident.severity)?.outage ?? DEFAULT_OUTAGE[incident.severity];
+}
 
 /** The impact span of an incident: started_at .. (mitigated_at ?? resolved_at ?? asOf), seconds. */
 export function impactInterval(incident: Incident, asOf: number): Interval {
@@ -26,19 +45,44 @@ export function minutesByMonth(intervals: readonly Interval[]): Record<string, n
   return Object.fromEntries(Object.entries(out).sort(([a], [b]) => a.localeCompare(b)));
 }
 
-/** Outage minutes per service (sorted ids) per month, from customer_facing incidents only. */
-export function outageMinutes(incidents: readonly Incident[], asOf: number): Record<string, Record<string, number>> {
-  const byService = new Map<string, Interval[]>();
+/** A service's merged full-outage spans, and its partial-degradation spans outside them. */
+export interface ServiceOutage {
+  full: Interval[];
+  partial: Interval[];
+}
+
+/** Full and partial spans per service id (sorted ids; services with neither are left out). */
+export function outageIntervals(incidents: readonly Incident[], config: SeverityConfig, asOf: number): Map<string, ServiceOutage> {
+  const raw = new Map<string, { full: Interval[]; partial: Interval[] }>();
   for (const i of incidents) {
-    if (!i.customer_facing) continue;
+    const kind = outageKind(i, config);
+    if (kind === 'none') continue;
     const iv = impactInterval(i, asOf);
-    for (const s of i.services) {
-      const list = byService.get(s) ?? [];
-      list.push(iv);
-      byService.set(s, list);
+    for (const s of new Set(i.services)) {
+      const entry = raw.get(s) ?? { full: [], partial: [] };
+      entry[kind].push(iv);
+      raw.set(s, entry);
     }
   }
+  const out = new Map<string, ServiceOutage>();
+  for (const s of [...raw.keys()].sort()) {
+    const full = mergeIntervals(raw.get(s)!.full);
+    out.set(s, { full, partial: subtractIntervals(mergeIntervals(raw.get(s)!.partial), full) });
+  }
+  return out;
+}
+
+/**
+ * Outage minutes per service (sorted ids) per month, of one kind: `full` (the default) or
+ * `partial`. A service with no minutes of that kind is left out.
+ */
+export function outageMinutes(
+  incidents: readonly Incident[],
+  config: SeverityConfig,
+  asOf: number,
+  kind: Exclude<OutageKind, 'none'> = 'full',
+): Record<string, Record<string, number>> {
   const out: Record<string, Record<string, number>> = {};
-  for (const s of [...byService.keys()].sort()) out[s] = minutesByMonth(byService.get(s)!);
+  for (const [s, o] of outageIntervals(incidents, config, asOf)) if (o[kind].length) out[s] = minutesByMonth(o[kind]);
   return out;
 }

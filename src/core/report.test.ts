@@ -254,7 +254,9 @@ describe('buildIncidentMetrics', () => {
     expect(Object.keys(r.byMonth)).toEqual(['2026-10']);
     expect(r.responseTargets.SEV1).toEqual({ target: '15m', count: 1, met: 1, missed: 0, unknown: 0 });
     expect(r.responseTargets.SEV2).toEqual({ target: '1h', count: 1, met: 0, missed: 0, unknown: 1 });
-    expect(r.outageMinutes).toEqual({ checkout: { '2026-10': 60 + 30, '2026-11': 30 } });
+    // a is a customer-facing SEV1 (a full outage by default), b a customer-facing SEV2 (partial).
+    expect(r.outageMinutes).toEqual({ checkout: { '2026-10': 60 } });
+    expect(r.partialMinutes).toEqual({ checkout: { '2026-10': 30, '2026-11': 30 } });
     expectJsonSafe(r);
   });
 
@@ -263,6 +265,7 @@ describe('buildIncidentMetrics', () => {
     expect(r.count).toBe(0);
     expect(r.mttd.mean).toBeNull();
     expect(r.outageMinutes).toEqual({});
+    expect(r.partialMinutes).toEqual({});
     expectJsonSafe(r);
   });
 });

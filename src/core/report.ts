@@ -260,8 +260,10 @@ export interface IncidentMetricsReport {
   /** Ids of unresolved incidents, by start time. */
   unresolved: string[];
   responseTargets: Record<Severity, ResponseTally>;
-  /** Minutes per service per `YYYY-MM`, customer-facing incidents merged. */
+  /** Full-outage minutes per service per `YYYY-MM` (see outage.ts for which incidents count), merged. */
   outageMinutes: Record<string, Record<string, number>>;
+  /** Partial-degradation minutes per service per `YYYY-MM`, outside full outages, merged. */
+  partialMinutes: Record<string, Record<string, number>>;
 }
 
 /** Incident metrics at asOf (Unix seconds); see incident-metrics.ts for the definitions. */
@@ -281,6 +283,7 @@ export function buildIncidentMetrics(incidents: readonly Incident[], severityCon
     byMonth: byMonth(incidents),
     unresolved: all.unresolved,
     responseTargets: responseTargets(incidents, severityConfig, asOf),
-    outageMinutes: outageMinutes(incidents, asOf),
+    outageMinutes: outageMinutes(incidents, severityConfig, asOf),
+    partialMinutes: outageMinutes(incidents, severityConfig, asOf, 'partial'),
   };
 }

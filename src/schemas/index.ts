@@ -7,3 +7,4 @@ export * from './postmortem.ts';
 export * from './runbook.ts';
 export * from './site.ts';
 export * from './snapshot.ts';
+export * from './maintenance.ts';

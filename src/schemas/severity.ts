@@ -13,6 +13,13 @@ export const severity = () =>
     z.enum(SEVERITIES, { message: 'must be one of SEV1, SEV2, SEV3, SEV4 (or P0..P3)' }),
   );
 
+/**
+ * What a customer-facing incident of a severity counts as: a `full` outage, `partial` degradation,
+ * or `none` (not an outage). Incidents that are not customer-facing never count.
+ */
+export const OUTAGE_KINDS = ['full', 'partial', 'none'] as const;
+export type OutageKind = (typeof OUTAGE_KINDS)[number];
+
 /** Response target: a duration (`15m`) or `next-business-day`. */
 const responseTarget = z.union([
   z.literal('next-business-day'),
@@ -29,6 +36,8 @@ export const severityConfigSchema = z.strictObject({
         description: z.string().default(''),
         /** Time from detection to acknowledgement that meets the target. */
         response: responseTarget,
+        /** What a customer-facing incident of this severity counts as; default SEV1 full, SEV2/SEV3 partial, SEV4 none. */
+        outage: z.enum(OUTAGE_KINDS, { message: 'must be full, partial or none' }).optional(),
       }),
     )
     .refine((l) => new Set(l.map((x) => x.id)).size === l.length, 'each severity may appear only once'),

@@ -119,6 +119,11 @@ export const sloSchema = z.strictObject({
   alerting: alertingSchema,
   /** The date the definition was last reviewed without a change (a change in git counts as a review too). */
   last_reviewed: date().optional(),
+  /**
+   * When true, the steps inside the service's maintenance windows (content/maintenance/) count
+   * neither good nor bad events: they neither spend nor earn budget. Default false.
+   */
+  exclude_maintenance: z.boolean().default(false),
   /** Windows with fewer events than this are flagged as low traffic. Default 100. */
   min_events: z.number().int().min(0).default(100),
 });

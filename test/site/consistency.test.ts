@@ -50,6 +50,23 @@ async function figures(page: string): Promise<[string | null, string, string][]>
   return [...html.matchAll(/<[a-z]+ [^>]*?(?:data-slo="([^"]+)" )?data-figure="([^"]+)"[^>]*>([^<]*)</g)].map((m) => [m[1] ?? null, m[2]!, m[3]!]);
 }
 
+const t = (x: string) => Date.parse(x) / 1000;
+
+/** The SLO's own file when it is in sitrep's format (named after its id), else null. */
+async function sloFile(id: string): Promise<Record<string, unknown> & { exclude_maintenance?: boolean } | null> {
+  try {
+    return parse(await readFile(join(PROJECT, 'content/slos', `${id}.yaml`), 'utf8')) as Record<string, unknown>;
+  } catch {
+    return null;
+  }
+}
+
+interface MaintenanceFile { services: string[]; planned_start: string; planned_end: string; actual_start?: string; actual_end?: string }
+async function maintenanceFiles(): Promise<MaintenanceFile[]> {
+  const dir = join(PROJECT, 'content/maintenance');
+  return Promise.all((await readdir(dir)).map(async (f) => parse(await readFile(join(dir, f), 'utf8')) as MaintenanceFile));
+}
+
 /** The SLO window [from, to) by hand: rolling N days, or the calendar month/quarter to date. */
 function windowOf(window: string, asOf: number): [number, number] {
   const m = /^(\d+)d$/.exec(window);
@@ -115,13 +132,18 @@ describe('the API agrees with the raw files, recomputed by hand', () => {
       const snap = await readJson<Snap>(join(PROJECT, 'data/snapshots', `${s.id}.json`));
       const [from, to] = windowOf(s.window, asOf);
       kinds.add(/^\d+d$/.test(s.window) ? 'rolling' : s.window);
+      // An SLO with exclude_maintenance counts no events in the steps that end inside its service's maintenance.
+      const own = await sloFile(s.id);
+      const maintenance = own?.exclude_maintenance ? (await maintenanceFiles()).filter((m) => m.services.includes(s.service)) : [];
+      const inMaintenance = (end: number) => maintenance.some((m) => end > t(m.actual_start ?? m.planned_start) && end <= t(m.actual_end ?? m.planned_end));
       const steps: { good: number; total: number }[] = [];
-      snap.series.total.forEach((t, i) => {
+      snap.series.total.forEach((total, i) => {
         const end = snap.start + i * snap.step;
         const num = (snap.series.good ?? snap.series.bad)![i];
         if (end <= from || end > to) return;
-        if (t === null || num === null || num === undefined) steps.push({ good: 0, total: -1 });
-        else steps.push({ good: snap.series.good ? num : t - num, total: t });
+        if (total === null || num === null || num === undefined) steps.push({ good: 0, total: -1 });
+        else if (inMaintenance(end)) steps.push({ good: 0, total: 0 });
+        else steps.push({ good: snap.series.good ? num : total - num, total });
       });
       const present = steps.filter((x) => x.total >= 0);
       const total = present.reduce((a, x) => a + x.total, 0);
@@ -132,7 +154,7 @@ describe('the API agrees with the raw files, recomputed by hand', () => {
       let counted = total;
       if (s.budget.method !== 'occurrences') {
         // Slices: runs of slice / step steps from the window's start; those with traffic count.
-        const file = parse(await readFile(join(PROJECT, 'content/slos', `${s.id}.yaml`), 'utf8')) as { budgeting: { slice: string; slice_target?: number } };
+        const file = own as { budgeting: { slice: string; slice_target?: number } };
         const k = (Number(/^(\d+)m$/.exec(file.budgeting.slice)![1]) * 60) / snap.step;
         const target = file.budgeting.slice_target === undefined ? s.objective : file.budgeting.slice_target / 100;
         const slices: { good: number; total: number }[] = [];
@@ -160,7 +182,6 @@ describe('the API agrees with the raw files, recomputed by hand', () => {
     const dir = join(PROJECT, 'content/incidents');
     const incidents = await Promise.all((await readdir(dir)).map(async (f) => parse(await readFile(join(dir, f), 'utf8')) as Record<string, string & string[]>));
     const metrics = (await readJson<{ metrics: { byService: Record<string, { mttr: { count: number; mean: number | null }; mtbf: { count: number; mean: number | null; max: number | null } }> } }>(join(build.out, 'api/v1/incidents.json'))).metrics;
-    const t = (x: string) => Date.parse(x) / 1000;
     for (const [service, m] of Object.entries(metrics.byService)) {
       const own = incidents.filter((i) => i.services.includes(service) && t(i.started_at) <= Date.parse(api.asOf) / 1000);
       const ttr = own.filter((i) => i.status === 'resolved').map((i) => t(i.resolved_at) - t(i.started_at));

@@ -18,10 +18,11 @@ import {
 } from './documents.ts';
 import { contentError, sortErrors, type ContentError } from './errors.ts';
 import { ContentFiles } from './files.ts';
+import { loadMaintenance, type LoadedMaintenance } from './maintenance.ts';
 import { readSloFile, type LoadedSlo, type SloEntry } from './slo-formats.ts';
 import { YamlSource } from './yaml-source.ts';
 
-export type { LoadedIncident, LoadedPostmortem, LoadedRunbook, LoadedSlo };
+export type { LoadedIncident, LoadedMaintenance, LoadedPostmortem, LoadedRunbook, LoadedSlo };
 
 /** Everything in `content/` and `data/`, validated. */
 export interface Content {
@@ -32,6 +33,8 @@ export interface Content {
   incidents: LoadedIncident[];
   postmortems: LoadedPostmortem[];
   runbooks: LoadedRunbook[];
+  /** Scheduled maintenance windows (content/maintenance/), by planned start. */
+  maintenance: LoadedMaintenance[];
   /** Snapshots by SLO id. */
   snapshots: Map<string, Snapshot>;
 }
@@ -163,11 +166,12 @@ export async function loadContent(root: string): Promise<LoadResult> {
   for (const e of snaps.errors) errors.push(contentError(e.file, 1, 1, '', e.message.slice(e.file.length + 2)));
 
   errors.push(...crossCheck(entries));
-  return { content: toContent(site, severities, entries), errors: sortErrors(errors) };
+  const maintenance = await loadMaintenance(files, new Set(entries.services.map((e) => e.value.id)), entries.invalid.services, errors);
+  return { content: toContent(site, severities, entries, maintenance), errors: sortErrors(errors) };
 }
 
 /** The validated values, without their locators; incidents in order of start. */
-function toContent(site: SiteConfig, severities: SeverityConfig, entries: Entries): Content {
+function toContent(site: SiteConfig, severities: SeverityConfig, entries: Entries, maintenance: LoadedMaintenance[]): Content {
   return {
     site,
     severities,
@@ -176,6 +180,7 @@ function toContent(site: SiteConfig, severities: SeverityConfig, entries: Entrie
     incidents: entries.incidents.map((e) => e.value).sort((a, b) => Date.parse(a.started_at) - Date.parse(b.started_at)),
     postmortems: entries.postmortems.map((e) => e.value),
     runbooks: entries.runbooks.map((e) => e.value),
+    maintenance,
     snapshots: entries.snapshots,
   };
 }

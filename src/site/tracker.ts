@@ -1,0 +1,154 @@
+/**
+ * View models of the outage tracker (/outages/): the 90 day-bars per service with their tooltips,
+ * the maintenance windows, the calendar heatmap of the last year, and the banner of what is
+ * affected right now (shown on every page). The figures come from src/core (dayBars,
+ * incidentCalendar, maintenanceState); this file only arranges and words them.
+ */
+import { dayBars, incidentCalendar, isUnresolved, maintenanceInterval, maintenanceState, type DayLevel, type MaintenanceState } from '../core/index.ts';
+import { duration, utc } from './format.ts';
+import type { SiteModel } from './model.ts';
+
+export const LEVEL_LABELS: Record<DayLevel, string> = {
+  none: 'No incident',
+  minor: 'Minor: an incident with no outage',
+  major: 'Major: partial degradation',
+  outage: 'Outage',
+};
+
+export interface BarView {
+  date: string;
+  level: DayLevel;
+  maintenance: boolean;
+  /** The CSS classes: `lvl-<level>`, plus `maint` on a day with maintenance and nothing worse than none. */
+  cls: string;
+  tipId: string;
+  /** The tooltip's first line, e.g. `2026-10-27 · Outage · 52 min outage`. */
+  heading: string;
+  incidents: { id: string; title: string; url: string }[];
+  works: { id: string; title: string }[];
+}
+
+export interface ServiceRowView {
+  id: string;
+  name: string;
+  url: string;
+  availability: string;
+  outage: string;
+  bars: BarView[];
+}
+
+const minutes = (m: number): string => duration(m * 60);
+
+/** Availability to 3 decimals, never rounding a share below 1 up to 100%. */
+export function availabilityText(a: number): string {
+  const shown = (a * 100).toFixed(3);
+  return a < 1 && shown === '100.000' ? '>99.999%' : `${shown}%`;
+}
+
+/** One row of 90 bars per service, services by tier then name. */
+export function trackerRows(site: SiteModel, base: string, days = 90): ServiceRowView[] {
+  const services = [...site.content.services].sort((a, b) => a.tier - b.tier || a.name.localeCompare(b.name));
+  const rows = dayBars(services.map((s) => s.id), site.content.incidents, site.content.maintenance, site.content.severities, site.asOf, days);
+  const maint = new Map(site.content.maintenance.map((m) => [m.id, m]));
+  return rows.map((r, k) => {
+    const s = services[k]!;
+    return {
+      id: s.id,
+      name: s.name,
+      url: `${base}services/${s.id}/`,
+      availability: availabilityText(r.availability),
+      outage: `${r.outageMinutes > 0 ? `${minutes(r.outageMinutes)} outage` : 'no outage'}, ${r.partialMinutes > 0 ? `${minutes(r.partialMinutes)} degraded` : 'no degradation'}`,
+      bars: r.bars.map((b): BarView => {
+        const parts = [b.date, LEVEL_LABELS[b.level]];
+        if (b.outageMinutes > 0) parts.push(`${minutes(b.outageMinutes)} outage`);
+        if (b.partialMinutes > 0) parts.push(`${minutes(b.partialMinutes)} degraded`);
+        if (b.maintenance.length) parts.push('maintenance');
+        return {
+          date: b.date,
+          level: b.level,
+          maintenance: b.maintenance.length > 0,
+          cls: `bar lvl-${b.level}${b.maintenance.length > 0 && b.level === 'none' ? ' maint' : ''}`,
+          tipId: `tip-${s.id}-${b.date}`,
+          heading: parts.join(' · '),
+          incidents: b.incidents.map((id) => ({ id, title: site.incidentsById.get(id)?.title ?? id, url: `${base}incidents/${id}/` })),
+          works: b.maintenance.map((id) => ({ id, title: maint.get(id)?.title ?? id })),
+        };
+      }),
+    };
+  });
+}
+
+export interface MaintenanceView {
+  id: string;
+  title: string;
+  description: string;
+  services: string;
+  state: MaintenanceState;
+  window: string;
+  planned: string;
+}
+
+/** Maintenance windows by state: ongoing, upcoming (soonest first), past (newest first). */
+export function maintenanceLists(site: SiteModel): Record<MaintenanceState, MaintenanceView[]> {
+  const names = new Map(site.content.services.map((s) => [s.id, s.name]));
+  const out: Record<MaintenanceState, MaintenanceView[]> = { ongoing: [], upcoming: [], past: [] };
+  for (const m of site.content.maintenance) {
+    const w = maintenanceInterval(m, site.asOf);
+    const state = maintenanceState(m, site.asOf);
+    out[state].push({
+      id: m.id,
+      title: m.title,
+      description: m.description,
+      services: m.services.map((s) => names.get(s) ?? s).join(', '),
+      state,
+      window: `${utc(w.from)} – ${utc(w.to)}${m.actual_start === undefined ? ' (planned)' : m.actual_end === undefined ? ' (started; end planned)' : ''}`,
+      planned: `${utc(m.planned_start)} – ${utc(m.planned_end)}`,
+    });
+  }
+  out.past.reverse();
+  return out;
+}
+
+export interface CalendarCell {
+  date: string;
+  /** 0 (none) .. 4 (most), for the colour. */
+  bucket: number;
+  label: string;
+}
+
+/** The heatmap: weeks (columns, oldest first) of 7 days (Monday first); days outside the year are null. */
+export function calendarView(site: SiteModel, days = 365): { weeks: (CalendarCell | null)[][]; total: number } {
+  const cal = incidentCalendar(site.content.incidents, site.content.severities, site.asOf, days);
+  const weeks: (CalendarCell | null)[][] = [];
+  let week: (CalendarCell | null)[] = [];
+  // Monday = 0: 1970-01-01 was a Thursday (3).
+  const weekday = (date: string) => (Math.floor(Date.parse(`${date}T00:00:00Z`) / 86_400_000) + 3) % 7;
+  for (let k = 0; k < weekday(cal[0]!.date); k++) week.push(null);
+  for (const d of cal) {
+    const bucket = d.outageMinutes > 0 ? 4 : Math.min(3, d.incidents);
+    const label = `${d.date}: ${d.incidents} incident${d.incidents === 1 ? '' : 's'} started${d.outageMinutes > 0 ? `, ${minutes(d.outageMinutes)} of outage` : ''}`;
+    week.push({ date: d.date, bucket, label });
+    if (week.length === 7) {
+      weeks.push(week);
+      week = [];
+    }
+  }
+  if (week.length) weeks.push([...week, ...Array<null>(7 - week.length).fill(null)]);
+  return { weeks, total: cal.reduce((a, d) => a + d.incidents, 0) };
+}
+
+export interface BannerView {
+  services: { id: string; name: string; url: string; reasons: { text: string; url: string }[] }[];
+}
+
+/** What is affected right now: services with an open incident or an ongoing maintenance at asOf. */
+export function bannerView(site: SiteModel, base: string): BannerView {
+  const reasons = new Map<string, { text: string; url: string }[]>();
+  const add = (service: string, text: string, url: string) => reasons.set(service, [...(reasons.get(service) ?? []), { text, url }]);
+  for (const i of site.content.incidents) if (isUnresolved(i)) for (const s of i.services) add(s, `${i.severity} ${i.status}: ${i.title}`, `${base}incidents/${i.id}/`);
+  for (const m of site.content.maintenance) if (maintenanceState(m, site.asOf) === 'ongoing') for (const s of m.services) add(s, `maintenance: ${m.title}`, `${base}outages/#maintenance`);
+  const names = new Map(site.content.services.map((s) => [s.id, s.name]));
+  return {
+    services: [...reasons.keys()].sort().map((id) => ({ id, name: names.get(id) ?? id, url: `${base}services/${id}/`, reasons: reasons.get(id)! })),
+  };
+}

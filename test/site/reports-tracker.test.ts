@@ -1,0 +1,232 @@
+/**
+ * Period reports and the outage tracker on the built sample: the report figures against a hand
+ * recomputation from a snapshot file, and what a reader sees in Chromium: the history filters (with
+ * and without JavaScript), the day-bar tooltips by keyboard and by mouse, and the printed report.
+ */
+import { readdir, readFile, rm } from 'node:fs/promises';
+import { join } from 'node:path';
+import { chromium, type Browser, type Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { loadContent } from '../../src/adapters/content/load.ts';
+import { PROJECT, buildSite, readJson, type BuildResult } from '../helpers/build.ts';
+import { pdfPages } from '../helpers/pdf-text.ts';
+import { serveStatic } from '../helpers/static-server.ts';
+
+let sample: BuildResult;
+beforeAll(async () => {
+  sample = await buildSite();
+});
+afterAll(async () => {
+  await rm(sample.out, { recursive: true, force: true });
+});
+
+interface Figures { sli: number; met: boolean; good: number; total: number; bad: number; allowed: number; consumed: number; consumedSeconds: number; allowedSeconds: number; coverage: number }
+interface ReportJson {
+  schema: string;
+  toDate: boolean;
+  asOf: string;
+  summary: string[];
+  slos: { id: string; objective: number; figures: Figures }[];
+  incidents: { ids: string[]; outageMinutes: Record<string, number> };
+}
+
+describe('period reports', () => {
+  it('exist for every month and quarter of the data, newest first, the running ones marked to date', async () => {
+    expect(sample.code, sample.stderr).toBe(0);
+    const dirs = (await readdir(join(sample.out, 'reports'), { withFileTypes: true })).filter((d) => d.isDirectory()).map((d) => d.name).sort();
+    expect(dirs).toEqual(['2026-05', '2026-06', '2026-07', '2026-08', '2026-09', '2026-10', '2026-11', '2026-q2', '2026-q3', '2026-q4']);
+    for (const d of dirs) expect(await readFile(join(sample.out, `api/v1/reports/${d}.json`), 'utf8'), d).not.toMatch(/NaN|Infinity/);
+    const index = await readJson<{ periods: { slug: string; toDate: boolean; path: string }[] }>(join(sample.out, 'api/v1/reports.json'));
+    expect(index.periods.map((p) => p.slug)).toEqual(['2026-11', '2026-10', '2026-09', '2026-08', '2026-07', '2026-06', '2026-05', '2026-q4', '2026-q3', '2026-q2']);
+    expect(index.periods.filter((p) => p.toDate).map((p) => p.slug)).toEqual(['2026-11', '2026-q4']);
+    const html = await readFile(join(sample.out, 'reports/index.html'), 'utf8');
+    expect(html.indexOf('November 2026')).toBeLessThan(html.indexOf('October 2026'));
+    expect(html).toMatch(/November 2026<\/a> <span class="badge yellow">to date · provisional<\/span>/);
+    expect(html).toContain('as of 2026-11-15 00:00 UTC');
+  });
+
+  it('October for checkout-availability agrees with a hand recomputation from its snapshot file', async () => {
+    const report = await readJson<ReportJson>(join(sample.out, 'api/v1/reports/2026-10.json'));
+    expect(report.schema).toBe('sitrep-period-report/v1');
+    expect(report.toDate).toBe(false);
+    const row = report.slos.find((s) => s.id === 'checkout-availability')!;
+    const snap = await readJson<{ start: number; step: number; series: { total: (number | null)[]; bad?: (number | null)[]; good?: (number | null)[] } }>(join(PROJECT, 'data/snapshots/checkout-availability.json'));
+    const from = Date.parse('2026-10-01T00:00:00Z') / 1000;
+    const to = Date.parse('2026-11-01T00:00:00Z') / 1000;
+    let total = 0;
+    let bad = 0;
+    let present = 0;
+    snap.series.total.forEach((t, i) => {
+      const end = snap.start + i * snap.step;
+      const num = (snap.series.bad ?? snap.series.good)![i];
+      if (end <= from || end > to || t === null || num === null || num === undefined) return;
+      present++;
+      total += t;
+      bad += snap.series.bad ? num : t - num;
+    });
+    const allowedRatio = 1 - 0.9995;
+    expect(row.objective).toBe(0.9995);
+    expect(row.figures.total).toBe(total);
+    expect(row.figures.bad).toBeCloseTo(bad, 6);
+    expect(row.figures.sli).toBeCloseTo((total - bad) / total, 12);
+    expect(row.figures.consumed).toBeCloseTo(bad / (allowedRatio * total), 9);
+    // The time budget of all 31 days of October: 0.05% of 2,678,400 s = 1,339.2 s.
+    expect(row.figures.allowedSeconds).toBeCloseTo(1339.2, 9);
+    expect(row.figures.consumedSeconds).toBeCloseTo((bad / (allowedRatio * total)) * 1339.2, 6);
+    expect(row.figures.coverage).toBeCloseTo(present / (31 * 288), 12);
+    expect(row.figures.met).toBe(false);
+    expect(report.summary[0]).toBe('1 of 10 SLOs missed their objective.');
+    expect(report.summary[1]).toMatch(/^Checkout availability spent \d+% of its error budget, \d+% of it during .* \(2026-10-27-checkout-db-failover\)\.$/);
+  });
+
+  it('the incident page shows its status updates as a timeline and the SLOs it hurt', async () => {
+    const html = await readFile(join(sample.out, 'incidents/2026-10-27-checkout-db-failover/index.html'), 'utf8');
+    expect(html).toContain('<ol class="timeline">');
+    expect(html).toMatch(/SLOs it hurt[\s\S]*Checkout availability<\/a><\/td><td>2026-10<\/td>/);
+    expect(html).toContain('Counts as</dt><dd>a full outage');
+  });
+});
+
+describe('the banner of what is affected now', () => {
+  it('is on every page: identity (ongoing maintenance) and search (an open incident)', async () => {
+    for (const page of ['index.html', 'reports/2026-10/index.html', 'runbooks/index.html']) {
+      const html = await readFile(join(sample.out, page), 'utf8');
+      const banner = /<aside class="banner"[\s\S]*?<\/aside>/.exec(html)?.[0] ?? '';
+      expect(banner, page).toContain('maintenance: Identity session store upgrade');
+      expect(banner, page).toMatch(/Product Search<\/a> \(<a href="\/incidents\/[^"]+\/">SEV3 monitoring:/);
+      expect(banner.match(/class="affected"/g), page).toHaveLength(2);
+    }
+  });
+});
+
+describe('in Chromium', () => {
+  let browser: Browser;
+  let server: Awaited<ReturnType<typeof serveStatic>>;
+  let incidents: { id: string; severity: string; services: string[]; status: string }[];
+  beforeAll(async () => {
+    server = await serveStatic(sample.out);
+    browser = await chromium.launch({ executablePath: '/usr/bin/chromium', headless: true, args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking'] });
+    incidents = (await loadContent(PROJECT)).content.incidents;
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await server?.close();
+  });
+
+  const visibleRows = (page: Page) => page.locator('tr[data-incident]:visible');
+
+  it('the filters narrow the history, and the URL keeps them', async () => {
+    const page = await browser.newPage();
+    await page.goto(`${server.url}/outages/`);
+    await expect.poll(() => visibleRows(page).count()).toBe(incidents.length);
+    await page.selectOption('select[name="severity"]', 'SEV1');
+    const sev1 = incidents.filter((i) => i.severity === 'SEV1');
+    await expect.poll(() => visibleRows(page).count()).toBe(sev1.length);
+    expect(sev1.length).toBeGreaterThan(0);
+    expect(sev1.length).toBeLessThan(incidents.length);
+    expect(new URL(page.url()).search).toBe('?severity=SEV1');
+    await page.selectOption('select[name="service"]', 'checkout-api');
+    expect(new URL(page.url()).searchParams.get('service')).toBe('checkout-api');
+    await expect.poll(() => visibleRows(page).count()).toBe(sev1.filter((i) => i.services.includes('checkout-api')).length);
+    await page.close();
+  });
+
+  it('a shared filtered URL opens filtered', async () => {
+    const page = await browser.newPage();
+    await page.goto(`${server.url}/outages/?service=payments&status=resolved`);
+    const want = incidents.filter((i) => i.services.includes('payments') && i.status === 'resolved').map((i) => i.id).sort();
+    await expect.poll(() => visibleRows(page).count()).toBe(want.length);
+    expect((await visibleRows(page).evaluateAll((rows) => rows.map((r) => (r as HTMLElement).dataset.incident))).sort()).toEqual(want);
+    expect(await page.inputValue('select[name="service"]')).toBe('payments');
+    expect(await page.inputValue('select[name="status"]')).toBe('resolved');
+    await page.close();
+  });
+
+  it('with JavaScript off, the history lists every incident whatever the query', async () => {
+    const page = await browser.newPage({ javaScriptEnabled: false });
+    await page.goto(`${server.url}/outages/?severity=SEV1`);
+    expect(await visibleRows(page).count()).toBe(incidents.length);
+    // Every incident once, newest first, grouped by month.
+    const ids = await page.locator('tr[data-incident]').evaluateAll((rows) => rows.map((r) => (r as HTMLElement).dataset.incident!));
+    expect(new Set(ids).size).toBe(incidents.length);
+    const dates = await page.locator('tr[data-incident]').evaluateAll((rows) => rows.map((r) => (r as HTMLElement).dataset.date!));
+    expect([...dates].sort().reverse()).toEqual(dates);
+    expect(await page.locator('.history-month h3').first().textContent()).toBe('November 2026');
+    await page.close();
+  });
+
+  it('a day-bar tooltip opens on keyboard focus and on hover, with the outage minutes and the incident link', async () => {
+    const page = await browser.newPage({ javaScriptEnabled: false });
+    await page.goto(`${server.url}/outages/`);
+    const target = page.locator('.service-days').filter({ hasText: 'Checkout API' }).locator('li.bar[data-date="2026-10-27"]');
+    const tip = target.locator('.tip');
+    expect(await tip.isVisible()).toBe(false);
+    let found = false;
+    for (let k = 0; k < 400 && !found; k++) {
+      await page.keyboard.press('Tab');
+      found = await target.evaluate((el) => el === document.activeElement);
+    }
+    expect(found).toBe(true);
+    expect(await tip.isVisible()).toBe(true);
+    expect(await tip.textContent()).toContain('2026-10-27 · Outage · 52m outage');
+    // The incident link inside the tooltip is the next stop of the keyboard.
+    await page.keyboard.press('Tab');
+    expect(await page.evaluate(() => document.activeElement?.getAttribute('href'))).toBe('/incidents/2026-10-27-checkout-db-failover/');
+    expect(await tip.isVisible()).toBe(true);
+    // Hover, for the mouse.
+    const other = page.locator('.service-days').filter({ hasText: 'Storefront Web' }).locator('li.bar.maint').first();
+    await other.hover();
+    expect(await other.locator('.tip').isVisible()).toBe(true);
+    expect(await other.locator('.tip').textContent()).toContain('Maintenance: Storefront moves to the new CDN configuration');
+    await page.close();
+  });
+
+  for (const format of ['A4', 'Letter'] as const) {
+    it(`prints the October report on ${format}: a page per service section, the report time on every page, no table row cut`, async () => {
+      const page = await browser.newPage({ javaScriptEnabled: false });
+      await page.goto(`${server.url}/reports/2026-10/`);
+      const rows = await page.locator('main table tbody tr').evaluateAll((trs) =>
+        trs.map((tr) => [...tr.querySelectorAll('td')].map((td) => (td.textContent ?? '').replace(/\s+/g, ' ').trim()).filter((t) => t !== '')),
+      );
+      const services = await page.locator('.service-section h2').allTextContents();
+      const pdf = await page.pdf({ format });
+      await page.close();
+      const pages = await pdfPages(pdf);
+      // Compared without whitespace, and with ligatures (ﬃ) spelt out, as pdf.js returns them.
+      const squash = (t: string) => t.normalize('NFKC').replace(/\s+/g, '');
+      const text = pages.map((p) => p.join(' ').normalize('NFKC').replace(/\s+/g, ' '));
+      const margins = (n: number) => ['Acme Shop Reliability · Monthly report: October 2026', 'data as of 2026-11-15 00:00 UTC', `page ${n + 1} of ${pages.length}`, '/reports/2026-10/'];
+      const body = text.map((t, n) => margins(n).reduce((acc, m) => acc.replace(m, ''), t).trim());
+      // The organisation report, then each service section from the top of a new page.
+      expect(services).toHaveLength(5);
+      expect(pages.length).toBeGreaterThanOrEqual(1 + services.length);
+      expect(pages.length).toBeLessThanOrEqual(3 + services.length);
+      for (const s of services) expect(body.filter((b) => b.startsWith(`${s} `)), s).toHaveLength(1);
+      expect(body.every((b) => b.length > 0)).toBe(true);
+      // Header and footer on every page: what, as of when, where, and the page number.
+      text.forEach((t, n) => {
+        expect(t, `page ${n + 1}`).toContain('Monthly report: October 2026');
+        expect(t, `page ${n + 1}`).toContain('data as of 2026-11-15 00:00 UTC');
+        expect(t, `page ${n + 1}`).toContain('/reports/2026-10/');
+        expect(t, `page ${n + 1}`).toContain(`page ${n + 1} of ${pages.length}`);
+      });
+      // No row is cut: the first and last cell of every row are on the same page, found in order.
+      const flat = text.map(squash);
+      let p = 0;
+      let at = 0;
+      for (const cells of rows) {
+        const first = squash(cells[0]!);
+        const last = squash(cells[cells.length - 1]!);
+        while (p < flat.length && flat[p]!.indexOf(first, at) < 0) {
+          p++;
+          at = 0;
+        }
+        expect(p, `row "${cells.join(' | ')}" not found`).toBeLessThan(flat.length);
+        const start = flat[p]!.indexOf(first, at);
+        const end = flat[p]!.indexOf(last, start);
+        expect(end, `row "${cells.join(' | ')}" split after page ${p + 1}`).toBeGreaterThanOrEqual(start);
+        at = start + first.length;
+      }
+    });
+  }
+});

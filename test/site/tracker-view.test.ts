@@ -1,0 +1,127 @@
+/** The view models of the reports and the outage tracker, on the bundled sample (no Astro, no build). */
+import { describe, expect, it } from 'vitest';
+import { buildModel, type SiteModel } from '../../src/site/model.ts';
+import { changeView, dataStart, periodLabel, reportIndex, reportPage, sitePeriods } from '../../src/site/reports.ts';
+import { availabilityText, bannerView, calendarView, maintenanceLists, trackerRows } from '../../src/site/tracker.ts';
+import { historyPages, historyUrl } from '../../src/site/history.ts';
+import { incidentView } from '../../src/site/incident-view.ts';
+import { cssString, printCss } from '../../src/site/print.ts';
+import { outageTable } from '../../src/site/outage-table.ts';
+import { PROJECT } from '../helpers/build.ts';
+
+let site: SiteModel;
+const model = async () => (site ??= await buildModel(PROJECT, { SITREP_AS_OF: '' }));
+
+describe('report view models', () => {
+  it('name periods as a reader would', () => {
+    expect(periodLabel({ kind: 'month', key: '2026-10' })).toBe('October 2026');
+    expect(periodLabel({ kind: 'quarter', key: '2026-Q4' })).toBe('Q4 2026');
+  });
+
+  it('show a change in percentage points, with an arrow and whether it is good news', () => {
+    expect(changeView(-0.00133, true, 3)).toEqual({ arrow: '▼', text: '−0.133 pp', tone: 'worse' });
+    expect(changeView(2.67, false, 1)).toEqual({ arrow: '▲', text: '+267.0 pp', tone: 'worse' });
+    expect(changeView(-0.8, false, 1)).toEqual({ arrow: '▼', text: '−80.0 pp', tone: 'better' });
+    expect(changeView(0.000001, true, 3)).toEqual({ arrow: '=', text: '0.000 pp', tone: 'same' });
+    expect(changeView(null, true, 3)).toEqual({ arrow: '', text: '—', tone: 'none' });
+  });
+
+  it('list the sample periods from its first data, the running ones to date', async () => {
+    const s = await model();
+    expect(new Date(dataStart(s)! * 1000).toISOString().slice(0, 7)).toBe('2026-05');
+    expect(sitePeriods(s).map((p) => p.key)).toEqual(['2026-11', '2026-10', '2026-09', '2026-08', '2026-07', '2026-06', '2026-05', '2026-Q4', '2026-Q3', '2026-Q2']);
+    const index = reportIndex(s, '/');
+    expect(index.months[0]).toMatchObject({ slug: '2026-11', label: 'November 2026', toDate: true, url: '/reports/2026-11/', json: '/api/v1/reports/2026-11.json' });
+    expect(index.months[1]!.toDate).toBe(false);
+  });
+
+  it('give October a section per service, by tier, and the link to September', async () => {
+    const v = reportPage(await model(), '2026-10', '/');
+    expect(v.previous).toEqual({ label: 'September 2026', url: '/reports/2026-09/' });
+    expect(v.services.map((s) => s.name)).toEqual(['Checkout API', 'Identity', 'Payments', 'Storefront Web', 'Product Search']);
+    expect(v.services[0]!.incidents.map((i) => i.id)).toEqual(['2026-10-27-checkout-db-failover']);
+    expect(v.slos.find((r) => r.id === 'checkout-availability')).toMatchObject({ verdict: 'missed', objective: '99.95%' });
+    expect(reportPage(await model(), '2026-05', '/').previous).toBeNull();
+  });
+});
+
+describe('tracker view models', () => {
+  it('never show an availability below 1 as 100%', () => {
+    expect(availabilityText(0.999598765)).toBe('99.960%');
+    expect(availabilityText(0.9999999)).toBe('>99.999%');
+    expect(availabilityText(1)).toBe('100.000%');
+  });
+
+  it('give every service 90 bars, the failover day an outage with its incident in the tooltip', async () => {
+    const rows = trackerRows(await model(), '/');
+    expect(rows.map((r) => r.bars.length)).toEqual([90, 90, 90, 90, 90]);
+    const day = rows.find((r) => r.id === 'checkout-api')!.bars.find((b) => b.date === '2026-10-27')!;
+    expect(day).toMatchObject({ level: 'outage', cls: 'bar lvl-outage', heading: '2026-10-27 · Outage · 52m outage', tipId: 'tip-checkout-api-2026-10-27' });
+    expect(day.incidents.map((i) => i.url)).toEqual(['/incidents/2026-10-27-checkout-db-failover/']);
+    const maint = rows.find((r) => r.id === 'storefront')!.bars.find((b) => b.date === '2026-10-18')!;
+    expect(maint).toMatchObject({ maintenance: true, works: [{ id: '2026-10-18-storefront-cdn-migration', title: 'Storefront moves to the new CDN configuration' }] });
+  });
+
+  it('sort maintenance into ongoing, upcoming and past at the report time', async () => {
+    const m = maintenanceLists(await model());
+    expect(m.ongoing.map((x) => x.id)).toEqual(['2026-11-14-identity-session-store-upgrade']);
+    expect(m.upcoming.map((x) => x.id)).toEqual(['2026-11-22-payments-psp-certificate-rotation']);
+    expect(m.past.map((x) => x.id)).toEqual(['2026-10-18-storefront-cdn-migration']);
+    expect(m.upcoming[0]!.window).toBe('2026-11-22 03:00 UTC – 2026-11-22 03:30 UTC (planned)');
+  });
+
+  it('put the services with an open incident or ongoing maintenance in the banner', async () => {
+    const b = bannerView(await model(), '/');
+    expect(b.services.map((s) => s.id)).toEqual(['identity', 'search']);
+    expect(b.services[0]!.reasons[0]!.text).toBe('maintenance: Identity session store upgrade');
+  });
+
+  it('lay out a year of days in weeks of seven, Monday first', async () => {
+    const c = calendarView(await model());
+    expect(c.weeks.every((w) => w.length === 7)).toBe(true);
+    expect(c.weeks.flat().filter((d) => d !== null)).toHaveLength(365);
+    expect(c.total).toBe((await model()).content.incidents.length);
+    // 2026-10-27 was a Tuesday: the second day of its week.
+    const week = c.weeks.find((w) => w.some((d) => d?.date === '2026-10-27'))!;
+    expect(week.findIndex((d) => d?.date === '2026-10-27')).toBe(1);
+    expect(week[1]).toMatchObject({ bucket: 4, label: '2026-10-27: 1 incident started, 52m of outage' });
+  });
+
+  it('paginate the history newest first and group it by month', async () => {
+    const s = await model();
+    const pages = historyPages(s, '/', 20);
+    expect(pages.map((p) => p.page)).toEqual([1, 2, 3]);
+    expect(pages.flatMap((p) => p.groups.flatMap((g) => g.rows))).toHaveLength(s.content.incidents.length);
+    expect(pages[0]).toMatchObject({ prev: null, next: '/outages/history/2/', total: 45 });
+    expect(pages[2]).toMatchObject({ prev: '/outages/history/2/', next: null });
+    expect(pages[0]!.groups[0]!.label).toBe('November 2026');
+    expect(historyUrl('/', 1)).toBe('/outages/');
+    expect(historyPages(s, '/')).toHaveLength(1);
+  });
+
+  it('the incident view has the timeline and the SLOs the failover hurt', async () => {
+    const s = await model();
+    const v = incidentView(s, s.incidentsById.get('2026-10-27-checkout-db-failover')!, '/');
+    expect(v.outage).toBe('a full outage');
+    expect(v.timeline[0]).toMatchObject({ status: 'investigating', sinceStart: '+11m' });
+    expect(v.hurt.map((h) => h.id)).toEqual(expect.arrayContaining(['checkout-availability']));
+  });
+
+  it('the outage table shows full and partial minutes apart', async () => {
+    const t = outageTable((await model()).metrics);
+    const checkout = t.rows.find((r) => r.service === 'checkout-api')!;
+    expect(checkout.cells[t.months.indexOf('2026-10')]).toEqual({ full: 52, partial: null });
+    expect(checkout.cells[t.months.indexOf('2026-11')]).toEqual({ full: null, partial: 145 });
+  });
+});
+
+describe('printed pages', () => {
+  it('carry the title, report time, URL and page number in the page margins', () => {
+    expect(cssString('a "b" \\ c\nd')).toBe('"a \\"b\\" \\\\ c d"');
+    const css = printCss({ title: 'Acme · October 2026', asOf: 'data as of 2026-11-15 00:00 UTC', url: '/reports/2026-10/' });
+    expect(css).toContain('@top-left { content: "Acme · October 2026";');
+    expect(css).toContain('@top-right { content: "data as of 2026-11-15 00:00 UTC";');
+    expect(css).toContain('@bottom-left { content: "/reports/2026-10/";');
+    expect(css).toContain('content: "page " counter(page) " of " counter(pages);');
+  });
+});
