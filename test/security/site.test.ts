@@ -21,6 +21,9 @@ const HOSTILE = [
   '<div onmouseover="alert(5)">hover</div>',
 ].join('\n\n');
 
+/** A build takes about 20 s alone; leave room for a loaded machine. */
+const BUILD_TIMEOUT = 180_000;
+
 const outs: string[] = [];
 afterAll(async () => {
   await Promise.all(outs.map((o) => rm(o, { recursive: true, force: true })));
@@ -66,7 +69,7 @@ describe('a site built from hostile Markdown', () => {
     expect(mdx).toContain('Roll back <strong>first</strong>.');
     const service = await readFile(join(r.out, 'services/api/index.html'), 'utf8');
     expect(service).toContain('<a href="https://grafana.example.com/d/api" rel="noopener noreferrer">');
-  });
+  }, BUILD_TIMEOUT);
 
   it('an MDX runbook that imports node:child_process stops the build at its line, and runs nothing', async () => {
     const marker = join(tmpdir(), `sitrep-mdx-ran-${process.pid}`);
@@ -80,7 +83,7 @@ describe('a site built from hostile Markdown', () => {
     expect(r.stderr).toContain("content/runbooks/api-owned.mdx:13:1 JavaScript expressions in braces are not allowed in runbooks");
     expect(existsSync(marker)).toBe(false);
     expect(await readdir(r.out)).toEqual([]);
-  });
+  }, BUILD_TIMEOUT);
 
   it('a runbook that links to a file outside content/ is not published', async () => {
     const fx = await fixture();
@@ -93,5 +96,5 @@ describe('a site built from hostile Markdown', () => {
     expect(r.code).toBe(1);
     expect(r.stderr).toContain('content/runbooks/linked.md:1:1 is a symbolic link to a file outside content/');
     expect(await readdir(r.out)).toEqual([]);
-  });
+  }, BUILD_TIMEOUT);
 });

@@ -128,12 +128,12 @@ describe('building other content', () => {
   });
 
   it('a build that fails in the site generator leaves the last good site in place', async () => {
-    // Valid content, but Astro cannot create its cache folder: a failure that check cannot foresee.
-    const fx = await fixture({ 'not-a-folder': 'a file' });
+    // Valid content, but a site URL Astro refuses: a failure that check cannot foresee.
+    const fx = await fixture();
     const out = await mkdtemp(join(tmpdir(), 'sitrep-last-good-'));
     outs.push(out);
     await writeFile(join(out, 'index.html'), 'the last good site');
-    const r = await buildSite(['--root', fx.root, '--out', out], { SITREP_CACHE_DIR: join(fx.root, 'not-a-folder', 'cache') });
+    const r = await buildSite(['--root', fx.root, '--out', out], { SITREP_SITE: 'not a url' });
     outs.push(r.out);
     await fx.cleanup();
     expect(r.code).toBe(1);
