@@ -5,12 +5,15 @@ import { z } from 'zod';
  * of memory: a file over a limit is refused with an error that names the limit.
  */
 export const limitsSchema = z.strictObject({
-  /** The largest content file (YAML or Markdown), in KiB. Default 128. */
-  file_kb: z.number().int().min(1).max(16_384).default(128),
+  /**
+   * The largest content file (YAML or Markdown), in KiB. Default 128, at most 1024: the maxima keep
+   * a file that raises the limits still bounded (about a minute of parsing at worst).
+   */
+  file_kb: z.number().int().min(1).max(1024).default(128),
   /** The longest single YAML value (a title, an impact, a query), in characters. Default 10,000. */
   field_chars: z.number().int().min(1).max(10_000_000).default(10_000),
-  /** How deeply block quotes and lists may nest in Markdown. Default 16, at most 100. */
-  markdown_depth: z.number().int().min(1).max(100).default(16),
+  /** How deeply block quotes and lists may nest in Markdown. Default 16, at most 50. */
+  markdown_depth: z.number().int().min(1).max(50).default(16),
 });
 
 export type Limits = z.output<typeof limitsSchema>;

@@ -142,10 +142,16 @@ describe('Markdown size and depth limits', () => {
     ]);
   });
 
-  it('a 3,000-level nested list fails fast with one clear error', async () => {
+  it('a 3,000-level nested list (9 MB of indentation) fails fast on its size', async () => {
     const list = Array.from({ length: 3000 }, (_, i) => `${'  '.repeat(i)}- level ${i}`).join('\n');
-    // 9 MB of indentation: raise the size limit so that the depth limit is what stops it.
-    expect(await pm(list, 'title: T\nlimits: { file_kb: 16384 }\n')).toEqual([`${POSTMORTEM}:${SUMMARY_LINE + 16}:1 block quotes and lists nest 17 deep here, more than the 16 allowed (limits.markdown_depth in content/site.yaml)`]);
+    expect(await pm(list)).toEqual([`${POSTMORTEM}:1:1 is 8.6 MiB, more than the 128 KiB a content file may have (limits.file_kb in content/site.yaml)`]);
+  });
+
+  it('a 1,000-level nested list within the largest size allowed fails fast on its depth', async () => {
+    const list = Array.from({ length: 1000 }, (_, i) => `${'  '.repeat(i)}- ${i}`).join('\n');
+    expect(await pm(list, 'title: T\nlimits: { file_kb: 1024 }\n')).toEqual([
+      `${POSTMORTEM}:${SUMMARY_LINE + 16}:1 block quotes and lists nest 17 deep here, more than the 16 allowed (limits.markdown_depth in content/site.yaml)`,
+    ]);
   });
 
   it('a nested list inside a block quote is measured too', async () => {
