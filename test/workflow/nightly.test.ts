@@ -78,7 +78,9 @@ describe('npm run nightly: order and exit status', () => {
 describe('npm run nightly on the sample with Prometheus down', () => {
   it('keeps the last good snapshots, builds the site with the SLOs marked stale, and exits 3', async () => {
     const sample = await sampleCopy();
-    const out = await mkdtemp(join(tmpdir(), 'sitrep-nightly-dist-'));
+    // The build stages its site beside --out: keep that inside a folder of this test's own.
+    const outParent = await mkdtemp(join(tmpdir(), 'sitrep-nightly-dist-'));
+    const out = join(outParent, 'dist');
     const cache = await mkdtemp(join(tmpdir(), 'sitrep-nightly-cache-'));
     const snapshots = join(sample.root, 'data/snapshots');
     const before = new Map(await Promise.all((await readdir(snapshots)).map(async (f) => [f, await readFile(join(snapshots, f), 'utf8')] as const)));
@@ -95,6 +97,6 @@ describe('npm run nightly on the sample with Prometheus down', () => {
     expect(Object.values(status.slos).every((s) => !s.ok)).toBe(true);
     const page = await readFile(join(out, 'slos/checkout-availability/index.html'), 'utf8');
     expect(page).toContain('Stale: the last fetch of this SLO');
-    await Promise.all([sample.cleanup(), rm(out, { recursive: true, force: true }), rm(cache, { recursive: true, force: true })]);
+    await Promise.all([sample.cleanup(), rm(outParent, { recursive: true, force: true }), rm(cache, { recursive: true, force: true })]);
   }, 300_000);
 });
