@@ -45,9 +45,10 @@ describe('npm run diff', () => {
     expect(r.stdout).not.toContain('| all incidents |');
   });
 
-  it('a later resolution changes MTTR overall and for its month; a stricter objective turns an SLO red; --out writes the same Markdown', async () => {
+  it("a later resolution changes MTTR overall and for its month; a stricter objective turns an SLO red; a postmortem's status change is listed; --out writes the same Markdown", async () => {
     await edit(join(repo.root, 'content/incidents/2026-10-27-checkout-db-failover.yaml'), 'resolved_at: 2026-10-27T20:12:00Z', 'resolved_at: 2026-10-27T23:12:00Z');
     await edit(join(repo.root, 'content/slos/identity-admin-api.yaml'), /^objective: 99$/m, 'objective: 99.9');
+    await edit(join(repo.root, 'content/postmortems/2026-10-27-checkout-db-failover.md'), /^status: \S+$/m, 'status: in-review');
     const out = join(repo.root, 'diff.md');
     const r = await diff('--base', 'HEAD', '--out', out);
     expect(r.code).toBe(0);
@@ -55,6 +56,7 @@ describe('npm run diff', () => {
     expect(r.stdout).toMatch(/\| all incidents \| MTTR \| .+ \| .+ \|/);
     expect(r.stdout).toMatch(/\| 2026-10 \| MTTR \| .+ \| .+ \|/);
     expect(r.stdout).toContain('### SLO definitions (1)');
+    expect(r.stdout).toMatch(/### Postmortems \(1\)\n\n\| Id \| Change \|\n\| --- \| --- \|\n\| `2026-10-27-checkout-db-failover` \| status: published → in-review \|/);
     expect(r.stdout).toContain('| `identity-admin-api` | objective: 99 → 99.9 |');
     expect(r.stdout).toMatch(/\| `identity-admin-api` \| green → red \| 58\.5% → -\d+\.\d% \|/);
     expect(await readFile(out, 'utf8')).toBe(r.stdout);

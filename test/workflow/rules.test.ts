@@ -6,7 +6,7 @@ import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parse, stringify } from 'yaml';
 import { loadContent } from '../../src/adapters/content/load.ts';
-import type { AlertingRule, RuleGroup } from '../../src/adapters/rules/prometheus-rules.ts';
+import { errorRatioExpr, runbookUrl, type AlertingRule, type RuleGroup } from '../../src/adapters/rules/prometheus-rules.ts';
 import { burnRateAt, buildSeries, replayAlerts, type AlertInterval } from '../../src/core/index.ts';
 import { fixture } from '../helpers/fixture.ts';
 import { runScript } from './run.ts';
@@ -64,6 +64,19 @@ describe('npm run rules on the bundled sample', () => {
     expect(r.code).toBe(1);
     expect(r.stderr).toMatch(/content\/slos\/api-availability\.yaml:4:\d+ objective:/);
     await expect(readFile(out)).rejects.toThrow();
+  });
+});
+
+describe('how the rules are written', () => {
+  it('runbook_url is the runbook page under the site URL and base path, or the SLO page without a runbook', () => {
+    expect(runbookUrl({ id: 'api-availability', runbook: 'api-errors' }, 'https://sre.example.com', '/sitrep/')).toBe('https://sre.example.com/sitrep/runbooks/api-errors/');
+    expect(runbookUrl({ id: 'api-availability', runbook: undefined }, 'https://sre.example.com/', '/')).toBe('https://sre.example.com/slos/api-availability/');
+    expect(runbookUrl({ id: 'api-availability', runbook: undefined }, undefined, 'sitrep')).toBe('/sitrep/slos/api-availability/');
+  });
+
+  it("a latency SLO's error ratio is 1 - (le bucket / +Inf bucket) over the window", () => {
+    const expr = errorRatioExpr({ indicator: { kind: 'latency', bucket: 'http_request_duration_seconds_bucket{job="api"}', threshold: 0.3 } }, 3_600);
+    expect(expr).toBe('1 - (\n  (sum(increase(http_request_duration_seconds_bucket{job="api",le="0.3"}[1h])))\n  /\n  (sum(increase(http_request_duration_seconds_bucket{job="api",le="+Inf"}[1h])))\n)');
   });
 });
 
