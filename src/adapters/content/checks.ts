@@ -38,7 +38,7 @@ function editDistance(a: string, b: string): number {
 }
 
 /** A hint naming the closest known ids: a few typos away, or one containing the other. */
-function nearest(id: string, known: Iterable<string>): string {
+export function nearest(id: string, known: Iterable<string>): string {
   const limit = Math.max(2, Math.floor(id.length / 4));
   const ranked = [...known]
     .map((k) => ({ k, d: k.includes(id) || id.includes(k) ? Math.min(limit, Math.abs(k.length - id.length)) : editDistance(id, k) }))
