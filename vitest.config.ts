@@ -3,7 +3,8 @@ import { defineConfig } from 'vitest/config';
 export default defineConfig({
   test: {
     include: ['src/**/*.test.ts', 'test/**/*.test.ts'],
-    testTimeout: 30_000,
+    // Builds of one project wait for each other (scripts/lib/build-lock.ts): room for a few in a row on a busy machine.
+    testTimeout: 300_000,
     hookTimeout: 300_000,
     coverage: {
       provider: 'v8',

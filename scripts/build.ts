@@ -12,6 +12,7 @@ import { readFetchStatus } from '../src/adapters/prometheus/fetch-status.ts';
 import { incidentTimes, parseAsOfOption, resolveAsOf } from '../src/site/as-of.ts';
 import { dropCredentials, parseOptions, printContentErrors } from './lib/cli.ts';
 import { markSite, refuseOut } from './lib/out-dir.ts';
+import { withBuildLock } from './lib/build-lock.ts';
 
 /** The sitrep project (astro.config.mjs, src/, node_modules/), wherever the command runs from. */
 const PROJECT = fileURLToPath(new URL('..', import.meta.url)).replace(/\/$/, '');
@@ -71,13 +72,15 @@ const cleanUp = () => Promise.all([building, staging].map((d) => rm(d, { recursi
 process.chdir(PROJECT);
 try {
   const { build } = await import('astro');
-  await build({
-    root: PROJECT,
-    outDir: building,
-    // A separate cache per build lets several builds run side by side (tests, CI matrices).
-    ...(cacheDir ? { cacheDir } : {}),
-    logLevel: process.env.SITREP_LOG_LEVEL === 'debug' ? 'debug' : 'info',
-  });
+  // Astro shares files under the project's .astro/ between builds: one build of a project at a time.
+  await withBuildLock(PROJECT, () =>
+    build({
+      root: PROJECT,
+      outDir: building,
+      ...(cacheDir ? { cacheDir } : {}),
+      logLevel: process.env.SITREP_LOG_LEVEL === 'debug' ? 'debug' : 'info',
+    }),
+  (line) => console.log(line));
   await markSite(building);
   await mkdir(dirname(out), { recursive: true });
   // Another file system: copy (the swap below stays a rename, so the site is never half there).
