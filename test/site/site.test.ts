@@ -5,7 +5,7 @@
 import { existsSync } from 'node:fs';
 import { mkdtemp, readdir, readFile, rm, symlink, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { basename, join } from 'node:path';
 import { chromium, type Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadContent } from '../../src/adapters/content/load.ts';
@@ -141,7 +141,8 @@ describe('building other content', () => {
     expect(r.code).toBe(1);
     expect(r.stderr).toContain('the site generator failed (the last good site is untouched)');
     expect(await readFile(join(out, 'index.html'), 'utf8')).toBe('the last good site');
-    expect((await readdir(join(out, '..'))).filter((n) => n.includes('.building-'))).toEqual([]);
+    // Only this build's staging folder: other builds (other tests, other checkouts) share the temporary folder.
+    expect((await readdir(join(out, '..'))).filter((n) => n.startsWith(`.${basename(out)}.building-`))).toEqual([]);
   });
 
   it('drops raw HTML from postmortems, so a pull request cannot inject a script; flags stale SLOs', async () => {
