@@ -120,6 +120,7 @@ describe('building other content', () => {
     expect(r.code).toBe(1);
     expect(r.stderr).toContain('the site generator failed (the last good site is untouched)');
     expect(await readFile(join(out, 'index.html'), 'utf8')).toBe('the last good site');
+    // Only this build's staging folder: other builds (other tests, other checkouts) share the temporary folder.
     expect((await readdir(join(out, '..'))).filter((n) => n.startsWith(`.${basename(out)}.building-`))).toEqual([]);
   });
 
