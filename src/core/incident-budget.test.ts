@@ -1,6 +1,6 @@
-import { describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 import { incidentBudget, incidentPeriodKind } from './incident-budget.ts';
-import { buildSeries } from './series.ts';
+import { buildSeries, type Series } from './series.ts';
 import { at, constantSeries, makeIncident, makeSlo } from './test-fixtures.ts';
 import { isoOf } from './periods.ts';
 
@@ -14,7 +14,10 @@ describe('incidentBudget', () => {
   // October, 1000 events per 5-minute step: 8,928,000 events, 99.9% allows 8,928 bad.
   // Outage: steps ending 10:05..10:20 on Oct 3 hold 1000 bad each (4,000 bad).
   const first = (at('2026-10-03T10:05:00Z') - OCT) / step;
-  const series = constantSeries(OCT + step, step, stepsInOct, 1000, (i) => (i >= first - 1 && i < first + 3 ? 1000 : 0));
+  let series: Series;
+  beforeEach(() => {
+    series = constantSeries(OCT + step, step, stepsInOct, 1000, (i) => (i >= first - 1 && i < first + 3 ? 1000 : 0));
+  });
   const asOf = NOV;
 
   it('spends the share of the month budget that the incident bad events make up', () => {

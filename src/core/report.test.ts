@@ -187,14 +187,18 @@ describe('buildSloReport', () => {
     // 100% errors from 2026-10-14T23:40Z to 01:00Z (across asOf), and again on 2026-10-20 10:00-10:20Z.
     const OCT15 = at('2026-10-15T00:00:00Z');
     const idx = (iso: string) => (at(iso) - OCT) / step - 1;
-    const series = constantSeries(OCT + step, step, stepsInOct, 1000, (i) =>
-      (i >= idx('2026-10-14T23:45:00Z') && i <= idx('2026-10-15T01:00:00Z')) || (i >= idx('2026-10-20T10:05:00Z') && i <= idx('2026-10-20T10:20:00Z')) ? 1000 : 0,
-    );
-    const across = makeIncident({ id: 'across', started_at: '2026-10-14T23:40:00Z', resolved_at: '2026-10-15T01:00:00Z' });
-    const later = makeIncident({ id: 'later', started_at: '2026-10-20T10:00:00Z', resolved_at: '2026-10-20T10:20:00Z' });
-    const r = buildSloReport(makeSlo(), series, OCT15, [across, later]);
+    // Built inside each test, not here, so that mutation testing attributes the code it runs to the test.
+    const report = () => {
+      const series = constantSeries(OCT + step, step, stepsInOct, 1000, (i) =>
+        (i >= idx('2026-10-14T23:45:00Z') && i <= idx('2026-10-15T01:00:00Z')) || (i >= idx('2026-10-20T10:05:00Z') && i <= idx('2026-10-20T10:20:00Z')) ? 1000 : 0,
+      );
+      const across = makeIncident({ id: 'across', started_at: '2026-10-14T23:40:00Z', resolved_at: '2026-10-15T01:00:00Z' });
+      const later = makeIncident({ id: 'later', started_at: '2026-10-20T10:00:00Z', resolved_at: '2026-10-20T10:20:00Z' });
+      return buildSloReport(makeSlo(), series, OCT15, [across, later]);
+    };
 
     it('alerts are replayed only up to asOf, and one firing at asOf is open there', () => {
+      const r = report();
       expect(r.alerts.map((a) => [a.alert, a.from, a.to, a.open])).toEqual([
         ['page-fast', '2026-10-14T23:45:00.000Z', '2026-10-15T00:00:00.000Z', true],
         ['page-slow', '2026-10-14T23:45:00.000Z', '2026-10-15T00:00:00.000Z', true],
@@ -204,6 +208,7 @@ describe('buildSloReport', () => {
     });
 
     it('an incident that starts after asOf is not listed, and one resolved after asOf is still open at asOf', () => {
+      const r = report();
       expect(r.alertCoverage.incidents.map((m) => [m.incident, m.endedAt, m.alerted])).toEqual([['across', '2026-10-15T00:00:00.000Z', true]]);
       expect(r.alertCoverage.alertsWithoutIncident).toEqual([]);
       expectJsonSafe(r);

@@ -1,6 +1,6 @@
-import { describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { buildSeries, dataStart, expectedSteps, overlappingStepRange, rangeSums, seriesEnd, seriesStart, stepEnd, stepRange } from './series.ts';
+import { buildSeries, dataStart, expectedSteps, overlappingStepRange, rangeSums, seriesEnd, seriesStart, stepEnd, stepRange, type Series } from './series.ts';
 
 describe('buildSeries', () => {
   it('derives good as total minus bad when only bad is given', () => {
@@ -43,7 +43,10 @@ describe('buildSeries', () => {
 });
 
 describe('step index and time helpers', () => {
-  const s = buildSeries({ start: 1000, step: 300, series: { total: [1, 1, 1, 1], good: [1, 1, 1, 1] } });
+  let s: Series;
+  beforeEach(() => {
+    s = buildSeries({ start: 1000, step: 300, series: { total: [1, 1, 1, 1], good: [1, 1, 1, 1] } });
+  });
   it('step i ends at start + i x step', () => {
     expect(stepEnd(s, 0)).toBe(1000);
     expect(stepEnd(s, 3)).toBe(1900);
