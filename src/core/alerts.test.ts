@@ -67,6 +67,25 @@ describe('the 1e-9 relative tolerance on the threshold', () => {
     expect(pageFast(1009).map((a) => [a.from, a.to, a.open])).toEqual([[START, START + 23 * step, true]]);
     expect(pageFast(1009)[0]!.peakBurnRate).toBeCloseTo(1009 / 2500 / 0.03, 12);
   });
+  describe('the edge itself, threshold x (1 + 1e-9), is not above it, in either window', () => {
+    // Against 99.9%, 1,000,000,001 bad of 10^12 per step is 1.000000001x: exactly 1 x (1 + 1e-9) in
+    // floating point, the edge of ticket-slow's 1x. ...000 is 1x and ...002 is 1.000000002x.
+    const [AT, EDGE, OVER] = [1_000_000_000, 1_000_000_001, 1_000_000_002];
+    const ticketSlow = (bad: (i: number) => number, n: number) => replayAlerts(makeSlo(), constantSeries(START, step, n, 1e12, bad));
+
+    it('a 6h window exactly at the edge ends the firing, though the 3d window is still over it', () => {
+      expect(EDGE / 1e12 / 0.001).toBe(1 * (1 + 1e-9));
+      // 72 steps over the edge, then 72 at it: at the last step the 6h window (72 steps) is at the edge.
+      const alerts = ticketSlow((i) => (i < 72 ? OVER : EDGE), 144);
+      expect(alerts.map((a) => [a.alert, a.from, a.to, a.open])).toEqual([['ticket-slow', START, START + 143 * step, false]]);
+    });
+    it('a 3d window exactly at the edge does not fire, though the 6h window is over it', () => {
+      // 864 steps (3d): 72 at 1x, 720 at the edge, 72 over it. At the last step the 3d window
+      // averages exactly the edge; the 6h window (its last 72 steps) is over it.
+      const alerts = ticketSlow((i) => (i < 72 ? AT : i < 792 ? EDGE : OVER), 864);
+      expect(alerts).toEqual([]);
+    });
+  });
 });
 
 describe('replayAlerts', () => {
@@ -107,6 +126,26 @@ describe('replayAlerts', () => {
     expect(pf.peakBurnRate).toBeCloseTo(20, 6);
     expect(ps.from).toBe(e(b + 21));
     expect(ps.open).toBe(true);
+  });
+
+  it('the peak is the highest long-window burn while firing, not the last: 2 steps at 100% then 2% errors peak at 183.3x', () => {
+    // page-fast's 1h window (12 steps) holds both 100% steps and ten 2% steps at step b+11:
+    // 2,200 bad of 12,000 = 183.3x; then the 100% steps age out and it settles at 20x, still paging.
+    const s = constantSeries(START, step, b + 40, 1000, (i) => (i < b ? 0 : i < b + 2 ? 1000 : 20));
+    const pf = replayAlerts(slo, s).find((a) => a.alert === 'page-fast')!;
+    expect(pf).toMatchObject({ from: e(b), to: e(b + 39), open: true });
+    expect(pf.peakBurnRate).toBeCloseTo(2200 / 12, 9);
+  });
+
+  it('lists the alerts by the time they first fired, then in rule order: a slow 2x burn tickets before a later spike pages', () => {
+    // 2 bad per 1,000 from the start is 2x, over ticket-slow's 1x only; one 100% step at 300 fires the other three.
+    const s = constantSeries(START, step, 400, 1000, (i) => (i === 300 ? 1000 : 2));
+    expect(replayAlerts(slo, s).map((a) => [a.alert, a.from])).toEqual([
+      ['ticket-slow', e(0)],
+      ['page-fast', e(300)],
+      ['page-slow', e(300)],
+      ['ticket-fast', e(300)],
+    ]);
   });
 
   it('a clean series and a series of gaps fire nothing', () => {
@@ -224,6 +263,24 @@ describe('relateAlerts', () => {
     const before = makeIncident({ id: 'before', started_at: isoOf(START - 7200), resolved_at: isoOf(START - 3600) });
     const straddling = makeIncident({ id: 'straddling', started_at: isoOf(START - 7200), resolved_at: isoOf(START + 600) });
     expect(relateAlerts(slo, s, alerts, [before, straddling], asOf).incidents.map((m) => m.incident)).toEqual(['straddling']);
+    // The data starts at START - step (the first step's start): an incident resolved right then is over before it.
+    const upToData = makeIncident({ id: 'up-to-data', started_at: isoOf(START - 7200), resolved_at: isoOf(START - step) });
+    expect(relateAlerts(slo, s, alerts, [upToData], asOf).incidents).toEqual([]);
+  });
+
+  it('with no data at all, no incident is listed', () => {
+    const { asOf } = outages();
+    const gaps = constantSeries(START, step, 1100, 1000, () => null);
+    const inc = makeIncident({ id: 'a', started_at: isoOf(e(b)), resolved_at: isoOf(e(b + 6)) });
+    expect(relateAlerts(slo, gaps, [], [inc], asOf).incidents).toEqual([]);
+  });
+
+  it('an incident that starts exactly at asOf is listed, open and not alerted, with no time elapsed', () => {
+    const { s, alerts, asOf } = outages();
+    const now = makeIncident({ id: 'now', status: 'investigating', started_at: isoOf(asOf), resolved_at: undefined });
+    expect(relateAlerts(slo, s, alerts, [now], asOf).incidents).toEqual([
+      { incident: 'now', severity: 'SEV2', startedAt: asOf, endedAt: asOf, alerted: false, paged: false, firstAlert: null, firstFiredAt: null, leadSeconds: null },
+    ]);
   });
 
   it('an incident with no alert anywhere near it was not alerted', () => {
