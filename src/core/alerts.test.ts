@@ -268,6 +268,41 @@ describe('relateAlerts', () => {
     expect(relateAlerts(slo, s, alerts, [upToData], asOf).incidents).toEqual([]);
   });
 
+  it('an alert that ended exactly at the start of the slack still counts (ends touching count)', () => {
+    // page-fast fired e(b) .. e(b + 4); the incident starts 30 minutes (the slack) after that end.
+    const { s, alerts, asOf } = outages();
+    const fast = alerts.filter((a) => a.alert === 'page-fast' && a.from === e(b));
+    const inc = makeIncident({ id: 'touching', started_at: isoOf(e(b + 4) + 1800), resolved_at: isoOf(e(b + 4) + 3600) });
+    expect(relateAlerts(slo, s, fast, [inc], asOf).incidents[0]).toMatchObject({ alerted: true, firstFiredAt: e(b), leadSeconds: -(4 * step + 1800) });
+  });
+
+  it('finds the earliest alert even when the alerts are given latest first', () => {
+    const { s, alerts, asOf } = outages();
+    const inc = makeIncident({ id: 'a', started_at: isoOf(e(b) - step), resolved_at: isoOf(e(1004)) });
+    const latestFirst = alerts.filter((a) => a.alert === 'page-fast').reverse();
+    expect(latestFirst.map((a) => a.from)).toEqual([e(1000), e(b)]);
+    const [m] = relateAlerts(slo, s, latestFirst, [inc], asOf).incidents;
+    expect(m).toMatchObject({ firstAlert: 'page-fast', firstFiredAt: e(b), leadSeconds: step });
+  });
+
+  it('an incident that only tickets fired for was alerted but not paged', () => {
+    const { s, asOf } = outages();
+    const tickets = replayAlerts(slo, s).filter((a) => a.severity === 'ticket');
+    const inc = makeIncident({ id: 'a', started_at: isoOf(e(b) - step), resolved_at: isoOf(e(b + 6)) });
+    expect(relateAlerts(slo, s, tickets, [inc], asOf).incidents[0]).toMatchObject({ alerted: true, paged: false, firstAlert: 'ticket-fast', firstFiredAt: e(b) });
+  });
+
+  it('a page that fires again on a small blip after a new outage is not an old incident\'s, judged on its own 5-minute window', () => {
+    // An incident at step b, long over. A new outage at steps 1000..1008 (100%), two clean steps, then
+    // one step at 20x (1011): page-fast fires again there, its 1h window full of the new outage.
+    const s = constantSeries(START, step, 1100, 1000, (i) => (i === b || (i >= 1000 && i <= 1008) ? 1000 : i === 1011 ? 20 : 0));
+    const alerts = replayAlerts(slo, s).filter((a) => a.alert === 'page-fast');
+    expect(alerts.map((a) => a.from)).toEqual([e(b), e(1000), e(1011)]);
+    const inc = makeIncident({ id: 'old', started_at: isoOf(e(b) - step), resolved_at: isoOf(e(b)) });
+    const r = relateAlerts(slo, s, alerts, [inc], stepEnd(s, 1099));
+    expect(r.alertsWithoutIncident.map((a) => a.from)).toEqual([e(1000), e(1011)]);
+  });
+
   it('with no data at all, no incident is listed', () => {
     const { asOf } = outages();
     const gaps = constantSeries(START, step, 1100, 1000, () => null);
