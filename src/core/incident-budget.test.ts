@@ -60,6 +60,18 @@ describe('incidentBudget', () => {
     expect(r.shares.map((s) => [s.incident, s.bad, s.to])).toEqual([['open', 2000, NOV]]);
   });
 
+  it('two incidents a minute apart in one 5-minute step count that step once, and every later step of the longer one', () => {
+    // a 10:00-10:02 claims the step ending 10:05; b 10:03-10:15 claims the steps ending 10:05, 10:10, 10:15.
+    const a = makeIncident({ id: 'a', started_at: '2026-10-03T10:00:00Z', resolved_at: '2026-10-03T10:02:00Z' });
+    const b = makeIncident({ id: 'b', started_at: '2026-10-03T10:03:00Z', resolved_at: '2026-10-03T10:15:00Z' });
+    const r = incidentBudget(slo, series, [a, b], asOf);
+    expect(r.shares.map((x) => [x.incident, x.bad])).toEqual([
+      ['a', 1000],
+      ['b', 3000],
+    ]);
+    expect(r.periods.map((p) => [p.bad, p.incidentBad, p.outsideBad])).toEqual([[4000, 3000, 1000]]);
+  });
+
   it('splits an incident across the months it spans, each against its own month budget', () => {
     // 2 months of 1000/step with 1 bad per step; an incident from Oct 31 23:00 to Nov 1 01:00.
     const n = stepsInOct + (30 * 86_400) / step;
