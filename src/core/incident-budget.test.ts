@@ -60,6 +60,13 @@ describe('incidentBudget', () => {
     expect(r.shares.map((s) => [s.incident, s.bad, s.to])).toEqual([['open', 2000, NOV]]);
   });
 
+  it('as of a time before the data ends, the months after asOf are not reported', () => {
+    // October and November of data, seen as of October 20: October only, to Oct 20.
+    const s = constantSeries(OCT + step, step, stepsInOct + 8640, 1000, () => 1);
+    const r = incidentBudget(slo, s, [], at('2026-10-20T00:00:00Z'));
+    expect(r.periods.map((p) => [p.period, p.from, p.to, p.bad])).toEqual([['2026-10', OCT, at('2026-10-20T00:00:00Z'), 19 * 288]]);
+  });
+
   it('two incidents a minute apart in one 5-minute step count that step once, and every later step of the longer one', () => {
     // a 10:00-10:02 claims the step ending 10:05; b 10:03-10:15 claims the steps ending 10:05, 10:10, 10:15.
     const a = makeIncident({ id: 'a', started_at: '2026-10-03T10:00:00Z', resolved_at: '2026-10-03T10:02:00Z' });
