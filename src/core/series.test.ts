@@ -22,6 +22,11 @@ describe('buildSeries', () => {
     expect(s.present[0]).toBe(1);
   });
 
+  it('a step with no events (total 0, good 0) is present and not clamped', () => {
+    const s = buildSeries({ start: 0, step: 60, series: { total: [0, 10], good: [0, 10] } });
+    expect([s.clamped, s.missing, [...s.present]]).toEqual([0, 0, [1, 1]]);
+  });
+
   it('marks null, missing and non-finite points as gaps, never as zero traffic that is good', () => {
     const s = buildSeries({ start: 0, step: 60, series: { total: [10, null, 10, 10, 10], good: [10, 5, null, Number.NaN, 9] } });
     expect([...s.present]).toEqual([1, 0, 0, 0, 1]);
