@@ -131,6 +131,14 @@ describe('grouping', () => {
     expect(g.checkout!.count).toBe(3);
     expect(g.search!.count).toBe(1);
   });
+  it('two incidents on the same two services give each service one gap, and the services come in id order', () => {
+    const x = makeIncident({ id: 'x', services: ['search', 'checkout'], started_at: '2026-10-03T10:00:00Z', resolved_at: '2026-10-03T11:00:00Z' });
+    const y = makeIncident({ id: 'y', services: ['search', 'checkout'], started_at: '2026-10-03T13:00:00Z', resolved_at: '2026-10-03T14:00:00Z' });
+    const g = byService([x, y]);
+    expect(Object.keys(g)).toEqual(['checkout', 'search']);
+    expect(g.checkout!.mtbf).toMatchObject({ count: 1, mean: 2 * 3600 });
+    expect(g.search!.mtbf).toMatchObject({ count: 1, mean: 2 * 3600 });
+  });
   it("a service's MTBF counts only its own gaps, not those of services that share an incident with it", () => {
     const searchOnly = makeIncident({ id: 's2', services: ['search'], started_at: '2026-11-03T00:10:00Z', resolved_at: '2026-11-03T01:00:00Z' });
     const g = byService([...all, searchOnly]);
