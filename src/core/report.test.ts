@@ -247,6 +247,12 @@ describe('buildSloReport', () => {
   });
 });
 
+describe('the report contract', () => {
+  it('names its versions', () => {
+    expect([SLO_REPORT_SCHEMA, INCIDENT_METRICS_SCHEMA]).toEqual(['sitrep-slo-report/v2', 'sitrep-incident-metrics/v2']);
+  });
+});
+
 describe('objectiveFraction', () => {
   it('turns percentages into fractions without float noise', () => {
     expect([99.9, 99.95, 99.99, 99.999, 99.5, 95].map(objectiveFraction)).toEqual([0.999, 0.9995, 0.9999, 0.99999, 0.995, 0.95]);

@@ -81,6 +81,7 @@ describe('step index and time helpers', () => {
   it('30 days of 5-minute steps are 8,640 expected steps', () => {
     expect(expectedSteps(s, 0, 30 * 86_400)).toBe(8640);
     expect(expectedSteps(s, 10, 10)).toBe(0);
+    expect(expectedSteps(s, 900, 300)).toBe(0);
   });
 });
 
