@@ -52,6 +52,42 @@ describe('a 28-day 99.9% SLO burning at 14.0x for 2 hours', () => {
   });
 });
 
+describe('the 1e-9 relative tolerance on the threshold', () => {
+  // A 97% 28-day SLO pages (page-fast) above 2% x 672 h / 1 h = 13.44x. 1,008 bad of 2,500 per
+  // step is 40.32% errors, exactly 13.44 x 3%; floating point computes that burn as
+  // 13.440000000000001, a hair above the threshold. Strictly above means it must not page.
+  const slo = makeSlo({ objective: 97, window: '28d' });
+  const pageFast = (badPerStep: number) => replayAlerts(slo, constantSeries(START, step, 24, 2500, () => badPerStep)).filter((a) => a.alert === 'page-fast');
+
+  it('a burn of exactly 13.44x that floating point puts at 13.440000000000001 does not page', () => {
+    expect((1008 / 2500) / 0.03).toBe(13.440000000000001);
+    expect(pageFast(1008)).toEqual([]);
+  });
+  it('one more bad event per step (13.453x) pages from the first step', () => {
+    expect(pageFast(1009).map((a) => [a.from, a.to, a.open])).toEqual([[START, START + 23 * step, true]]);
+    expect(pageFast(1009)[0]!.peakBurnRate).toBeCloseTo(1009 / 2500 / 0.03, 12);
+  });
+  describe('the edge itself, threshold x (1 + 1e-9), is not above it, in either window', () => {
+    // Against 99.9%, 1,000,000,001 bad of 10^12 per step is 1.000000001x: exactly 1 x (1 + 1e-9) in
+    // floating point, the edge of ticket-slow's 1x. ...000 is 1x and ...002 is 1.000000002x.
+    const [AT, EDGE, OVER] = [1_000_000_000, 1_000_000_001, 1_000_000_002];
+    const ticketSlow = (bad: (i: number) => number, n: number) => replayAlerts(makeSlo(), constantSeries(START, step, n, 1e12, bad));
+
+    it('a 6h window exactly at the edge ends the firing, though the 3d window is still over it', () => {
+      expect(EDGE / 1e12 / 0.001).toBe(1 * (1 + 1e-9));
+      // 72 steps over the edge, then 72 at it: at the last step the 6h window (72 steps) is at the edge.
+      const alerts = ticketSlow((i) => (i < 72 ? OVER : EDGE), 144);
+      expect(alerts.map((a) => [a.alert, a.from, a.to, a.open])).toEqual([['ticket-slow', START, START + 143 * step, false]]);
+    });
+    it('a 3d window exactly at the edge does not fire, though the 6h window is over it', () => {
+      // 864 steps (3d): 72 at 1x, 720 at the edge, 72 over it. At the last step the 3d window
+      // averages exactly the edge; the 6h window (its last 72 steps) is over it.
+      const alerts = ticketSlow((i) => (i < 72 ? AT : i < 792 ? EDGE : OVER), 864);
+      expect(alerts).toEqual([]);
+    });
+  });
+});
+
 describe('replayAlerts', () => {
   const slo = makeSlo();
   const b = 900; // first bad step, after 3+ days of clean history
@@ -92,6 +128,26 @@ describe('replayAlerts', () => {
     expect(ps.open).toBe(true);
   });
 
+  it('the peak is the highest long-window burn while firing, not the last: 2 steps at 100% then 2% errors peak at 183.3x', () => {
+    // page-fast's 1h window (12 steps) holds both 100% steps and ten 2% steps at step b+11:
+    // 2,200 bad of 12,000 = 183.3x; then the 100% steps age out and it settles at 20x, still paging.
+    const s = constantSeries(START, step, b + 40, 1000, (i) => (i < b ? 0 : i < b + 2 ? 1000 : 20));
+    const pf = replayAlerts(slo, s).find((a) => a.alert === 'page-fast')!;
+    expect(pf).toMatchObject({ from: e(b), to: e(b + 39), open: true });
+    expect(pf.peakBurnRate).toBeCloseTo(2200 / 12, 9);
+  });
+
+  it('lists the alerts by the time they first fired, then in rule order: a slow 2x burn tickets before a later spike pages', () => {
+    // 2 bad per 1,000 from the start is 2x, over ticket-slow's 1x only; one 100% step at 300 fires the other three.
+    const s = constantSeries(START, step, 400, 1000, (i) => (i === 300 ? 1000 : 2));
+    expect(replayAlerts(slo, s).map((a) => [a.alert, a.from])).toEqual([
+      ['ticket-slow', e(0)],
+      ['page-fast', e(300)],
+      ['page-slow', e(300)],
+      ['ticket-fast', e(300)],
+    ]);
+  });
+
   it('a clean series and a series of gaps fire nothing', () => {
     expect(replayAlerts(slo, constantSeries(START, step, 500, 1000))).toEqual([]);
     expect(replayAlerts(slo, constantSeries(START, step, 500, 1000, () => null))).toEqual([]);
@@ -107,12 +163,15 @@ describe('relateAlerts', () => {
   const slo = makeSlo();
   const b = 900;
   const e = (i: number) => START + i * step;
-  // Outage A at steps 900..903 (an incident), outage B at steps 1000..1003 (no incident).
-  const s = constantSeries(START, step, 1100, 1000, (i) => ((i >= b && i < b + 4) || (i >= 1000 && i < 1004) ? 1000 : 0));
-  const alerts = replayAlerts(slo, s).filter((a) => a.severity === 'page');
-  const asOf = stepEnd(s, 1099);
+  // Outage A at steps 900..903 (an incident), outage B at steps 1000..1003 (no incident). Built in
+  // each test, not here, so that mutation testing attributes the code it runs to the test.
+  const outages = () => {
+    const s = constantSeries(START, step, 1100, 1000, (i) => ((i >= b && i < b + 4) || (i >= 1000 && i < 1004) ? 1000 : 0));
+    return { s, alerts: replayAlerts(slo, s).filter((a) => a.severity === 'page'), asOf: stepEnd(s, 1099) };
+  };
 
   it('matches an incident to the first alert and reports its lead', () => {
+    const { s, alerts, asOf } = outages();
     const inc = makeIncident({ id: 'a', started_at: isoOf(e(b) - step), resolved_at: isoOf(e(b + 6)) });
     const r = relateAlerts(slo, s, alerts, [inc], asOf);
     expect(r.incidents).toEqual([
@@ -125,6 +184,7 @@ describe('relateAlerts', () => {
   });
 
   it('counts an alert that fired within the slack before started_at, with a negative lead', () => {
+    const { s, alerts, asOf } = outages();
     // page-fast fired e(b) .. e(b) + 20 min; the incident is recorded as starting 25 minutes in.
     const fast = alerts.filter((a) => a.alert === 'page-fast');
     const inc = makeIncident({ id: 'late', started_at: isoOf(e(b) + 25 * 60), resolved_at: isoOf(e(b) + 3600) });
@@ -138,6 +198,7 @@ describe('relateAlerts', () => {
   });
 
   it('ignores incidents of other services and runs open incidents to asOf', () => {
+    const { s, alerts, asOf } = outages();
     const other = makeIncident({ id: 'other', services: ['search'], started_at: isoOf(e(b)) });
     const open = makeIncident({ id: 'open', status: 'investigating', started_at: isoOf(e(990)), resolved_at: undefined });
     const r = relateAlerts(slo, s, alerts, [other, open], asOf);
@@ -146,6 +207,7 @@ describe('relateAlerts', () => {
   });
 
   it('lists a service\'s incidents oldest first', () => {
+    const { s, alerts, asOf } = outages();
     const later = makeIncident({ id: 'later', started_at: isoOf(e(1000)), resolved_at: isoOf(e(1004)) });
     const earlier = makeIncident({ id: 'earlier', started_at: isoOf(e(b)), resolved_at: isoOf(e(b + 4)) });
     const r = relateAlerts(slo, s, alerts, [later, earlier], asOf);
@@ -160,12 +222,12 @@ describe('relateAlerts', () => {
     // One step at 777x (777 bad of 1000) is the incident. A 100-bad blip one hour later tips the 1d
     // and 3d windows over 3x and 1x only because they still hold the incident; a new 100% outage
     // 2.5 hours after the incident fires page alerts on its own.
-    const late = constantSeries(START, step, 1100, 1000, (i) => (i === b ? 777 : i === b + 12 ? 100 : i === b + 30 ? 1000 : 0));
-    const lateAlerts = replayAlerts(slo, late);
-    const lateAsOf = stepEnd(late, 1099);
-    const inc = makeIncident({ id: 'inc', started_at: isoOf(e(b) - step), resolved_at: isoOf(e(b)) });
-    const r = relateAlerts(slo, late, lateAlerts, [inc], lateAsOf);
-    const attributed = (name: string, from: number) => !r.alertsWithoutIncident.some((a) => a.alert === name && a.from === from);
+    const related = () => {
+      const late = constantSeries(START, step, 1100, 1000, (i) => (i === b ? 777 : i === b + 12 ? 100 : i === b + 30 ? 1000 : 0));
+      const lateAlerts = replayAlerts(slo, late);
+      const inc = makeIncident({ id: 'inc', started_at: isoOf(e(b) - step), resolved_at: isoOf(e(b)) });
+      return { lateAlerts, r: relateAlerts(slo, late, lateAlerts, [inc], stepEnd(late, 1099)) };
+    };
 
     it.each([
       { name: 'ticket-fast, first firing an hour after resolved_at (1d window 0.35x without the incident), is the incident\'s', alert: 'ticket-fast', from: e(b + 12), expected: true },
@@ -174,11 +236,14 @@ describe('relateAlerts', () => {
       { name: 'page-fast on a new outage, whose 1h window does not hold the incident, is an alert without incident', alert: 'page-fast', from: e(b + 30), expected: false },
       { name: 'page-slow on a new outage that burns 13.9x over 6h on its own is an alert without incident, although its 6h window holds the incident', alert: 'page-slow', from: e(b + 30), expected: false },
     ])('$name', ({ alert, from, expected }) => {
+      const { lateAlerts, r } = related();
       expect(lateAlerts.some((a) => a.alert === alert && a.from === from)).toBe(true);
-      expect(attributed(alert, from)).toBe(expected);
+      const attributed = !r.alertsWithoutIncident.some((a) => a.alert === alert && a.from === from);
+      expect(attributed).toBe(expected);
     });
 
     it('the incident reports its first alert, fired during it, and not the later ones', () => {
+      const { r } = related();
       expect(r.incidents[0]).toMatchObject({ alerted: true, paged: true, firstAlert: 'page-fast', firstFiredAt: e(b), leadSeconds: step });
     });
 
@@ -194,12 +259,67 @@ describe('relateAlerts', () => {
   });
 
   it('an incident that was over before the SLO had data is not listed (nothing could alert on it)', () => {
+    const { s, alerts, asOf } = outages();
     const before = makeIncident({ id: 'before', started_at: isoOf(START - 7200), resolved_at: isoOf(START - 3600) });
     const straddling = makeIncident({ id: 'straddling', started_at: isoOf(START - 7200), resolved_at: isoOf(START + 600) });
     expect(relateAlerts(slo, s, alerts, [before, straddling], asOf).incidents.map((m) => m.incident)).toEqual(['straddling']);
+    // The data starts at START - step (the first step's start): an incident resolved right then is over before it.
+    const upToData = makeIncident({ id: 'up-to-data', started_at: isoOf(START - 7200), resolved_at: isoOf(START - step) });
+    expect(relateAlerts(slo, s, alerts, [upToData], asOf).incidents).toEqual([]);
+  });
+
+  it('an alert that ended exactly at the start of the slack still counts (ends touching count)', () => {
+    // page-fast fired e(b) .. e(b + 4); the incident starts 30 minutes (the slack) after that end.
+    const { s, alerts, asOf } = outages();
+    const fast = alerts.filter((a) => a.alert === 'page-fast' && a.from === e(b));
+    const inc = makeIncident({ id: 'touching', started_at: isoOf(e(b + 4) + 1800), resolved_at: isoOf(e(b + 4) + 3600) });
+    expect(relateAlerts(slo, s, fast, [inc], asOf).incidents[0]).toMatchObject({ alerted: true, firstFiredAt: e(b), leadSeconds: -(4 * step + 1800) });
+  });
+
+  it('finds the earliest alert even when the alerts are given latest first', () => {
+    const { s, alerts, asOf } = outages();
+    const inc = makeIncident({ id: 'a', started_at: isoOf(e(b) - step), resolved_at: isoOf(e(1004)) });
+    const latestFirst = alerts.filter((a) => a.alert === 'page-fast').reverse();
+    expect(latestFirst.map((a) => a.from)).toEqual([e(1000), e(b)]);
+    const [m] = relateAlerts(slo, s, latestFirst, [inc], asOf).incidents;
+    expect(m).toMatchObject({ firstAlert: 'page-fast', firstFiredAt: e(b), leadSeconds: step });
+  });
+
+  it('an incident that only tickets fired for was alerted but not paged', () => {
+    const { s, asOf } = outages();
+    const tickets = replayAlerts(slo, s).filter((a) => a.severity === 'ticket');
+    const inc = makeIncident({ id: 'a', started_at: isoOf(e(b) - step), resolved_at: isoOf(e(b + 6)) });
+    expect(relateAlerts(slo, s, tickets, [inc], asOf).incidents[0]).toMatchObject({ alerted: true, paged: false, firstAlert: 'ticket-fast', firstFiredAt: e(b) });
+  });
+
+  it('a page that fires again on a small blip after a new outage is not an old incident\'s, judged on its own 5-minute window', () => {
+    // An incident at step b, long over. A new outage at steps 1000..1008 (100%), two clean steps, then
+    // one step at 20x (1011): page-fast fires again there, its 1h window full of the new outage.
+    const s = constantSeries(START, step, 1100, 1000, (i) => (i === b || (i >= 1000 && i <= 1008) ? 1000 : i === 1011 ? 20 : 0));
+    const alerts = replayAlerts(slo, s).filter((a) => a.alert === 'page-fast');
+    expect(alerts.map((a) => a.from)).toEqual([e(b), e(1000), e(1011)]);
+    const inc = makeIncident({ id: 'old', started_at: isoOf(e(b) - step), resolved_at: isoOf(e(b)) });
+    const r = relateAlerts(slo, s, alerts, [inc], stepEnd(s, 1099));
+    expect(r.alertsWithoutIncident.map((a) => a.from)).toEqual([e(1000), e(1011)]);
+  });
+
+  it('with no data at all, no incident is listed', () => {
+    const { asOf } = outages();
+    const gaps = constantSeries(START, step, 1100, 1000, () => null);
+    const inc = makeIncident({ id: 'a', started_at: isoOf(e(b)), resolved_at: isoOf(e(b + 6)) });
+    expect(relateAlerts(slo, gaps, [], [inc], asOf).incidents).toEqual([]);
+  });
+
+  it('an incident that starts exactly at asOf is listed, open and not alerted, with no time elapsed', () => {
+    const { s, alerts, asOf } = outages();
+    const now = makeIncident({ id: 'now', status: 'investigating', started_at: isoOf(asOf), resolved_at: undefined });
+    expect(relateAlerts(slo, s, alerts, [now], asOf).incidents).toEqual([
+      { incident: 'now', severity: 'SEV2', startedAt: asOf, endedAt: asOf, alerted: false, paged: false, firstAlert: null, firstFiredAt: null, leadSeconds: null },
+    ]);
   });
 
   it('an incident with no alert anywhere near it was not alerted', () => {
+    const { s, alerts, asOf } = outages();
     const quiet = makeIncident({ id: 'quiet', started_at: isoOf(e(500)), resolved_at: isoOf(e(510)) });
     expect(relateAlerts(slo, s, alerts, [quiet], asOf).incidents[0]).toMatchObject({ alerted: false, paged: false, firstFiredAt: null });
   });

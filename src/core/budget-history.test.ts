@@ -1,6 +1,7 @@
-import { describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 import { budgetHistory, dailyTimes } from './budget-history.ts';
 import { DAY } from './periods.ts';
+import type { Series } from './series.ts';
 import { constantSeries, makeSlo } from './test-fixtures.ts';
 
 const H = 3600;
@@ -15,7 +16,10 @@ describe('dailyTimes', () => {
 
 describe('budgetHistory', () => {
   // Hourly steps from Oct 1 to Oct 5, 100 events each; 24 bad events in the step ending Oct 2 12:00.
-  const series = constantSeries(D0 + H, H, 96, 100, (i) => (D0 + H + i * H === D0 + DAY + 12 * H ? 24 : 0));
+  let series: Series;
+  beforeEach(() => {
+    series = constantSeries(D0 + H, H, 96, 100, (i) => (D0 + H + i * H === D0 + DAY + 12 * H ? 24 : 0));
+  });
   const asOf = D0 + 4 * DAY;
 
   it('a rolling window shows, for each day, the budget of the window ending that day, not of the events seen so far', () => {

@@ -28,6 +28,12 @@ describe('compliance', () => {
     expect(c.lowTraffic).toBe(true);
   });
 
+  it('a series with no data at all is partial, with no coverage', () => {
+    const s = constantSeries(10 * step, step, 10, 100, () => null);
+    const c = compliance(slo, s, 9 * step, 19 * step);
+    expect(c).toMatchObject({ partial: true, coverage: 0, presentSteps: 0, expectedSteps: 10, total: 0, sli: null });
+  });
+
   it('gaps lower coverage and are not counted as good', () => {
     const s = constantSeries(0, step, 10, 100, (i) => (i < 5 ? null : 1));
     const c = compliance(slo, s, -step, 9 * step);

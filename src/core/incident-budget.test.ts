@@ -1,6 +1,6 @@
-import { describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 import { incidentBudget, incidentPeriodKind } from './incident-budget.ts';
-import { buildSeries } from './series.ts';
+import { buildSeries, type Series } from './series.ts';
 import { at, constantSeries, makeIncident, makeSlo } from './test-fixtures.ts';
 import { isoOf } from './periods.ts';
 
@@ -14,7 +14,10 @@ describe('incidentBudget', () => {
   // October, 1000 events per 5-minute step: 8,928,000 events, 99.9% allows 8,928 bad.
   // Outage: steps ending 10:05..10:20 on Oct 3 hold 1000 bad each (4,000 bad).
   const first = (at('2026-10-03T10:05:00Z') - OCT) / step;
-  const series = constantSeries(OCT + step, step, stepsInOct, 1000, (i) => (i >= first - 1 && i < first + 3 ? 1000 : 0));
+  let series: Series;
+  beforeEach(() => {
+    series = constantSeries(OCT + step, step, stepsInOct, 1000, (i) => (i >= first - 1 && i < first + 3 ? 1000 : 0));
+  });
   const asOf = NOV;
 
   it('spends the share of the month budget that the incident bad events make up', () => {
@@ -55,6 +58,25 @@ describe('incidentBudget', () => {
     const open = makeIncident({ id: 'open', status: 'investigating', started_at: '2026-10-03T10:10:00Z', resolved_at: undefined });
     const r = incidentBudget(slo, series, [other, open], asOf);
     expect(r.shares.map((s) => [s.incident, s.bad, s.to])).toEqual([['open', 2000, NOV]]);
+  });
+
+  it('as of a time before the data ends, the months after asOf are not reported', () => {
+    // October and November of data, seen as of October 20: October only, to Oct 20.
+    const s = constantSeries(OCT + step, step, stepsInOct + 8640, 1000, () => 1);
+    const r = incidentBudget(slo, s, [], at('2026-10-20T00:00:00Z'));
+    expect(r.periods.map((p) => [p.period, p.from, p.to, p.bad])).toEqual([['2026-10', OCT, at('2026-10-20T00:00:00Z'), 19 * 288]]);
+  });
+
+  it('two incidents a minute apart in one 5-minute step count that step once, and every later step of the longer one', () => {
+    // a 10:00-10:02 claims the step ending 10:05; b 10:03-10:15 claims the steps ending 10:05, 10:10, 10:15.
+    const a = makeIncident({ id: 'a', started_at: '2026-10-03T10:00:00Z', resolved_at: '2026-10-03T10:02:00Z' });
+    const b = makeIncident({ id: 'b', started_at: '2026-10-03T10:03:00Z', resolved_at: '2026-10-03T10:15:00Z' });
+    const r = incidentBudget(slo, series, [a, b], asOf);
+    expect(r.shares.map((x) => [x.incident, x.bad])).toEqual([
+      ['a', 1000],
+      ['b', 3000],
+    ]);
+    expect(r.periods.map((p) => [p.bad, p.incidentBad, p.outsideBad])).toEqual([[4000, 3000, 1000]]);
   });
 
   it('splits an incident across the months it spans, each against its own month budget', () => {

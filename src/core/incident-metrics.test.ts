@@ -80,6 +80,26 @@ describe('lifecycleMetrics', () => {
     expect(timesBetweenFailures([stillDown, later])).toEqual([]);
   });
 
+  it('an incident acknowledged but never marked detected has no TTA (and no TTD), but its TTM and TTR', () => {
+    const undetected = makeIncident({ started_at: '2026-10-03T10:00:00Z', acknowledged_at: '2026-10-03T10:07:00Z', mitigated_at: '2026-10-03T10:30:00Z' });
+    const m = lifecycleMetrics([undetected]);
+    expect([m.mttd.count, m.mtta.count, m.mttm.mean, m.mttr.mean]).toEqual([0, 0, 1800, 3600]);
+  });
+
+  it('an impact that starts the moment the last one ended is the same failure: no gap of 0', () => {
+    const a = makeIncident({ id: 'a', started_at: '2026-10-03T10:00:00Z', resolved_at: '2026-10-03T12:00:00Z' });
+    const b = makeIncident({ id: 'b', started_at: '2026-10-03T12:00:00Z', resolved_at: '2026-10-03T13:00:00Z' });
+    const c = makeIncident({ id: 'c', started_at: '2026-10-03T15:00:00Z', resolved_at: '2026-10-03T16:00:00Z' });
+    expect(timesBetweenFailures([a, b, c])).toEqual([2 * 3600]);
+  });
+
+  it('lists the gaps service by service, in the order of the service ids', () => {
+    const onSearch = [makeIncident({ id: 's1', services: ['search'], started_at: '2026-10-03T10:00:00Z', resolved_at: '2026-10-03T11:00:00Z' }), makeIncident({ id: 's2', services: ['search'], started_at: '2026-10-03T12:00:00Z', resolved_at: '2026-10-03T13:00:00Z' })];
+    const onCheckout = [makeIncident({ id: 'c1', started_at: '2026-10-03T10:00:00Z', resolved_at: '2026-10-03T11:00:00Z' }), makeIncident({ id: 'c2', started_at: '2026-10-03T14:00:00Z', resolved_at: '2026-10-03T15:00:00Z' })];
+    // search's gap is 1 h and checkout's 3 h; checkout comes first.
+    expect(timesBetweenFailures([...onSearch, ...onCheckout])).toEqual([3 * 3600, 3600]);
+  });
+
   it('orders incidents that start at the same time by id', () => {
     const b = makeIncident({ id: 'b', status: 'investigating', resolved_at: undefined });
     const a = makeIncident({ id: 'a', status: 'investigating', resolved_at: undefined });
@@ -110,6 +130,14 @@ describe('grouping', () => {
     expect(Object.keys(g)).toEqual(['checkout', 'search']);
     expect(g.checkout!.count).toBe(3);
     expect(g.search!.count).toBe(1);
+  });
+  it('two incidents on the same two services give each service one gap, and the services come in id order', () => {
+    const x = makeIncident({ id: 'x', services: ['search', 'checkout'], started_at: '2026-10-03T10:00:00Z', resolved_at: '2026-10-03T11:00:00Z' });
+    const y = makeIncident({ id: 'y', services: ['search', 'checkout'], started_at: '2026-10-03T13:00:00Z', resolved_at: '2026-10-03T14:00:00Z' });
+    const g = byService([x, y]);
+    expect(Object.keys(g)).toEqual(['checkout', 'search']);
+    expect(g.checkout!.mtbf).toMatchObject({ count: 1, mean: 2 * 3600 });
+    expect(g.search!.mtbf).toMatchObject({ count: 1, mean: 2 * 3600 });
   });
   it("a service's MTBF counts only its own gaps, not those of services that share an incident with it", () => {
     const searchOnly = makeIncident({ id: 's2', services: ['search'], started_at: '2026-11-03T00:10:00Z', resolved_at: '2026-11-03T01:00:00Z' });

@@ -21,6 +21,7 @@ describe('budgeting methods side by side', () => {
     expect(m.timeslices.consumed).toBeCloseTo(50, 9);
     expect(m.timeslices.remaining).toBeCloseTo(-49, 9);
     expect(m.occurrences.consumed).toBeCloseTo(5.5, 9);
+    expect([m.occurrences.unit, m.timeslices.unit, m['ratio-timeslices'].unit]).toEqual(['events', 'slices', 'slices']);
   });
 
   it('a slice exactly at the target counts as good despite floating point', () => {

@@ -93,6 +93,12 @@ describe('outageMinutes', () => {
     expect(outageMinutes(incidents, allFull, asOf)).toEqual({ checkout: { '2026-10': 60 }, search: { '2026-10': 75 } });
   });
 
+  it('lists the services in the order of their ids, whatever the order of the incidents', () => {
+    const onSearch = makeIncident({ id: 'a', customer_facing: true, services: ['search'], started_at: '2026-10-03T10:00:00Z', resolved_at: '2026-10-03T11:00:00Z' });
+    const onCheckout = makeIncident({ id: 'b', customer_facing: true, started_at: '2026-10-03T10:00:00Z', resolved_at: '2026-10-03T11:00:00Z' });
+    expect(Object.keys(outageMinutes([onSearch, onCheckout], allFull, asOf))).toEqual(['checkout', 'search']);
+  });
+
   it('merged outage minutes are at most the sum of durations and at least the longest', () => {
     const base = at('2026-10-01T00:00:00Z');
     const arb = fc.tuple(fc.integer({ min: 0, max: 60 * 86_400 }), fc.integer({ min: 60, max: 3 * 86_400 }));

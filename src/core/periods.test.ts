@@ -38,6 +38,7 @@ describe('calendar quarters', () => {
     { name: 'Q4 ends at the new year', t: '2026-12-31T23:59:59Z', key: '2026-Q4', from: '2026-10-01', to: '2027-01-01', days: 92 },
   ])('$name', ({ t, key, from, to, days }) => {
     const q = quarterOf(at(t));
+    expect(q.kind).toBe('quarter');
     expect(q.key).toBe(key);
     expect(q.from).toBe(at(`${from}T00:00:00Z`));
     expect(q.to).toBe(at(`${to}T00:00:00Z`));
@@ -86,6 +87,8 @@ describe('SLO windows', () => {
     expect(w.period?.key).toBe('2026-02');
     expect(w.lengthSeconds).toBe(28 * DAY);
     expect(reportPeriodAt('month', at('2026-03-01T00:00:01Z')).key).toBe('2026-03');
+    // Half a second into March is March, not "the second before it".
+    expect(reportPeriodAt('month', at('2026-03-01T00:00:00Z') + 0.5).key).toBe('2026-03');
   });
   it.each([
     { name: 'a calendar month scales alerts like 30 days', w: 'month', s: 30 * DAY },

@@ -144,12 +144,36 @@ describe('buildSloReport', () => {
     expect(r.budgetHistory.points.at(-1)!.remaining).toBe(r.budget.remaining);
   });
 
+  it('projects exhaustion from the 1h and the 1d burn rate over the whole window', () => {
+    // 1,000 events per step; the last day has 2 bad per step, its last hour 10: 276 x 2 + 12 x 10 = 672 bad
+    // of 8,640 allowed in 30 days: 0.9222 left. 1h burn 10x: 0.9222 x 30 d / 10 = 239,040 s.
+    // 1d burn 672 / 288,000 / 0.001 = 2.333x: 0.9222 x 30 d / 2.333 = 1,024,457 s (11.9 days).
+    const series = constantSeries(OCT + step, step, stepsInOct, 1000, (i) => (i >= stepsInOct - 12 ? 10 : i >= stepsInOct - 288 ? 2 : 0));
+    const r = buildSloReport(makeSlo(), series, NOV);
+    expect(r.budget.remaining).toBeCloseTo(1 - 672 / 8640, 12);
+    expect(r.timeToExhaustion['1h'].state).toBe('in');
+    expect(r.timeToExhaustion['1h'].seconds).toBeCloseTo(239_040, 6);
+    expect(r.timeToExhaustion['1d'].state).toBe('in');
+    expect(r.timeToExhaustion['1d'].seconds).toBeCloseTo(((1 - 672 / 8640) * 30 * DAY) / (672 / 288), 6);
+  });
+
+  it('in a calendar month, a budget that lasts past the end of the month is not exhausted at this rate', () => {
+    // October 1-20, 1,000 events per step, 2 bad per step on the 19th: 576 bad of 5,472 allowed so
+    // far, 0.8947 left. At the 1d burn of 2x it would last 0.8947 x 31 d / 2 = 13.9 days, but the
+    // month ends in 12: the budget resets first.
+    const series = constantSeries(OCT + step, step, 19 * 288, 1000, (i) => (i >= 18 * 288 ? 2 : 0));
+    const r = buildSloReport(makeSlo({ window: 'month' }), series, at('2026-10-20T00:00:00Z'));
+    expect(r.budget.remaining).toBeCloseTo(1 - 576 / 5472, 12);
+    expect(r.burnRates['1d']).toBeCloseTo(2, 12);
+    expect(r.timeToExhaustion['1d']).toEqual({ state: 'not-at-this-rate', seconds: null });
+  });
+
   it('an SLO with no traffic has a null SLI, null status and null burn rates, never 100%', () => {
     const series = constantSeries(OCT + step, step, stepsInOct, 0);
     const r = buildSloReport(makeSlo(), series, NOV);
     expect(r.sli).toBeNull();
     expect(r.status).toBeNull();
-    expect(r.budget).toMatchObject({ allowed: 0, consumed: null, remaining: null });
+    expect(r.budget).toMatchObject({ allowed: 0, consumed: null, remaining: null, spentSeconds: null });
     expect(Object.values(r.burnRates).every((b) => b === null)).toBe(true);
     expect(r.timeToExhaustion).toEqual({ '1h': { state: 'unknown', seconds: null }, '1d': { state: 'unknown', seconds: null } });
     expect(r.lowTraffic).toBe(true);
@@ -188,14 +212,18 @@ describe('buildSloReport', () => {
     // 100% errors from 2026-10-14T23:40Z to 01:00Z (across asOf), and again on 2026-10-20 10:00-10:20Z.
     const OCT15 = at('2026-10-15T00:00:00Z');
     const idx = (iso: string) => (at(iso) - OCT) / step - 1;
-    const series = constantSeries(OCT + step, step, stepsInOct, 1000, (i) =>
-      (i >= idx('2026-10-14T23:45:00Z') && i <= idx('2026-10-15T01:00:00Z')) || (i >= idx('2026-10-20T10:05:00Z') && i <= idx('2026-10-20T10:20:00Z')) ? 1000 : 0,
-    );
-    const across = makeIncident({ id: 'across', started_at: '2026-10-14T23:40:00Z', resolved_at: '2026-10-15T01:00:00Z' });
-    const later = makeIncident({ id: 'later', started_at: '2026-10-20T10:00:00Z', resolved_at: '2026-10-20T10:20:00Z' });
-    const r = buildSloReport(makeSlo(), series, OCT15, [across, later]);
+    // Built inside each test, not here, so that mutation testing attributes the code it runs to the test.
+    const report = () => {
+      const series = constantSeries(OCT + step, step, stepsInOct, 1000, (i) =>
+        (i >= idx('2026-10-14T23:45:00Z') && i <= idx('2026-10-15T01:00:00Z')) || (i >= idx('2026-10-20T10:05:00Z') && i <= idx('2026-10-20T10:20:00Z')) ? 1000 : 0,
+      );
+      const across = makeIncident({ id: 'across', started_at: '2026-10-14T23:40:00Z', resolved_at: '2026-10-15T01:00:00Z' });
+      const later = makeIncident({ id: 'later', started_at: '2026-10-20T10:00:00Z', resolved_at: '2026-10-20T10:20:00Z' });
+      return buildSloReport(makeSlo(), series, OCT15, [across, later]);
+    };
 
     it('alerts are replayed only up to asOf, and one firing at asOf is open there', () => {
+      const r = report();
       expect(r.alerts.map((a) => [a.alert, a.from, a.to, a.open])).toEqual([
         ['page-fast', '2026-10-14T23:45:00.000Z', '2026-10-15T00:00:00.000Z', true],
         ['page-slow', '2026-10-14T23:45:00.000Z', '2026-10-15T00:00:00.000Z', true],
@@ -205,6 +233,7 @@ describe('buildSloReport', () => {
     });
 
     it('an incident that starts after asOf is not listed, and one resolved after asOf is still open at asOf', () => {
+      const r = report();
       expect(r.alertCoverage.incidents.map((m) => [m.incident, m.endedAt, m.alerted])).toEqual([['across', '2026-10-15T00:00:00.000Z', true]]);
       expect(r.alertCoverage.alertsWithoutIncident).toEqual([]);
       expectJsonSafe(r);
@@ -216,6 +245,12 @@ describe('buildSloReport', () => {
     expect(r.data).toEqual({ step, steps: 0, start: null, end: null, missingSteps: 0, clampedPoints: 0 });
     expect(r.sli).toBeNull();
     expectJsonSafe(r);
+  });
+});
+
+describe('the report contract', () => {
+  it('names its versions', () => {
+    expect([SLO_REPORT_SCHEMA, INCIDENT_METRICS_SCHEMA]).toEqual(['sitrep-slo-report/v2', 'sitrep-incident-metrics/v2']);
   });
 });
 

@@ -1,6 +1,6 @@
-import { describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { buildSeries, dataStart, expectedSteps, overlappingStepRange, rangeSums, seriesEnd, seriesStart, stepEnd, stepRange } from './series.ts';
+import { buildSeries, dataStart, expectedSteps, overlappingStepRange, rangeSums, seriesEnd, seriesStart, stepEnd, stepRange, type Series } from './series.ts';
 
 describe('buildSeries', () => {
   it('derives good as total minus bad when only bad is given', () => {
@@ -20,6 +20,11 @@ describe('buildSeries', () => {
     expect(s.good[0]).toBe(good);
     expect(s.clamped).toBe(1);
     expect(s.present[0]).toBe(1);
+  });
+
+  it('a step with no events (total 0, good 0) is present and not clamped', () => {
+    const s = buildSeries({ start: 0, step: 60, series: { total: [0, 10], good: [0, 10] } });
+    expect([s.clamped, s.missing, [...s.present]]).toEqual([0, 0, [1, 1]]);
   });
 
   it('marks null, missing and non-finite points as gaps, never as zero traffic that is good', () => {
@@ -43,7 +48,10 @@ describe('buildSeries', () => {
 });
 
 describe('step index and time helpers', () => {
-  const s = buildSeries({ start: 1000, step: 300, series: { total: [1, 1, 1, 1], good: [1, 1, 1, 1] } });
+  let s: Series;
+  beforeEach(() => {
+    s = buildSeries({ start: 1000, step: 300, series: { total: [1, 1, 1, 1], good: [1, 1, 1, 1] } });
+  });
   it('step i ends at start + i x step', () => {
     expect(stepEnd(s, 0)).toBe(1000);
     expect(stepEnd(s, 3)).toBe(1900);
@@ -73,6 +81,7 @@ describe('step index and time helpers', () => {
   it('30 days of 5-minute steps are 8,640 expected steps', () => {
     expect(expectedSteps(s, 0, 30 * 86_400)).toBe(8640);
     expect(expectedSteps(s, 10, 10)).toBe(0);
+    expect(expectedSteps(s, 900, 300)).toBe(0);
   });
 });
 

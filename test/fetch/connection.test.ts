@@ -11,12 +11,8 @@ describe('PROMETHEUS_HEADERS', () => {
   });
   it('rejects a malformed entry without quoting it', () => {
     expect(() => parseHeaderList('X-Ok=1,s3cr3tvalue')).toThrow(ConnectionError);
+    expect(() => parseHeaderList('X-Ok=1,s3cr3tvalue')).toThrow(expect.objectContaining({ message: expect.not.stringContaining('s3cr3t') }));
     expect(() => parseHeaderList('X-Ok=1,s3cr3tvalue')).toThrow(/entry 2 is not Name=value/);
-    try {
-      parseHeaderList('X-Ok=1,s3cr3tvalue');
-    } catch (e) {
-      expect((e as Error).message).not.toContain('s3cr3t');
-    }
   });
 });
 

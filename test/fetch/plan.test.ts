@@ -50,14 +50,17 @@ describe('planSlo', () => {
     expect(plan(undefined)).toMatchObject({ mode: 'full', reason: 'no snapshot yet', fetch: range });
   });
   it('extends a compatible snapshot from 1h before its last step', () => {
-    const p = plan(snap());
+    const existing = snap();
+    const p = plan(existing);
     const last = range.start + 99 * 300;
     expect(p).toMatchObject({ mode: 'incremental', fetch: { start: last - 3600, end: range.end } });
-    expect(p.base).toBeDefined();
+    expect(p.base).toBe(existing);
   });
   it('keeps history but refetches the range with --full', () => {
-    expect(plan(snap(), true)).toMatchObject({ mode: 'full', fetch: range, reason: expect.stringContaining('--full') });
-    expect(plan(snap(), true).base).toBeDefined();
+    const existing = snap();
+    const p = plan(existing, true);
+    expect(p).toMatchObject({ mode: 'full', fetch: range, reason: expect.stringContaining('--full') });
+    expect(p.base).toBe(existing);
   });
   it('replaces the snapshot when the step or a query changed, and says why', () => {
     expect(plan(snap({ step: 60 }))).toMatchObject({ mode: 'full', base: undefined, reason: 'step changed from 60s to 300s: replacing the snapshot' });
@@ -67,8 +70,9 @@ describe('planSlo', () => {
   });
   it('fetches the whole range when the snapshot starts after it, or ends before it, keeping its points', () => {
     expect(plan(snap({ start: range.start + 300 }))).toMatchObject({ mode: 'full', fetch: range, reason: expect.stringContaining('starts after') });
-    const old = plan(snap({ start: range.start - 1000 * 300 }));
+    const existing = snap({ start: range.start - 1000 * 300 });
+    const old = plan(existing);
     expect(old).toMatchObject({ mode: 'full', fetch: range, reason: expect.stringContaining('ends before') });
-    expect(old.base).toBeDefined();
+    expect(old.base).toBe(existing);
   });
 });

@@ -24,6 +24,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { fetchSlos, type FetchOptions } from '../../src/adapters/prometheus/fetch-slos.ts';
 import { requestedRange } from '../../src/adapters/prometheus/plan.ts';
+import { abortableSleep } from '../../src/adapters/prometheus/retry.ts';
 import { indicatorQueries } from '../../src/adapters/prometheus/queries.ts';
 import { httpTransport } from '../../src/adapters/prometheus/transport.ts';
 import { connectionFromEnv } from '../../src/adapters/prometheus/connection.ts';
@@ -201,10 +202,15 @@ describe('fetch against a real Prometheus', () => {
       expect((await readSnapshot(snapshotPath(r, 'api-availability'))).series).toEqual(full['api-availability']!.series);
 
       proxy.throttleNext = 1;
-      const began = Date.now();
-      const again = await fetchSlos([slo(SLO_INPUTS['api-latency']!)], viaProxy(), options(r, sc.end, { concurrency: 1 }));
+      const waits: number[] = [];
+      const sleep = (ms: number, signal?: AbortSignal) => {
+        waits.push(ms);
+        return abortableSleep(ms, signal);
+      };
+      const again = await fetchSlos([slo(SLO_INPUTS['api-latency']!)], viaProxy(), options(r, sc.end, { concurrency: 1, retry: { baseMs: 10, sleep } }));
       expect(again.results[0]).toMatchObject({ ok: true, retries: 1 });
-      expect(Date.now() - began).toBeGreaterThanOrEqual(1000);
+      // The 429's `Retry-After: 1` sets the one wait: 1,000 ms, not the 10 ms backoff.
+      expect(waits).toEqual([1000]);
       expect((await readSnapshot(snapshotPath(r, 'api-latency'))).series).toEqual(full['api-latency']!.series);
     });
 
