@@ -62,7 +62,7 @@ async function checkoutRef(): Promise<string> {
 
 async function side(dir: string, asOf: string): Promise<Side> {
   const { content, errors } = await loadContent(dir);
-  const model = errors.length ? null : await buildModel(dir, { SITREP_AS_OF: asOf });
+  const model = errors.length ? null : await buildModel(dir, { SITREP_AS_OF: asOf }, { history: false });
   return {
     errors: errors.map(formatError),
     incidents: content.incidents,

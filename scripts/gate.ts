@@ -37,7 +37,7 @@ if ((values.service === undefined) === (values.slo === undefined)) {
 const root = resolve(values.root ?? (process.env.SITREP_ROOT || '.'));
 const asOfEnv = values['as-of'] ?? process.env.SITREP_AS_OF;
 
-const model = await buildModel(root, { ...process.env, SITREP_AS_OF: asOfEnv ?? '' }).catch((e: Error) => fail(e.message));
+const model = await buildModel(root, { ...process.env, SITREP_AS_OF: asOfEnv ?? '' }, { history: false }).catch((e: Error) => fail(e.message));
 
 const target: GateResult['target'] = values.slo !== undefined ? { kind: 'slo', id: values.slo } : { kind: 'service', id: values.service! };
 const views = target.kind === 'slo' ? model.slos.filter((v) => v.slo.id === target.id) : model.slos.filter((v) => v.slo.service === target.id);

@@ -49,7 +49,7 @@ export interface SiteModel {
 }
 
 /** Load, validate and compute. Throws with every content error when the content is invalid. */
-export async function buildModel(root: string, env: NodeJS.ProcessEnv = process.env): Promise<SiteModel> {
+export async function buildModel(root: string, env: NodeJS.ProcessEnv = process.env, opts: { history?: boolean } = {}): Promise<SiteModel> {
   const { content, errors } = await loadContent(root);
   if (errors.length) {
     throw new Error(`content has ${errors.length} error(s); run npm run check:\n${errors.map(formatError).join('\n')}`);
@@ -57,8 +57,9 @@ export async function buildModel(root: string, env: NodeJS.ProcessEnv = process.
   const times = incidentTimes(content.incidents);
   const { asOf, source } = resolveAsOf(env.SITREP_AS_OF, content.snapshots.values(), times);
   const status = (await readFetchStatus(root)).slos;
-  const history = await readHistory(root);
-  if (!history.status.available) console.warn(`sitrep: file history unavailable, pages show no git dates: ${history.status.reason}`);
+  // The figures do not depend on history: commands that only compute them (gate, diff) skip git.
+  const history: History = opts.history === false ? { status: { available: false, reason: 'not read' }, files: new Map() } : await readHistory(root);
+  if (opts.history !== false && !history.status.available) console.warn(`sitrep: file history unavailable, pages show no git dates: ${history.status.reason}`);
   // A report as of a past time shows the incidents as they stood then; without --as-of, incidents
   // newer than the data are shown too (see incidentHorizon), while the SLO figures stop at asOf.
   const horizon = incidentHorizon(asOf, source, times);
