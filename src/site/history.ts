@@ -45,7 +45,6 @@ export const historyUrl = (base: string, n: number): string => (n === 1 ? `${bas
 
 /** All pages of the history (at least one, possibly empty). */
 export function historyPages(site: SiteModel, base: string, size = HISTORY_PAGE_SIZE): HistoryPage[] {
-  const names = new Map(site.content.services.map((s) => [s.id, s.name]));
   const rows = [...site.content.incidents]
     .sort((a, b) => secondsOf(b.started_at) - secondsOf(a.started_at) || a.id.localeCompare(b.id))
     .map((i): HistoryRow => {
@@ -55,7 +54,7 @@ export function historyPages(site: SiteModel, base: string, size = HISTORY_PAGE_
         title: i.title,
         url: `${base}incidents/${i.id}/`,
         severity: i.severity,
-        services: i.services.map((s) => names.get(s) ?? s).join(', '),
+        services: i.services.map(site.serviceName).join(', '),
         serviceIds: i.services.join(' '),
         status: open ? 'ongoing' : 'resolved',
         statusText: open ? i.status : 'resolved',

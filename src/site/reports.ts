@@ -3,7 +3,7 @@
  * JSON (/api/v1/reports/<period>.json). The figures come from buildPeriodReport (src/core); this file
  * only chooses the periods, formats and arranges.
  */
-import { buildPeriodReport, periodFromSlug, reportPeriods, secondsOf, type Period, type PeriodReport, type PeriodSloRow, type SloPeriodFigures } from '../core/index.ts';
+import { buildPeriodReport, dataStart as seriesDataStart, periodFromSlug, reportPeriods, secondsOf, type Period, type PeriodReport, type PeriodSloRow, type SloPeriodFigures } from '../core/index.ts';
 import { SEVERITIES, type Severity } from '../schemas/severity.ts';
 import { count, duration, objectivePct, pct, utc } from './format.ts';
 import type { SiteModel } from './model.ts';
@@ -19,7 +19,10 @@ export function periodLabel(p: Pick<Period, 'kind' | 'key'>): string {
 /** The first second the site has data for: the earliest snapshot step or incident start. */
 export function dataStart(site: Pick<SiteModel, 'slos' | 'content'>): number | null {
   const starts = [
-    ...site.slos.flatMap((v) => (v.series && v.series.firstPresent !== null ? [v.series.start + (v.series.firstPresent - 1) * v.series.step] : [])),
+    ...site.slos.flatMap((v) => {
+      const start = v.series === null ? null : seriesDataStart(v.series);
+      return start === null ? [] : [start];
+    }),
     ...site.content.incidents.map((i) => secondsOf(i.started_at)),
   ];
   return starts.length ? Math.min(...starts) : null;
@@ -168,10 +171,9 @@ export function reportPage(site: SiteModel, slug: string, base: string): ReportP
   const r = periodReport(site, slug);
   const period = periodFromSlug(slug)!;
   const known = new Set(sitePeriods(site).map((p) => p.key.toLowerCase()));
-  const names = new Map(site.content.services.map((s) => [s.id, s.name]));
   const incident = (id: string): IncidentRowView => {
     const i = site.incidentsById.get(id)!;
-    return { id, title: i.title, url: `${base}incidents/${id}/`, severity: i.severity, started: utc(i.started_at), customerFacing: i.customer_facing, services: i.services.map((s) => names.get(s) ?? s).join(', ') };
+    return { id, title: i.title, url: `${base}incidents/${id}/`, severity: i.severity, started: utc(i.started_at), customerFacing: i.customer_facing, services: i.services.map(site.serviceName).join(', ') };
   };
   const slos = r.slos.map((row) => sloRow(row, base));
   const services = [...site.content.services].sort((a, b) => a.tier - b.tier || a.name.localeCompare(b.name));

@@ -90,7 +90,6 @@ export interface MaintenanceView {
 
 /** Maintenance windows by state: ongoing, upcoming (soonest first), past (newest first). */
 export function maintenanceLists(site: SiteModel): Record<MaintenanceState, MaintenanceView[]> {
-  const names = new Map(site.content.services.map((s) => [s.id, s.name]));
   const out: Record<MaintenanceState, MaintenanceView[]> = { ongoing: [], upcoming: [], past: [] };
   for (const m of site.content.maintenance) {
     const w = maintenanceInterval(m, site.asOf);
@@ -99,7 +98,7 @@ export function maintenanceLists(site: SiteModel): Record<MaintenanceState, Main
       id: m.id,
       title: m.title,
       description: m.description,
-      services: m.services.map((s) => names.get(s) ?? s).join(', '),
+      services: m.services.map(site.serviceName).join(', '),
       state,
       window: `${utc(w.from)} – ${utc(w.to)}${m.actual_start === undefined ? ' (planned)' : m.actual_end === undefined ? ' (started; end planned)' : ''}`,
       planned: `${utc(m.planned_start)} – ${utc(m.planned_end)}`,
@@ -147,8 +146,7 @@ export function bannerView(site: SiteModel, base: string): BannerView {
   const add = (service: string, text: string, url: string) => reasons.set(service, [...(reasons.get(service) ?? []), { text, url }]);
   for (const i of site.content.incidents) if (isUnresolved(i)) for (const s of i.services) add(s, `${i.severity} ${i.status}: ${i.title}`, `${base}incidents/${i.id}/`);
   for (const m of site.content.maintenance) if (maintenanceState(m, site.asOf) === 'ongoing') for (const s of m.services) add(s, `maintenance: ${m.title}`, `${base}outages/#maintenance`);
-  const names = new Map(site.content.services.map((s) => [s.id, s.name]));
   return {
-    services: [...reasons.keys()].sort().map((id) => ({ id, name: names.get(id) ?? id, url: `${base}services/${id}/`, reasons: reasons.get(id)! })),
+    services: [...reasons.keys()].sort().map((id) => ({ id, name: site.serviceName(id), url: `${base}services/${id}/`, reasons: reasons.get(id)! })),
   };
 }
