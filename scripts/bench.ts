@@ -1,140 +1,190 @@
 /**
- * `npm run bench`: speed and memory targets, measured on synthetic data generated here (in a
- * temporary folder, removed afterwards) and on the bundled sample org. Informational: prints a
- * table with PASS/FAIL per target and exits 0; `--strict` exits 1 when a target is missed.
- * Targets live here, never in unit tests: machines are shared and noisy.
- *   node scripts/bench.ts [--slos 1000] [--days 90] [--strict]
- *
- * Each measured step runs once (they are big), after a tiny untimed run that warms up the JIT.
+ * `npm run bench`: the whole pipeline on a deterministic synthetic organisation, with the real
+ * commands. Generates the organisation (same content formats as the sample) into a temporary
+ * folder, never into content/, then measures each stage in a process of its own: `check`,
+ * snapshot load, content load, the engine, chart rendering, the whole `npm run build` (cold: a
+ * fresh cache) with the Astro part of it, and a rebuild after editing one postmortem. Prints a
+ * table (wall time, CPU time, peak RSS, output) with the targets, and writes it as Markdown and
+ * JSON into bench-results/ (ignored by git). Informational: exits 0 unless --strict and a target
+ * is missed. Targets live here, never in unit tests: machines are shared and noisy.
  */
-import { mkdtemp, rm, stat } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { spawn } from 'node:child_process';
+import { appendFile, mkdir, mkdtemp, readdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
+import { availableParallelism, cpus, tmpdir, totalmem } from 'node:os';
 import { join, resolve } from 'node:path';
-import { loadContent } from '../src/adapters/content/load.ts';
-import { readAllSnapshots, writeSnapshot } from '../src/adapters/snapshots/store.ts';
-import { buildIncidentMetrics, buildSeries, buildSloReport } from '../src/core/index.ts';
-import { incidentTimes, resolveAsOf } from '../src/site/as-of.ts';
-import { collect, MB, mbRow, sampleMemory, secondsRow, table, timed, type Row } from './lib/bench/measure.ts';
-import { END, scenario, snapshotFor } from './lib/bench/synthetic.ts';
+import { fileURLToPath } from 'node:url';
 import { parseOptions } from './lib/cli.ts';
+import { SIZES, type SizeName } from './lib/bench/org.ts';
+import { writeOrg } from './lib/bench/org.ts';
 
-/** Seconds, for 1,000 SLOs x 90 days of 5-minute steps. */
-const TARGET = { load: 10, compute: 10 };
+const PROJECT = fileURLToPath(new URL('..', import.meta.url)).replace(/\/$/, '');
+const HOOK = join(PROJECT, 'scripts/lib/bench/usage-hook.ts');
+const MB = 1024 * 1024;
+const GIB = 1024 * MB;
 
-const USAGE = `Usage: npm run bench -- [--slos N] [--days N] [--strict]
+const USAGE = `Usage: npm run bench -- [--size small|medium|large] [--results DIR] [--keep] [--strict]
 
-Measure snapshot load and report computation on synthetic data, and the sample org; print a table.
-  --slos N    synthetic SLOs (default 1000)
-  --days N    days of 5-minute steps per SLO (default 90)
-  --strict    exit 1 when a target is missed
+Generate a synthetic organisation and time the real pipeline on it; print a table.
+  --size S       small (10 services, 20 SLOs, 200 incidents), medium (x10) or large (x50); default small
+  --results DIR  where to write <size>.md and <size>.json (default: bench-results/)
+  --keep         keep the generated organisation and site (the folder is printed)
+  --strict       exit 1 when a target is missed
 `;
 
-const opts = parseOptions({ slos: { type: 'string', default: '1000' }, days: { type: 'string', default: '90' }, strict: { type: 'boolean', default: false } }, USAGE);
-const [count, days] = (['slos', 'days'] as const).map((name) => {
-  const n = Number(opts[name]);
-  if (Number.isInteger(n) && n > 0) return n;
-  console.error(`--${name}: expected a positive whole number, got "${opts[name]}"`);
+const opts = parseOptions(
+  { size: { type: 'string', default: 'small' }, results: { type: 'string', default: join(PROJECT, 'bench-results') }, keep: { type: 'boolean', default: false }, strict: { type: 'boolean', default: false } },
+  USAGE,
+);
+if (!(opts.size in SIZES)) {
+  console.error(`--size: expected small, medium or large, got "${opts.size}"`);
   process.exit(2);
-}) as [number, number];
+}
+const sizeName = opts.size as SizeName;
+const size = SIZES[sizeName];
+
+/** One measured stage. `target` and `pass` are set where the issue sets a target for this size. */
+export interface Stage {
+  stage: string;
+  wallSeconds: number;
+  cpuSeconds: number | null;
+  maxRssBytes: number | null;
+  detail: string;
+  target?: string;
+  pass?: boolean;
+}
+
+/** The targets (on a 2-core machine): full build time per size, and the rest at the large size. */
+const BUILD_TARGET: Record<SizeName, number> = { small: 8, medium: 20, large: 90 };
+
+interface Run { code: number | null; stdout: string; stderr: string; wallSeconds: number; cpuSeconds: number | null; maxRssBytes: number | null }
+
+/** Run a script of this project on its Node with the usage hook; its wall time, CPU time and peak RSS. */
+async function run(script: string, args: string[], env: NodeJS.ProcessEnv = {}): Promise<Run> {
+  const usageFile = join(tmp, `usage-${process.hrtime.bigint()}.json`);
+  const t0 = performance.now();
+  const child = spawn(process.execPath, ['--import', HOOK, join(PROJECT, script), ...args], {
+    cwd: PROJECT,
+    env: { ...process.env, ...env, SITREP_USAGE_FILE: usageFile },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  const out: Buffer[] = [];
+  const err: Buffer[] = [];
+  child.stdout.on('data', (b: Buffer) => out.push(b));
+  child.stderr.on('data', (b: Buffer) => err.push(b));
+  const code = await new Promise<number | null>((done) => child.on('close', done));
+  const wallSeconds = (performance.now() - t0) / 1000;
+  const usage = await readFile(usageFile, 'utf8').then((t) => JSON.parse(t) as { cpuSeconds: number; maxRssBytes: number }, () => null);
+  return { code, stdout: Buffer.concat(out).toString(), stderr: Buffer.concat(err).toString(), wallSeconds, cpuSeconds: usage?.cpuSeconds ?? null, maxRssBytes: usage?.maxRssBytes ?? null };
+}
+
+function must(r: Run, what: string): Run {
+  if (r.code !== 0) throw new Error(`${what} exited ${r.code}:\n${r.stderr.slice(-4000)}\n${r.stdout.slice(-4000)}`);
+  return r;
+}
+
+/** Files under `dir`, recursively, with their sizes. */
+async function files(dir: string): Promise<{ path: string; bytes: number }[]> {
+  const entries = await readdir(dir, { recursive: true, withFileTypes: true });
+  return Promise.all(entries.filter((e) => e.isFile()).map(async (e) => ({ path: join(e.parentPath, e.name).slice(dir.length + 1), bytes: (await stat(join(e.parentPath, e.name))).size })));
+}
+
+const kb = (b: number) => `${(b / 1024).toFixed(0)} KB`;
+const mb = (b: number) => `${(b / MB).toFixed(1)} MB`;
 const fmt = (n: number) => n.toLocaleString('en');
 
-type Result = { rows: Row[]; notes: string[] };
-
-/** Steps 1-3 on synthetic SLOs under `root`: write the snapshots, load them all, compute every report. */
-async function synthetic(root: string, count: number, days: number): Promise<Result> {
-  const sc = scenario(count, days);
-  const size = `${fmt(count)} SLOs x ${days} d`;
-  // 1. Write (generating the data is not timed).
-  let [writeSeconds, bytes] = [0, 0];
-  for (let i = 0; i < count; i++) {
-    const snap = snapshotFor(sc, i);
-    const { value: file, seconds } = await timed(() => writeSnapshot(root, snap));
-    writeSeconds += seconds;
-    bytes += (await stat(file)).size;
-  }
-  // 2. Load, sampling memory from a baseline taken after a full GC.
-  collect();
-  const before = process.memoryUsage();
-  const memory = sampleMemory();
-  const load = await timed(() => readAllSnapshots(root));
-  const peak = memory.stop();
-  collect();
-  const held = process.memoryUsage().heapUsed - before.heapUsed;
-  const { snapshots, errors } = load.value;
-  if (errors.length || snapshots.size !== count) throw new Error(`loaded ${snapshots.size} of ${count} snapshots: ${errors[0]?.message}`);
-  // 3. Compute every report.
-  const { value: done, seconds: computeSeconds } = await timed(() => {
-    const tally = { alerts: 0, pairs: 0, alerted: 0 };
-    for (const slo of sc.slos) {
-      const report = buildSloReport(slo, buildSeries(snapshots.get(slo.id)!), END, sc.incidents);
-      tally.alerts += report.alerts.length;
-      tally.pairs += report.alertCoverage.incidents.length;
-      tally.alerted += report.alertCoverage.incidents.filter((i) => i.alerted).length;
-    }
-    return tally;
-  });
-  return {
-    rows: [
-      secondsRow('1. write', `writeSnapshot, ${size} (${fmt(sc.steps)} steps each)`, writeSeconds),
-      mbRow('1. write', 'bytes on disk', bytes),
-      secondsRow('2. load', `readAllSnapshots, ${size}`, load.seconds, TARGET.load),
-      mbRow('2. load', 'peak RSS during load', peak.rss),
-      mbRow('2. load', 'peak heap used during load', peak.heapUsed),
-      mbRow('2. load', 'heap held by the loaded snapshots (after GC)', held),
-      secondsRow('3. compute', `buildSeries + buildSloReport, ${size}, ${sc.incidents.length} incidents`, computeSeconds, TARGET.compute),
-    ],
-    notes: [
-      `${fmt(bytes)} bytes written; before the load: RSS ${(before.rss / MB).toFixed(1)} MB, heap ${(before.heapUsed / MB).toFixed(1)} MB`,
-      `compute: ${fmt(done.alerts)} alerts replayed; ${fmt(done.alerted)} of ${fmt(done.pairs)} SLO-incident pairs alerted`,
-    ],
-  };
-}
-
-/** Step 4: the bundled sample org (content/ and data/ of this repository), as the site model builds it. */
-async function sampleOrg(root: string): Promise<Result> {
-  const load = await timed(() => loadContent(root));
-  const { content, errors } = load.value;
-  const build = await timed(() => {
-    const { asOf } = resolveAsOf(undefined, content.snapshots.values(), incidentTimes(content.incidents));
-    const withData = content.slos.filter((slo) => content.snapshots.has(slo.id));
-    for (const slo of withData) buildSloReport(slo, buildSeries(content.snapshots.get(slo.id)!), asOf, content.incidents);
-    buildIncidentMetrics(content.incidents, content.severities, asOf);
-    return withData.length;
-  });
-  const what = `${content.slos.length} SLOs, ${content.snapshots.size} snapshots, ${content.incidents.length} incidents`;
-  return {
-    rows: [
-      secondsRow('4. sample org', `loadContent (${what})`, load.seconds),
-      secondsRow('4. sample org', `all reports (${build.value} SLO reports + incident metrics)`, build.seconds),
-    ],
-    notes: errors.length ? [`sample org has ${errors.length} content error(s); run npm run check`] : [],
-  };
-}
-
+const tmp = await mkdtemp(join(tmpdir(), `sitrep-bench-${sizeName}-`));
+const root = join(tmp, 'org');
+const stages: Stage[] = [];
+const notes: string[] = [];
 const began = performance.now();
-const tmp = await mkdtemp(join(tmpdir(), 'sitrep-bench-'));
-const results: Result[] = [];
 try {
-  console.log(`sitrep bench: ${fmt(count)} SLOs x ${days} days, Node ${process.version}; warming up...`);
-  await synthetic(join(tmp, 'warmup'), 3, 2);
-  console.log('measuring...');
-  results.push(await synthetic(join(tmp, 'synthetic'), count, days));
-  await rm(join(tmp, 'synthetic'), { recursive: true, force: true });
-  collect();
-  results.push(await sampleOrg(resolve(import.meta.dirname, '..')));
+  console.log(`sitrep bench --size ${sizeName}: ${fmt(size.services)} services, ${fmt(size.slos)} SLOs, ${fmt(size.incidents)} incidents, ${fmt(size.postmortems)} postmortems, ${fmt(size.runbooks)} runbooks; Node ${process.version}`);
+  const t0 = performance.now();
+  const org = await writeOrg(root, size, PROJECT);
+  notes.push(`generated ${fmt(org.files)} content files and ${fmt(org.snapshots)} snapshots (90 days of 5-minute steps each) in ${((performance.now() - t0) / 1000).toFixed(1)} s, into ${root}`);
+
+  console.log('check...');
+  const check = must(await run('scripts/check.ts', ['--root', root, '--quiet']), 'npm run check');
+  stages.push({ stage: 'check', wallSeconds: check.wallSeconds, cpuSeconds: check.cpuSeconds, maxRssBytes: check.maxRssBytes, detail: 'validate every file, as in a pull request' });
+
+  console.log('load, engine, charts...');
+  const inProcess = must(await run('scripts/lib/bench/stages.ts', ['--root', root]), 'the in-process stages');
+  const measured = JSON.parse(inProcess.stdout.trim().split('\n').at(-1)!) as Stage[];
+  for (const s of measured) {
+    if (sizeName === 'large' && s.stage === 'snapshot load') Object.assign(s, { target: '< 5 s', pass: s.wallSeconds < 5 });
+    if (sizeName === 'large' && s.stage === 'engine') Object.assign(s, { target: '< 2 s', pass: s.wallSeconds < 2 });
+    stages.push(s);
+  }
+
+  console.log('npm run build (cold)...');
+  const out = join(tmp, 'site');
+  const buildEnv = { SITREP_CACHE_DIR: join(tmp, 'cache'), SITREP_TIMINGS_FILE: join(tmp, 'timings.json') };
+  const build = must(await run('scripts/build.ts', ['--root', root, '--out', out], buildEnv), 'npm run build');
+  const timings = JSON.parse(await readFile(buildEnv.SITREP_TIMINGS_FILE, 'utf8')) as { checkSeconds: number; astroSeconds: number };
+  const site = await files(out);
+  const pages = site.filter((f) => f.path.endsWith('.html'));
+  const sloPages = pages.filter((f) => f.path.startsWith('slos/'));
+  const biggest = (list: typeof site) => list.reduce((a, b) => (b.bytes > a.bytes ? b : a), { path: '-', bytes: 0 });
+  const bigSlo = biggest(sloPages);
+  const bigPage = biggest(pages);
+  const apiIndex = site.find((f) => f.path === 'api/v1/slos.json')?.bytes ?? 0;
+  const bigApi = biggest(site.filter((f) => f.path.startsWith('api/v1/slos/')));
+  const total = site.reduce((a, f) => a + f.bytes, 0);
+  stages.push({ stage: 'astro build (pages)', wallSeconds: timings.astroSeconds, cpuSeconds: null, maxRssBytes: null, detail: `${fmt(pages.length)} pages; the build's own check took ${timings.checkSeconds.toFixed(1)} s` });
+  stages.push({
+    stage: 'npm run build (cold)',
+    wallSeconds: build.wallSeconds,
+    cpuSeconds: build.cpuSeconds,
+    maxRssBytes: build.maxRssBytes,
+    detail: `${fmt(pages.length)} pages, ${fmt(site.length)} files, ${mb(total)}`,
+    target: `< ${BUILD_TARGET[sizeName]} s${sizeName === 'large' ? ', < 2 GiB' : ''}`,
+    pass: build.wallSeconds < BUILD_TARGET[sizeName] && (sizeName !== 'large' || (build.maxRssBytes ?? Infinity) < 2 * GIB),
+  });
+
+  console.log('rebuild after editing one postmortem...');
+  const [first] = (await readdir(join(root, 'content/postmortems'))).sort();
+  await appendFile(join(root, 'content/postmortems', first!), '\nEdited for the benchmark: one more line.\n');
+  const rebuild = must(await run('scripts/build.ts', ['--root', root, '--out', out], buildEnv), 'the rebuild');
+  const edited = await readFile(join(out, 'postmortems', first!.replace(/\.md$/, ''), 'index.html'), 'utf8');
+  if (!edited.includes('Edited for the benchmark')) throw new Error(`the rebuild did not show the edit of ${first}`);
+  stages.push({
+    stage: 'rebuild, one postmortem edited',
+    wallSeconds: rebuild.wallSeconds,
+    cpuSeconds: rebuild.cpuSeconds,
+    maxRssBytes: rebuild.maxRssBytes,
+    detail: `${first} changed; the page shows the edit`,
+    target: '< 1/3 of the cold build',
+    pass: rebuild.wallSeconds < build.wallSeconds / 3,
+  });
+  const output = (stage: string, bytes: number, detail: string, limit?: number): Stage => ({
+    stage, wallSeconds: NaN, cpuSeconds: null, maxRssBytes: null, detail: `${kb(bytes)}: ${detail}`,
+    ...(limit === undefined ? {} : { target: `< ${kb(limit)}`, pass: bytes < limit }),
+  });
+  stages.push(output('output: largest SLO page', bigSlo.bytes, bigSlo.path, 150 * 1024));
+  stages.push(output('output: largest page', bigPage.bytes, bigPage.path));
+  stages.push(output('output: API index', apiIndex, 'api/v1/slos.json', sizeName === 'large' ? MB : undefined));
+  stages.push(output('output: largest per-SLO API file', bigApi.bytes, bigApi.path));
 } finally {
-  await rm(tmp, { recursive: true, force: true });
+  if (opts.keep) console.log(`kept ${tmp}`);
+  else await rm(tmp, { recursive: true, force: true });
 }
 
-const rows = results.flatMap((r) => r.rows);
-console.log(`\n${table(rows)}\n`);
-for (const note of results.flatMap((r) => r.notes)) console.log(`- ${note}`);
-if (count !== 1000 || days !== 90) console.log('- the targets are set for 1,000 SLOs x 90 days; this run used another size');
-console.log(`- total run time ${((performance.now() - began) / 1000).toFixed(1)} s, data generation and warm-up included`);
-const missed = rows.filter((r) => r.pass === false);
-if (missed.length === 0) console.log(`\n✓ all ${rows.filter((r) => r.pass).length} targets met`);
-else {
-  console.log(`\n✗ ${missed.length} target(s) MISSED: ${missed.map((r) => `${r.step} ${r.measure}: ${r.value}, target ${r.target}`).join('; ')}`);
-  console.log(opts.strict ? 'exit 1 (--strict)' : 'informational: exit 0 (--strict would exit 1)');
-  if (opts.strict) process.exitCode = 1;
-}
+const machine = `${availableParallelism()} cores (${cpus()[0]?.model.trim() ?? 'unknown CPU'}), ${(totalmem() / GIB).toFixed(0)} GiB, Node ${process.version}, ${process.platform}`;
+const secs = (s: number | null) => (s === null || Number.isNaN(s) ? '—' : `${s.toFixed(2)} s`);
+const cells = stages.map((s) => [s.stage, secs(s.wallSeconds), secs(s.cpuSeconds), s.maxRssBytes === null ? '—' : mb(s.maxRssBytes), s.detail, s.target ?? '—', s.pass === undefined ? '' : s.pass ? 'PASS' : 'MISS']);
+const head = ['Stage', 'Wall', 'CPU', 'Peak RSS', 'What', 'Target', ''];
+const widths = head.map((h, c) => Math.max(h.length, ...cells.map((row) => row[c]!.length)));
+const line = (row: string[]) => `| ${row.map((x, c) => (c >= 1 && c <= 3 ? x.padStart(widths[c]!) : x.padEnd(widths[c]!))).join(' | ')} |`;
+const rule = `|${widths.map((w, c) => (c >= 1 && c <= 3 ? `${'-'.repeat(w + 1)}:` : '-'.repeat(w + 2))).join('|')}|`;
+const table = [line(head), rule, ...cells.map(line)].join('\n');
+const missed = stages.filter((s) => s.pass === false);
+const summary = missed.length ? `${missed.length} target(s) missed: ${missed.map((s) => s.stage).join('; ')}` : `all ${stages.filter((s) => s.pass).length} targets met`;
+const markdown = `# sitrep bench --size ${sizeName}\n\n${machine}\n\n${table}\n\n${notes.map((n) => `- ${n}`).join('\n')}\n\n${summary}\n`;
+console.log(`\n${table}\n\n${notes.map((n) => `- ${n}`).join('\n')}\n- ${machine}\n- total ${((performance.now() - began) / 1000).toFixed(0)} s, generation included\n\n${missed.length ? '✗' : '✓'} ${summary}`);
+
+const results = resolve(opts.results);
+await mkdir(results, { recursive: true });
+await writeFile(join(results, `${sizeName}.md`), markdown);
+await writeFile(join(results, `${sizeName}.json`), `${JSON.stringify({ size: sizeName, counts: size, machine, stages, notes }, null, 2)}\n`);
+console.log(`results: ${join(results, `${sizeName}.md`)} and .json`);
+if (missed.length && opts.strict) process.exitCode = 1;

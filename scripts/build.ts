@@ -4,15 +4,16 @@
  * output and swapped in only when the build succeeds, so a failed build never leaves a broken or
  * empty site where the last good one was.
  */
-import { cp, mkdir, rename, rm } from 'node:fs/promises';
+import { cp, mkdir, readdir, rename, rm, writeFile } from 'node:fs/promises';
 import { basename, dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { loadContent } from '../src/adapters/content/load.ts';
+import { loadContent, shareContentLoads } from '../src/adapters/content/load.ts';
 import { readFetchStatus } from '../src/adapters/prometheus/fetch-status.ts';
 import { incidentTimes, parseAsOfOption, resolveAsOf } from '../src/site/as-of.ts';
 import { dropCredentials, parseOptions, printContentErrors } from './lib/cli.ts';
 import { markSite, refuseOut } from './lib/out-dir.ts';
 import { withBuildLock } from './lib/build-lock.ts';
+import { chartsUsed } from '../src/adapters/charts/cache.ts';
 
 /** The sitrep project (astro.config.mjs, src/, node_modules/), wherever the command runs from. */
 const PROJECT = fileURLToPath(new URL('..', import.meta.url)).replace(/\/$/, '');
@@ -32,6 +33,9 @@ const out = resolve(values.out ?? 'dist');
 const cacheDir = process.env.SITREP_CACHE_DIR ? resolve(process.env.SITREP_CACHE_DIR) : undefined;
 if (values['as-of'] !== undefined) process.env.SITREP_AS_OF = values['as-of'];
 process.env.ASTRO_TELEMETRY_DISABLED = '1';
+// Chart SVGs are kept between builds under the hash of their spec (src/charts/render.ts).
+const chartCache = join(cacheDir ?? join(PROJECT, 'node_modules', '.astro'), 'sitrep-charts');
+process.env.SITREP_CHART_CACHE = chartCache;
 // The build needs no credentials (only `npm run fetch` talks to Prometheus): drop any it was given.
 dropCredentials(process.env);
 
@@ -49,6 +53,9 @@ try {
 const refused = await refuseOut(out, PROJECT, root);
 if (refused) fail(`--out: ${refused}`);
 
+// Check, the content collections and the site model then share one read of the files.
+shareContentLoads();
+const began = performance.now();
 const { content, errors } = await loadContent(root);
 if (errors.length) {
   printContentErrors(errors);
@@ -70,6 +77,7 @@ const building = join(PROJECT, '.astro', `sitrep-build-${process.pid}`);
 const staging = join(dirname(out), `.${basename(out)}.building-${process.pid}`);
 const cleanUp = () => Promise.all([building, staging].map((d) => rm(d, { recursive: true, force: true })));
 process.chdir(PROJECT);
+const checked = performance.now();
 try {
   const { build } = await import('astro');
   // Astro shares files under the project's .astro/ between builds: one build of a project at a time.
@@ -81,6 +89,10 @@ try {
       logLevel: process.env.SITREP_LOG_LEVEL === 'debug' ? 'debug' : 'info',
     }),
   (line) => console.log(line));
+  // For `npm run bench`: the time of each part of the build.
+  if (process.env.SITREP_TIMINGS_FILE) {
+    await writeFile(process.env.SITREP_TIMINGS_FILE, JSON.stringify({ checkSeconds: (checked - began) / 1000, astroSeconds: (performance.now() - checked) / 1000 }));
+  }
   await markSite(building);
   await mkdir(dirname(out), { recursive: true });
   // Another file system: copy (the swap below stays a rename, so the site is never half there).
@@ -93,4 +105,11 @@ try {
 await rm(out, { recursive: true, force: true });
 await rename(staging, out);
 await cleanUp();
+await pruneCharts(chartCache, chartsUsed());
 console.log(`✓ site written to ${out}`);
+
+/** Drop the cached charts this build did not draw, so the cache holds one site's charts, not every night's. */
+async function pruneCharts(dir: string, used: ReadonlySet<string>): Promise<void> {
+  const names = await readdir(dir).catch(() => [] as string[]);
+  await Promise.all(names.filter((n) => !used.has(n.replace(/\.svg$/, ''))).map((n) => rm(join(dir, n), { force: true })));
+}

@@ -7,6 +7,7 @@
  * through the same loader (see src/site/model.ts), with file:line:column errors.
  */
 import { defineCollection } from 'astro:content';
+import type { LoaderContext } from 'astro/loaders';
 import { loadContent } from './adapters/content/load.ts';
 import { renderMarkdown } from './adapters/content/markdown.ts';
 import { formatError } from './adapters/content/errors.ts';
@@ -19,32 +20,31 @@ async function validContent() {
   return content;
 }
 
+type Doc = { id: string; body: string; format?: 'md' | 'mdx' } & Record<string, unknown>;
+
+/**
+ * Put `docs` into the collection's store, rendering only what changed: Astro keeps the store
+ * between builds (in its cache folder), so an entry whose digest (body, frontmatter and file
+ * name) is unchanged keeps its rendered HTML. Entries whose file is gone are removed.
+ */
+async function sync({ store, generateDigest }: LoaderContext, docs: readonly Doc[]): Promise<void> {
+  const keep = new Set<string>();
+  for (const doc of docs) {
+    const { body, ...data } = doc;
+    const digest = generateDigest(body + JSON.stringify(data));
+    keep.add(doc.id);
+    if (store.get(doc.id)?.digest === digest) continue;
+    store.set({ id: doc.id, data, body, digest, rendered: { html: await renderMarkdown(body, doc.format) } });
+  }
+  for (const id of store.keys()) if (!keep.has(id)) store.delete(id);
+}
+
 const runbooks = defineCollection({
-  loader: {
-    name: 'sitrep-runbooks',
-    load: async ({ store, generateDigest }) => {
-      const content = await validContent();
-      store.clear();
-      for (const rb of content.runbooks) {
-        const { body, ...data } = rb;
-        store.set({ id: rb.id, data, body, digest: generateDigest(body + JSON.stringify(data)), rendered: { html: await renderMarkdown(body, rb.format) } });
-      }
-    },
-  },
+  loader: { name: 'sitrep-runbooks', load: async (context) => sync(context, (await validContent()).runbooks) },
 });
 
 const postmortems = defineCollection({
-  loader: {
-    name: 'sitrep-postmortems',
-    load: async ({ store, generateDigest }) => {
-      const content = await validContent();
-      store.clear();
-      for (const pm of content.postmortems) {
-        const { body, ...data } = pm;
-        store.set({ id: pm.id, data, body, digest: generateDigest(body + JSON.stringify(data)), rendered: { html: await renderMarkdown(body) } });
-      }
-    },
-  },
+  loader: { name: 'sitrep-postmortems', load: async (context) => sync(context, (await validContent()).postmortems) },
 });
 
 export const collections = { runbooks, postmortems };

@@ -19,7 +19,7 @@ import type { Incident } from '../schemas/incident.ts';
 import { ALERT_WINDOWS, type AlertKey, type Slo } from '../schemas/slo.ts';
 import { errorRatioAllowed } from './budget.ts';
 import { burnRateSeries, windowSteps } from './burn-rate.ts';
-import { incidentSpan } from './incident-span.ts';
+import { incidentSpan, incidentsOfService } from './incident-span.ts';
 import { nominalWindowSeconds } from './periods.ts';
 import { dataStart, overlappingStepRange, rangeSums, stepEnd, type Series, type StepRange } from './series.ts';
 
@@ -213,8 +213,7 @@ export function relateAlerts(
     });
   };
   const firstData = dataStart(series);
-  const mine = incidents
-    .filter((i) => i.services.includes(slo.service))
+  const mine = incidentsOfService(incidents, slo.service)
     .map((i) => {
       const span = incidentSpan(i, asOf);
       return { i, startedAt: span.from, endedAt: span.to };

@@ -15,6 +15,7 @@
 import type { Incident } from '../schemas/incident.ts';
 import type { Maintenance } from '../schemas/maintenance.ts';
 import type { SeverityConfig } from '../schemas/severity.ts';
+import { incidentSpan, incidentsOfService } from './incident-span.ts';
 import { intersect, mergedLength, type Interval } from './intervals.ts';
 import { maintenanceInterval } from './maintenance.ts';
 import { outageIntervals } from './outage.ts';
@@ -79,9 +80,8 @@ export function dayBars(
   const covered = { from: grid[0]!.from, to: asOf };
   return services.map((service) => {
     const o = outages.get(service) ?? { full: [], partial: [] };
-    const mine = incidents
-      .filter((i) => i.services.includes(service))
-      .map((i) => ({ id: i.id, span: { from: secondsOf(i.started_at), to: i.resolved_at === undefined ? asOf : secondsOf(i.resolved_at) } }))
+    const mine = incidentsOfService(incidents, service)
+      .map((i) => ({ id: i.id, span: incidentSpan(i, asOf) }))
       .sort((a, b) => a.span.from - b.span.from || a.id.localeCompare(b.id));
     const works = maintenance.filter((m) => m.services.includes(service)).map((m) => ({ id: m.id, span: maintenanceInterval(m, asOf) }));
     const bars = grid.map((day): DayBar => {

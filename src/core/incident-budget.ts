@@ -15,7 +15,7 @@
 import type { Incident } from '../schemas/incident.ts';
 import type { Slo } from '../schemas/slo.ts';
 import { errorBudget } from './budget.ts';
-import { incidentSpan } from './incident-span.ts';
+import { incidentSpan, incidentsOfService } from './incident-span.ts';
 import { intersect, mergeIntervals, type Interval } from './intervals.ts';
 import { periodsCovering, type Period, type PeriodKind } from './periods.ts';
 import { overlappingStepRange, rangeSums, seriesEnd, seriesStart, stepRange, type Series, type StepRange } from './series.ts';
@@ -93,8 +93,7 @@ export function incidentBudget(slo: IncidentBudgetSlo, series: Series, incidents
   const dataEnd = seriesEnd(series);
   if (dataFrom === null || dataEnd === null) return { shares, periods };
   const kind = incidentPeriodKind(slo.window);
-  const spans = incidents
-    .filter((i) => i.services.includes(slo.service))
+  const spans = incidentsOfService(incidents, slo.service)
     .map((i) => ({ i, span: incidentSpan(i, asOf) }))
     .sort((a, b) => a.span.from - b.span.from || a.i.id.localeCompare(b.i.id));
   const dataTo = Math.min(asOf, dataEnd);

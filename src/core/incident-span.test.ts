@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { incidentSpan, isUnresolved } from './incident-span.ts';
+import { incidentSpan, incidentsOfService, isUnresolved } from './incident-span.ts';
 import { at, makeIncident } from './test-fixtures.ts';
 
 describe('incidentSpan', () => {
@@ -19,5 +19,21 @@ describe('isUnresolved', () => {
     expect(isUnresolved(makeIncident({ resolved_at: undefined }))).toBe(true);
     expect(isUnresolved({ status: 'monitoring', resolved_at: '2026-10-03T11:00:00Z' })).toBe(true);
     expect(isUnresolved(makeIncident())).toBe(false);
+  });
+});
+
+describe('incidentsOfService', () => {
+  const list = [
+    makeIncident({ id: 'a', services: ['checkout', 'payments'] }),
+    makeIncident({ id: 'b', services: ['search'] }),
+    makeIncident({ id: 'c', services: ['checkout', 'checkout'] }),
+  ];
+  it('gives the incidents that hit the service, in list order, each once', () => {
+    expect(incidentsOfService(list, 'checkout').map((i) => i.id)).toEqual(['a', 'c']);
+    expect(incidentsOfService(list, 'payments').map((i) => i.id)).toEqual(['a']);
+  });
+  it('gives none for a service no incident hit, and indexes each list on its own', () => {
+    expect(incidentsOfService(list, 'identity')).toEqual([]);
+    expect(incidentsOfService(list.slice(1), 'checkout').map((i) => i.id)).toEqual(['c']);
   });
 });

@@ -23,3 +23,21 @@ export function incidentSpan(i: Pick<Incident, 'started_at' | 'resolved_at'>, as
   const end = i.resolved_at === undefined ? asOf : Math.min(asOf, secondsOf(i.resolved_at));
   return { from: secondsOf(i.started_at), to: end };
 }
+
+const byServiceIndexes = new WeakMap<readonly Pick<Incident, 'services'>[], Map<string, unknown[]>>();
+
+/**
+ * The incidents of `list` that hit `service`, in list order. Every SLO report asks this of the
+ * same incident list (a thousand SLOs x ten thousand incidents at scale): the list is indexed by
+ * service once, on first use, and the index kept as long as the list lives. The list must not be
+ * changed after (incident lists are read-only once loaded).
+ */
+export function incidentsOfService<T extends Pick<Incident, 'services'>>(list: readonly T[], service: string): readonly T[] {
+  let index = byServiceIndexes.get(list);
+  if (!index) {
+    index = new Map();
+    for (const i of list) for (const s of new Set(i.services)) (index.get(s) ?? index.set(s, []).get(s)!).push(i);
+    byServiceIndexes.set(list, index);
+  }
+  return (index.get(service) ?? []) as T[];
+}

@@ -3,10 +3,10 @@
  * counts as in the outage figures, and the SLOs it hurt with the budget each lost (from each SLO
  * report's incidentBudget).
  */
-import { outageKind, secondsOf } from '../core/index.ts';
+import { isUnresolved, outageKind, secondsOf } from '../core/index.ts';
 import type { LoadedIncident } from '../adapters/content/load.ts';
 import { count, duration, pct, utc } from './format.ts';
-import type { SiteModel } from './model.ts';
+import type { SiteModel, SloView } from './model.ts';
 
 export const OUTAGE_LABELS = { full: 'a full outage', partial: 'partial degradation', none: 'not an outage' } as const;
 
@@ -37,10 +37,45 @@ export function incidentView(site: SiteModel, i: LoadedIncident, base: string): 
   const timeline = [...i.updates]
     .sort((a, b) => secondsOf(a.at) - secondsOf(b.at))
     .map((u) => ({ at: utc(u.at), datetime: new Date(secondsOf(u.at) * 1000).toISOString(), status: u.status ?? 'update', text: u.text, sinceStart: `+${duration(secondsOf(u.at) - start)}` }));
-  const hurt = site.slos.flatMap((v): HurtSlo[] => {
-    const shares = (v.report?.incidentBudget ?? []).filter((b) => b.incident === i.id && b.bad > 0);
-    if (!shares.length) return [];
-    return [{ id: v.slo.id, name: v.slo.name, url: `${base}slos/${v.slo.id}/`, periods: shares.map((b) => ({ period: b.period, bad: count(b.bad), share: pct(b.share, 1) })) }];
-  });
+  const hurt = (budgetByIncident(site).get(i.id) ?? []).map(({ view: v, shares }) => ({
+    id: v.slo.id,
+    name: v.slo.name,
+    url: `${base}slos/${v.slo.id}/`,
+    periods: shares.map((b) => ({ period: b.period, bad: count(b.bad), share: pct(b.share, 1) })),
+  }));
   return { timeline, outage: OUTAGE_LABELS[outageKind(i, site.content.severities)], hurt };
+}
+
+type IncidentShare = NonNullable<SloView['report']>['incidentBudget'][number];
+const budgetIndexes = new WeakMap<SiteModel, Map<string, { view: SloView; shares: IncidentShare[] }[]>>();
+
+/**
+ * Per incident id, the SLOs (in site order) it spent budget of, with the spending per period:
+ * one pass over every SLO report per build, not one per incident page.
+ */
+function budgetByIncident(site: SiteModel): Map<string, { view: SloView; shares: IncidentShare[] }[]> {
+  let index = budgetIndexes.get(site);
+  if (index) return index;
+  index = new Map();
+  for (const view of site.slos) {
+    const mine = new Map<string, IncidentShare[]>();
+    for (const b of view.report?.incidentBudget ?? []) if (b.bad > 0) mine.set(b.incident, [...(mine.get(b.incident) ?? []), b]);
+    for (const [incident, shares] of mine) index.set(incident, [...(index.get(incident) ?? []), { view, shares }]);
+  }
+  budgetIndexes.set(site, index);
+  return index;
+}
+
+/** How many of the newest resolved incidents /incidents/ lists; the rest are in the paginated history. */
+export const LATEST_INCIDENTS = 50;
+
+/**
+ * The incidents /incidents/ lists: every unresolved one, then the newest resolved ones, newest
+ * first; `more` is how many older ones are left to the incident history (/outages/).
+ */
+export function incidentList(incidents: readonly LoadedIncident[], limit = LATEST_INCIDENTS): { open: LoadedIncident[]; latest: LoadedIncident[]; more: number } {
+  const newestFirst = [...incidents].sort((a, b) => secondsOf(b.started_at) - secondsOf(a.started_at) || b.id.localeCompare(a.id));
+  const open = newestFirst.filter(isUnresolved);
+  const resolved = newestFirst.filter((i) => !isUnresolved(i));
+  return { open, latest: resolved.slice(0, limit), more: Math.max(0, resolved.length - limit) };
 }

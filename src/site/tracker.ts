@@ -140,8 +140,21 @@ export interface BannerView {
   services: { id: string; name: string; url: string; reasons: { text: string; url: string }[] }[];
 }
 
-/** What is affected right now: services with an open incident or an ongoing maintenance at asOf. */
+const banners = new WeakMap<SiteModel, Map<string, BannerView>>();
+
+/**
+ * What is affected right now: services with an open incident or an ongoing maintenance at asOf.
+ * Every page shows it: computed once per site model and base.
+ */
 export function bannerView(site: SiteModel, base: string): BannerView {
+  let byBase = banners.get(site);
+  if (!byBase) banners.set(site, (byBase = new Map()));
+  let banner = byBase.get(base);
+  if (!banner) byBase.set(base, (banner = computeBanner(site, base)));
+  return banner;
+}
+
+function computeBanner(site: SiteModel, base: string): BannerView {
   const reasons = new Map<string, { text: string; url: string }[]>();
   const add = (service: string, text: string, url: string) => reasons.set(service, [...(reasons.get(service) ?? []), { text, url }]);
   for (const i of site.content.incidents) if (isUnresolved(i)) for (const s of i.services) add(s, `${i.severity} ${i.status}: ${i.title}`, `${base}incidents/${i.id}/`);

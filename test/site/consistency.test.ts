@@ -35,12 +35,18 @@ interface Snap {
 
 let build: BuildResult;
 let api: Api;
+let index: ApiIndex;
+interface ApiIndex {
+  asOf: string;
+  slos: { id: string; sli: number | null; status: string | null; budgetRemaining: number | null; coverage: number | null; report: string }[];
+}
 const DAY = 86_400;
 
 beforeAll(async () => {
   build = await buildSite();
   expect(build.code, build.stderr).toBe(0);
-  api = await readJson<Api>(join(build.out, 'api/v1/slos.json'));
+  index = await readJson<ApiIndex>(join(build.out, 'api/v1/slos.json'));
+  api = { asOf: index.asOf, slos: await Promise.all(index.slos.map((row) => readJson<Api['slos'][number]>(join(build.out, row.report)))) };
 });
 afterAll(() => rm(build.out, { recursive: true, force: true }));
 
@@ -77,6 +83,15 @@ function windowOf(window: string, asOf: number): [number, number] {
 }
 
 describe('the same figure everywhere', () => {
+  it('the API index (api/v1/slos.json) shows the same SLI, status, budget left and coverage as each SLO\'s own file', () => {
+    expect(index.slos.map((r) => r.id)).toEqual(api.slos.map((s) => s.id));
+    for (const [n, row] of index.slos.entries()) {
+      const full = api.slos[n]! as Api['slos'][number] & { status: string | null };
+      expect(row.report).toBe(`/api/v1/slos/${row.id}.json`);
+      expect([row.sli, row.status, row.budgetRemaining, row.coverage]).toEqual([full.sli, full.status, full.budget?.remaining ?? null, full.coverage]);
+    }
+  });
+
   it('every SLO: the SLO page cards, the home page and the service page show the API budget, SLI and coverage', async () => {
     const home = await figures('index.html');
     for (const s of api.slos) {

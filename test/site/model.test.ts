@@ -3,7 +3,7 @@ import { loadContent } from '../../src/adapters/content/load.ts';
 import { resolveAsOf } from '../../src/site/as-of.ts';
 import { burn, duration, pct } from '../../src/site/format.ts';
 import { buildModel, queriesChanged } from '../../src/site/model.ts';
-import { slosJson } from '../../src/site/api.ts';
+import { sloJson, slosJson } from '../../src/site/api.ts';
 import { MINIMAL } from '../helpers/fixture.ts';
 import { SNAPSHOT_FORMAT, type Snapshot } from '../../src/schemas/snapshot.ts';
 
@@ -32,9 +32,11 @@ describe('the site model', () => {
 
   it('an SLO without a snapshot has the same API keys as one with data, with null figures', async () => {
     const site = await buildModel(MINIMAL, { SITREP_AS_OF: '2026-11-01T00:00:00Z' });
-    const [entry] = slosJson(site).slos;
+    const [row] = slosJson(site).slos;
+    expect(row).toMatchObject({ id: 'api-availability', objective: 0.999, hasData: false, sli: null, status: null, budgetRemaining: null, report: '/api/v1/slos/api-availability.json' });
+    const entry = sloJson(site, site.slos[0]!);
     expect(entry).toMatchObject({ id: 'api-availability', objective: 0.999, hasData: false, sli: null, good: null, total: null, status: null, budget: null, timeToExhaustion: null });
-    expect(Object.keys(entry!.burnRates!)).toEqual(['5m', '30m', '1h', '2h', '6h', '1d', '3d']);
+    expect(Object.keys(entry.burnRates!)).toEqual(['5m', '30m', '1h', '2h', '6h', '1d', '3d']);
     expect(site.asOfSource).toBe('option');
   });
 

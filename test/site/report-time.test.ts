@@ -11,7 +11,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { loadContent } from '../../src/adapters/content/load.ts';
 import { writeSnapshot } from '../../src/adapters/snapshots/store.ts';
 import { SNAPSHOT_FORMAT } from '../../src/schemas/snapshot.ts';
-import { incidentsJson, slosJson } from '../../src/site/api.ts';
+import { incidentsJson, sloJson } from '../../src/site/api.ts';
 import { buildModel } from '../../src/site/model.ts';
 import { fixture } from '../helpers/fixture.ts';
 import { PROJECT } from '../helpers/build.ts';
@@ -67,7 +67,7 @@ describe('incidents after the end of the data', () => {
     // Response metrics are measured up to the newest incident time (the api-outage's resolved_at).
     expect(api.metrics.asOf).toBe('2026-10-03T10:30:00.000Z');
     // The SLO figures still stop at the end of the data.
-    expect(slosJson(site).slos[0]).toMatchObject({ asOf: '2026-10-03T08:00:00.000Z', hasData: true });
+    expect(sloJson(site, site.slos[0]!)).toMatchObject({ asOf: '2026-10-03T08:00:00.000Z', hasData: true });
   });
 
   it('are left out of a report --as-of a time before they started, as then unknown', async () => {

@@ -49,10 +49,13 @@ describe('building the bundled sample', () => {
     expect(json.asOfSource).toBe('data');
   });
 
-  it('slos.json holds the contracted fields for every SLO, with no NaN', async () => {
-    const text = await readFile(join(sample.out, 'api/v1/slos.json'), 'utf8');
-    expect(text).not.toMatch(/NaN|Infinity/);
-    const json = JSON.parse(text) as SlosJson;
+  it('slos.json indexes every SLO, and each SLO\'s own file holds the contracted fields, with no NaN', async () => {
+    const index = await readJson<{ slos: { id: string; report: string; page: string }[] }>(join(sample.out, 'api/v1/slos.json'));
+    const { content } = await loadContent(PROJECT);
+    expect(index.slos.map((s) => s.id)).toEqual(content.slos.map((s) => s.id));
+    const texts = await Promise.all(index.slos.map((row) => readFile(join(sample.out, row.report), 'utf8')));
+    for (const text of texts) expect(text).not.toMatch(/NaN|Infinity/);
+    const json = { slos: texts.map((text) => JSON.parse(text) as SlosJson['slos'][number]) };
     expect(json.slos.length).toBeGreaterThanOrEqual(8);
     for (const s of json.slos) {
       expect(s).toMatchObject({ id: expect.any(String), service: expect.any(String), window: expect.any(String), good: expect.any(Number), total: expect.any(Number), coverage: expect.any(Number) });

@@ -148,12 +148,36 @@ async function readMarkdownFolders(files: ContentFiles, entries: Entries, errors
   }
 }
 
+const SHARED_LOADS = Symbol.for('sitrep.shared-content-loads');
+type SharedLoads = Map<string, Promise<LoadResult>>;
+
+/**
+ * Turn on one load per content root for the rest of this process. `npm run build` reads the
+ * content several times (its own check, Astro's content collections, the site model), each
+ * through its own copy of this module (Vite bundles the pages apart), so the memo lives on
+ * globalThis. Only for one-shot processes: a process that edits content and loads it again (a
+ * test, a dev server) must not call this. Callers treat the shared result as read-only.
+ */
+export function shareContentLoads(): void {
+  const g = globalThis as { [SHARED_LOADS]?: SharedLoads };
+  g[SHARED_LOADS] ??= new Map();
+}
+
 /**
  * Load and validate all content under `root`. Never throws for bad content: every problem is
  * returned in `errors` (and the entity it concerns is left out of `content`), so `npm run check`
  * can report them all at once and the build can refuse to publish.
+ * Once per process after shareContentLoads.
  */
-export async function loadContent(root: string): Promise<LoadResult> {
+export function loadContent(root: string): Promise<LoadResult> {
+  const shared = (globalThis as { [SHARED_LOADS]?: SharedLoads })[SHARED_LOADS];
+  if (!shared) return readContent(root);
+  let load = shared.get(root);
+  if (!load) shared.set(root, (load = readContent(root)));
+  return load;
+}
+
+async function readContent(root: string): Promise<LoadResult> {
   const errors: ContentError[] = [];
   const files = await ContentFiles.open(root, errors);
   const { site, severities } = await readSettings(files, errors);

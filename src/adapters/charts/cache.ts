@@ -1,0 +1,47 @@
+/**
+ * Chart SVGs kept between builds. With a cache folder (SITREP_CHART_CACHE, set by `npm run build`),
+ * each SVG is stored under the hash of its spec (data included) and of the vega and vega-lite
+ * versions: a rebuild redraws only the charts whose data or spec changed. An entry is written whole
+ * (a temporary file, then a rename), so a reader never sees half an SVG; an unreadable entry is
+ * drawn again.
+ */
+import { createHash } from 'node:crypto';
+import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { version as vegaVersion } from 'vega';
+import { version as vegaLiteVersion, type TopLevelSpec } from 'vega-lite';
+import { renderSvg } from '../../charts/render.ts';
+
+/** Bump when renderSvg changes what it makes of a spec, so older entries are not used. */
+const RENDERER = 'sitrep-svg/1';
+const USED = Symbol.for('sitrep.charts-used');
+
+/** The cache key of a spec: what is drawn and what draws it. */
+export function chartKey(spec: TopLevelSpec): string {
+  return createHash('sha256').update(`${RENDERER} vega ${vegaVersion} vega-lite ${vegaLiteVersion}\n`).update(JSON.stringify(spec)).digest('hex');
+}
+
+/**
+ * Cache keys used by this process so far, on globalThis: the pages run from Vite's bundles, with
+ * their own copy of this module, and the build removes the other entries afterwards.
+ */
+export function chartsUsed(): Set<string> {
+  const g = globalThis as { [USED]?: Set<string> };
+  return (g[USED] ??= new Set());
+}
+
+/** The SVG of `spec`, from the cache when it holds it (see above), else drawn and stored. */
+export async function renderChart(spec: TopLevelSpec, cacheDir = process.env.SITREP_CHART_CACHE): Promise<string> {
+  if (!cacheDir) return renderSvg(spec);
+  const key = chartKey(spec);
+  chartsUsed().add(key);
+  const file = join(cacheDir, `${key}.svg`);
+  const cached = await readFile(file, 'utf8').catch(() => undefined);
+  if (cached !== undefined) return cached;
+  const svg = await renderSvg(spec);
+  await mkdir(cacheDir, { recursive: true });
+  const tmp = `${file}.${process.pid}.tmp`;
+  await writeFile(tmp, svg);
+  await rename(tmp, file);
+  return svg;
+}

@@ -1,0 +1,51 @@
+/**
+ * `npm run bench -- --size small` as a smoke test: the benchmark generates its organisation, runs
+ * every stage with the real commands and writes its results. It asserts that the stages ran and
+ * produced pages, never a time (these machines are shared and noisy: targets live in the bench).
+ */
+import { spawn } from 'node:child_process';
+import { mkdtemp, readFile, readdir, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { PROJECT } from '../helpers/build.ts';
+import { collect } from '../helpers/process.ts';
+
+const temps: string[] = [];
+afterAll(() => Promise.all(temps.map((d) => rm(d, { recursive: true, force: true }))));
+
+interface Stage { stage: string; wallSeconds: number; cpuSeconds: number | null; maxRssBytes: number | null; detail: string; target?: string; pass?: boolean }
+
+describe('npm run bench -- --size small', () => {
+  it('generates the organisation outside content/, runs every stage and writes the table as Markdown and JSON', { timeout: 300_000 }, async () => {
+    const results = await mkdtemp(join(tmpdir(), 'sitrep-bench-results-'));
+    temps.push(results);
+    const contentBefore = await readdir(join(PROJECT, 'content'), { recursive: true });
+    const r = await collect(spawn(process.execPath, [join(PROJECT, 'scripts/bench.ts'), '--size', 'small', '--results', results], { cwd: PROJECT, stdio: ['ignore', 'pipe', 'pipe'] }));
+    expect(r.code, r.stderr + r.stdout).toBe(0);
+    const json = JSON.parse(await readFile(join(results, 'small.json'), 'utf8')) as { size: string; counts: Record<string, number>; stages: Stage[] };
+    expect(json.size).toBe('small');
+    expect(json.counts).toEqual({ services: 10, slos: 20, incidents: 200, postmortems: 40, runbooks: 20 });
+    const byName = new Map(json.stages.map((s) => [s.stage, s]));
+    for (const name of ['check', 'snapshot load', 'content load', 'engine', 'charts', 'astro build (pages)', 'npm run build (cold)', 'rebuild, one postmortem edited']) {
+      expect(byName.get(name)?.wallSeconds, name).toBeGreaterThan(0);
+    }
+    // The commands measured in their own process report CPU time and peak memory.
+    for (const name of ['check', 'npm run build (cold)', 'rebuild, one postmortem edited']) {
+      expect(byName.get(name)!.cpuSeconds, name).toBeGreaterThan(0);
+      expect(byName.get(name)!.maxRssBytes, name).toBeGreaterThan(10 * 1024 * 1024);
+    }
+    expect(byName.get('engine')!.detail).toMatch(/^20 SLO reports/);
+    expect(byName.get('charts')!.detail).toBe('40 SVG charts');
+    // 10 services, 20 SLOs, 200 incidents, 40 postmortems, 20 runbooks: well over 290 pages.
+    const pages = Number(/^([\d,]+) pages/.exec(byName.get('npm run build (cold)')!.detail)![1]!.replace(/,/g, ''));
+    expect(pages).toBeGreaterThan(290);
+    expect(byName.get('output: largest SLO page')!.detail).toMatch(/slos\/slo-\d{4}\/index\.html/);
+    expect(byName.get('output: API index')!.detail).toMatch(/KB: api\/v1\/slos\.json/);
+    const markdown = await readFile(join(results, 'small.md'), 'utf8');
+    expect(markdown).toContain('| npm run build (cold)');
+    expect(r.stdout).toContain('| Stage');
+    // Generated into a temporary folder, never into content/.
+    expect(await readdir(join(PROJECT, 'content'), { recursive: true })).toEqual(contentBefore);
+  });
+});
