@@ -45,9 +45,10 @@ export function availabilityText(a: number): string {
   return a < 1 && shown === '100.000' ? '>99.999%' : `${shown}%`;
 }
 
-/** One row of 90 bars per service, services by tier then name. */
+/** One row of 90 bars per service: the services affected right now first, then by tier and name. */
 export function trackerRows(site: SiteModel, base: string, days = 90): ServiceRowView[] {
-  const services = [...site.content.services].sort((a, b) => a.tier - b.tier || a.name.localeCompare(b.name));
+  const affected = new Set(bannerView(site, base).services.map((s) => s.id));
+  const services = [...site.content.services].sort((a, b) => Number(affected.has(b.id)) - Number(affected.has(a.id)) || a.tier - b.tier || a.name.localeCompare(b.name));
   const rows = dayBars(services.map((s) => s.id), site.content.incidents, site.content.maintenance, site.content.severities, site.asOf, days);
   const maint = new Map(site.content.maintenance.map((m) => [m.id, m]));
   return rows.map((r, k) => {
@@ -76,6 +77,34 @@ export function trackerRows(site: SiteModel, base: string, days = 90): ServiceRo
       }),
     };
   });
+}
+
+/** Services per page of day-bars: 90 bars each, so a large organisation's tracker stays readable and light. */
+export const TRACKER_PAGE_SIZE = 50;
+
+export interface TrackerPage {
+  page: number;
+  pages: number;
+  rows: ServiceRowView[];
+  /** Pages of the tracker, for the pager: the first is /outages/, the rest /outages/services/<n>/. */
+  links: { page: number; url: string; first: string; last: string }[];
+}
+
+const trackerCache = new WeakMap<SiteModel, Map<string, TrackerPage[]>>();
+
+/** The day-bars in pages of `size` services, computed once per build. */
+export function trackerPages(site: SiteModel, base: string, size = TRACKER_PAGE_SIZE): TrackerPage[] {
+  const key = `${base} ${size}`;
+  const hit = trackerCache.get(site)?.get(key);
+  if (hit) return hit;
+  const rows = trackerRows(site, base);
+  const chunks: ServiceRowView[][] = [];
+  for (let i = 0; i < rows.length; i += size) chunks.push(rows.slice(i, i + size));
+  if (chunks.length === 0) chunks.push([]);
+  const links = chunks.map((c, k) => ({ page: k + 1, url: k === 0 ? `${base}outages/` : `${base}outages/services/${k + 1}/`, first: c[0]?.name ?? '', last: c.at(-1)?.name ?? '' }));
+  const pages = chunks.map((c, k) => ({ page: k + 1, pages: chunks.length, rows: c, links }));
+  trackerCache.set(site, (trackerCache.get(site) ?? new Map()).set(key, pages));
+  return pages;
 }
 
 export interface MaintenanceView {

@@ -2,7 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import { buildModel, type SiteModel } from '../../src/site/model.ts';
 import { changeView, dataStart, periodLabel, reportIndex, reportPage, sitePeriods } from '../../src/site/reports.ts';
-import { availabilityText, bannerView, calendarView, maintenanceLists, trackerRows } from '../../src/site/tracker.ts';
+import { availabilityText, bannerView, calendarView, maintenanceLists, trackerPages, trackerRows } from '../../src/site/tracker.ts';
 import { historyPages, historyUrl } from '../../src/site/history.ts';
 import { incidentView } from '../../src/site/incident-view.ts';
 import { cssString, printCss } from '../../src/site/print.ts';
@@ -60,6 +60,17 @@ describe('tracker view models', () => {
     expect(day.incidents.map((i) => i.url)).toEqual(['/incidents/2026-10-27-checkout-db-failover/']);
     const maint = rows.find((r) => r.id === 'storefront')!.bars.find((b) => b.date === '2026-10-18')!;
     expect(maint).toMatchObject({ maintenance: true, works: [{ id: '2026-10-18-storefront-cdn-migration', title: 'Storefront moves to the new CDN configuration' }] });
+  });
+
+  it('list the services affected right now first, then by tier and name, in pages of day-bars', async () => {
+    const site = await model();
+    const rows = trackerRows(site, '/');
+    expect(rows.slice(0, 2).map((r) => r.id)).toEqual(bannerView(site, '/').services.map((s) => s.id));
+    const pages = trackerPages(site, '/', 2);
+    expect(pages.map((p) => p.rows.map((r) => r.id))).toEqual([rows.slice(0, 2), rows.slice(2, 4), rows.slice(4)].map((c) => c.map((r) => r.id)));
+    expect(pages[2]!.links.map((l) => l.url)).toEqual(['/outages/', '/outages/services/2/', '/outages/services/3/']);
+    expect(pages[1]).toMatchObject({ page: 2, pages: 3 });
+    expect(trackerPages(site, '/')).toHaveLength(1);
   });
 
   it('sort maintenance into ongoing, upcoming and past at the report time', async () => {
