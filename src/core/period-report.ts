@@ -129,9 +129,21 @@ export interface IncidentSpend {
   ofBad: number;
 }
 
+/** An incident of the period as it stood when the report was computed (a frozen report shows it so). */
+export interface PeriodIncident {
+  id: string;
+  title: string;
+  severity: Severity;
+  services: string[];
+  started_at: string;
+  customer_facing: boolean;
+}
+
 export interface PeriodIncidents {
   /** Ids of the incidents that started in the period, by start time. */
   ids: string[];
+  /** The same incidents, in the same order, with what the report shows of each. */
+  list: PeriodIncident[];
   count: number;
   customerFacing: number;
   bySeverity: Record<Severity, LifecycleMetrics>;
@@ -195,8 +207,10 @@ function periodIncidents(input: PeriodReportInput, period: Period, asOf: number)
   }
   const sum = (r: Record<string, number>) => Object.values(r).reduce((a, b) => a + b, 0);
   const all = lifecycleMetrics(started);
+  const ordered = [...started].sort((a, b) => secondsOf(a.started_at) - secondsOf(b.started_at) || a.id.localeCompare(b.id));
   return {
-    ids: [...started].sort((a, b) => secondsOf(a.started_at) - secondsOf(b.started_at) || a.id.localeCompare(b.id)).map((i) => i.id),
+    ids: ordered.map((i) => i.id),
+    list: ordered.map((i) => ({ id: i.id, title: i.title, severity: i.severity, services: [...i.services], started_at: i.started_at, customer_facing: i.customer_facing })),
     count: all.count,
     customerFacing: started.filter((i) => i.customer_facing).length,
     bySeverity: bySeverity(started),

@@ -181,7 +181,17 @@ export function changeValue(v: Json): string {
   return text.length > 80 ? `${text.slice(0, 79)}…` : text;
 }
 
-/** `commit 1a2b3c4 (2026-11-05 01:00 UTC)`, or what a version was frozen from outside git. */
+/**
+ * What every page's footer says the site was built from: `commit 1a2b3c4 (2026-11-05 01:00 UTC)`
+ * (HEAD and its commit time, also in a shallow clone); outside git `files without git history`,
+ * with SOURCE_DATE_EPOCH's time when it is set. Never the wall clock.
+ */
+export function builtFromLabel(b: SiteModel['builtFrom']): string {
+  if (b.commit) return `commit ${b.commit.short} (${utc(b.commit.date)})`;
+  return b.sourceDate ? `files without git history (source date ${utc(b.sourceDate)})` : 'files without git history';
+}
+
+/** `commit 1a2b3c4 on 2026-11-05 01:00 UTC`, or what a version was frozen from outside git. */
 export function frozenFrom(v: Pick<ReportVersion, 'commit' | 'dirty'>): string {
   const from = v.commit ? `commit ${v.commit.short} on ${utc(v.commit.date)}` : 'files without git history';
   return v.dirty ? `${from}, with uncommitted changes` : from;
@@ -243,10 +253,16 @@ export function reportPage(site: SiteModel, slug: string, base: string, version?
     commits: v.commits?.map((c) => ({ short: c.short, date: utc(c.date), author: c.author, subject: c.subject })) ?? null,
   }));
   const known = new Set(sitePeriods(site).map((p) => p.key.toLowerCase()));
-  const incident = (id: string): IncidentRowView => {
-    const i = site.incidentsById.get(id)!;
-    return { id, title: i.title, url: `${base}incidents/${id}/`, severity: i.severity, started: utc(i.started_at), customerFacing: i.customer_facing, services: i.services.map(site.serviceName).join(', ') };
-  };
+  // From the report itself, so a frozen report shows its incidents as they stood when it was frozen.
+  const incident = (i: PeriodReport['incidents']['list'][number]): IncidentRowView => ({
+    id: i.id,
+    title: i.title,
+    url: `${base}incidents/${i.id}/`,
+    severity: i.severity,
+    started: utc(i.started_at),
+    customerFacing: i.customer_facing,
+    services: i.services.map(site.serviceName).join(', '),
+  });
   const slos = r.slos.map((row) => sloRow(row, base));
   const services = [...site.content.services].sort((a, b) => a.tier - b.tier || a.name.localeCompare(b.name));
   const m = r.incidents;
@@ -296,7 +312,7 @@ export function reportPage(site: SiteModel, slug: string, base: string, version?
       id: s.id,
       name: s.name,
       slos: slos.filter((x) => x.service === s.id),
-      incidents: m.ids.filter((id) => site.incidentsById.get(id)!.services.includes(s.id)).map(incident),
+      incidents: m.list.filter((i) => i.services.includes(s.id)).map(incident),
       outageMinutes: Math.round(m.outageMinutes[s.id] ?? 0),
       partialMinutes: Math.round(m.partialMinutes[s.id] ?? 0),
     })),
