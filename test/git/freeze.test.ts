@@ -10,7 +10,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { FrozenRecord } from '../../src/core/index.ts';
 import { buildSite, readJson, type BuildResult } from '../helpers/build.ts';
-import { MINIMAL } from '../helpers/fixture.ts';
+import { fixture, MINIMAL } from '../helpers/fixture.ts';
 import { git, tempRepo, type Repo } from '../helpers/git-repo.ts';
 import { runScript } from '../workflow/run.ts';
 
@@ -106,6 +106,47 @@ describe('npm run freeze in a git repository', () => {
     expect(r.stderr).toContain('✗ freeze stopped: data/reports/2026-10.json: versions.1.version: expected 2, got 3');
     await writeFile(join(repo.dir, RECORD), good);
   });
+
+  it('keeps a frozen period the data no longer reaches, rather than recomputing it from nothing', async () => {
+    const before = await text(RECORD);
+    // As of 2 October nothing has happened yet: no data reaches October.
+    const r = await runScript('freeze', ['--root', repo.dir, '--as-of', '2026-10-02T00:00:00Z']);
+    expect(r.code, r.stderr).toBe(0);
+    expect(r.stdout).toContain('2026-10  kept: version 2 of 2, not recomputed (the data no longer reaches this period)');
+    expect(await text(RECORD)).toBe(before);
+  });
+});
+
+describe('npm run freeze with uncommitted changes, and outside git', () => {
+  it('names HEAD and says the files had uncommitted changes', async () => {
+    const other = await tempRepo();
+    try {
+      await cp(join(MINIMAL, 'content'), join(other.dir, 'content'), { recursive: true });
+      const head = await other.commit('Add the minimal organisation', {}, 'Ann Lee', '2026-11-01T09:00:00+00:00');
+      await writeFile(join(other.dir, INCIDENT), (await readFile(join(other.dir, INCIDENT), 'utf8')).replace('customer_facing: true', 'customer_facing: false'));
+      const r = await runScript('freeze', ['--root', other.dir, '--as-of', AS_OF]);
+      expect(r.code, r.stderr).toBe(0);
+      expect(r.stderr).toContain(`content/ or data/snapshots/ has uncommitted changes: the records name HEAD (${head.slice(0, 7)})`);
+      const rec = await readJson<FrozenRecord>(join(other.dir, RECORD));
+      expect(rec.versions[0]).toMatchObject({ commit: { hash: head }, dirty: true });
+      expect(rec.versions[0]!.report.incidents.customerFacing).toBe(0);
+    } finally {
+      await other.cleanup();
+    }
+  });
+
+  it('outside git, freezes with no commit and warns', async () => {
+    const fx = await fixture();
+    try {
+      const r = await runScript('freeze', ['--root', fx.root, '--as-of', AS_OF]);
+      expect(r.code, r.stderr).toBe(0);
+      expect(r.stderr).toContain('not in a git repository with commits: the records name no commit');
+      const rec = await readJson<FrozenRecord>(join(fx.root, RECORD));
+      expect(rec.versions[0]).toMatchObject({ version: 1, commit: null, dirty: false });
+    } finally {
+      await fx.cleanup();
+    }
+  });
 });
 
 describe('building after a freeze', () => {
@@ -128,6 +169,8 @@ describe('building after a freeze', () => {
     const json = await readJson<{ slos: { objective: number }[]; frozen: { version: number; of: number; versions: string[] } }>(join(built.out, 'api/v1/reports/2026-10.json'));
     expect(json.slos[0]!.objective).toBe(0.999);
     expect(json.frozen).toMatchObject({ version: 2, of: 2, versions: ['api/v1/reports/2026-10/v1.json', 'api/v1/reports/2026-10/v2.json'] });
+    const index = await readJson<{ periods: { slug: string; version: number | null }[] }>(join(built.out, 'api/v1/reports.json'));
+    expect(index.periods.map((p) => [p.slug, p.version])).toEqual([['2026-11', null], ['2026-10', 2], ['2026-q4', null]]);
   });
 
   it('keeps version 1 at its own URL, in HTML and JSON', async () => {
