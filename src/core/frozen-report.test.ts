@@ -62,6 +62,20 @@ describe('reportChanges', () => {
     expect(changes[1]).toEqual({ figure: 'incidents.ids', from: ['inc-1'], to: ['inc-1', 'inc-2'] });
   });
 
+  it('rows with a repeated id are compared as a whole list; a figure block that appears is one change from null', () => {
+    const a = october();
+    const b = structuredClone(a);
+    a.postmortems.published = [{ id: 'pm', title: 'A', date: '2026-10-05', incidents: [] }, { id: 'pm', title: 'B', date: '2026-10-06', incidents: [] }];
+    b.postmortems.published = [{ id: 'pm', title: 'A', date: '2026-10-05', incidents: [] }];
+    b.slos[0]!.previous = null;
+    const changes = reportChanges(a, b);
+    expect(changes.map((c) => c.figure)).toEqual(['slos[checkout-availability].previous', 'postmortems.published']);
+    expect(changes[0]!.to).toBeNull();
+    expect(reportChanges(b, a)[0]).toMatchObject({ figure: 'slos[checkout-availability].previous', from: null });
+    // Rows with neither an id nor an incident and SLO: the list is one figure.
+    expect(reportChanges(Object.assign(structuredClone(a), { rows: [{ n: 1 }] }), Object.assign(structuredClone(a), { rows: [{ n: 2 }] }))).toEqual([{ figure: 'rows', from: [{ n: 1 }], to: [{ n: 2 }] }]);
+  });
+
   it('top spenders are keyed by incident and SLO', () => {
     const a = october();
     const b = structuredClone(a);
