@@ -104,6 +104,10 @@ describe('npm run freeze in a git repository', () => {
     const r = await freeze();
     expect(r.code).toBe(1);
     expect(r.stderr).toContain('✗ freeze stopped: data/reports/2026-10.json: versions.1.version: expected 2, got 3');
+    const b = await buildSite(['--root', repo.dir, '--as-of', AS_OF]);
+    expect(b.code).toBe(1);
+    expect(b.stderr).toContain('✗ build stopped: data/reports/2026-10.json: versions.1.version: expected 2, got 3; nothing was published');
+    await rm(b.out, { recursive: true, force: true });
     await writeFile(join(repo.dir, RECORD), good);
   });
 
