@@ -96,19 +96,24 @@ describe('npm run freeze in a git repository', () => {
     await repo.commit('Freeze October again', {}, 'Sitrep Bot', '2026-11-10T13:00:00+00:00');
   });
 
-  it('refuses a broken record with the file and field, and writes nothing', async () => {
+  it('refuses a broken record with the file and field, and writes nothing; so does the build', async () => {
     const good = await text(RECORD);
     const broken = JSON.parse(good) as FrozenRecord;
     broken.versions[1]!.version = 3;
     await writeFile(join(repo.dir, RECORD), JSON.stringify(broken));
-    const r = await freeze();
-    expect(r.code).toBe(1);
-    expect(r.stderr).toContain('✗ freeze stopped: data/reports/2026-10.json: versions.1.version: expected 2, got 3');
-    const b = await buildSite(['--root', repo.dir, '--as-of', AS_OF]);
-    expect(b.code).toBe(1);
-    expect(b.stderr).toContain('✗ build stopped: data/reports/2026-10.json: versions.1.version: expected 2, got 3; nothing was published');
-    await rm(b.out, { recursive: true, force: true });
-    await writeFile(join(repo.dir, RECORD), good);
+    try {
+      const r = await freeze();
+      expect(r.code).toBe(1);
+      expect(r.stderr).toContain('✗ freeze stopped: data/reports/2026-10.json: versions.1.version: expected 2, got 3');
+      expect(await text(RECORD)).toBe(JSON.stringify(broken));
+      const b = await buildSite(['--root', repo.dir, '--as-of', AS_OF]);
+      await rm(b.out, { recursive: true, force: true });
+      expect(b.code).toBe(1);
+      expect(b.stderr).toContain('✗ build stopped: data/reports/2026-10.json: versions.1.version: expected 2, got 3');
+      expect(b.stderr).toContain('nothing was published');
+    } finally {
+      await writeFile(join(repo.dir, RECORD), good);
+    }
   });
 
   it('keeps a frozen period the data no longer reaches, rather than recomputing it from nothing', async () => {
