@@ -209,6 +209,17 @@ export interface VersionView {
   changes: { figure: string; from: string; to: string }[];
   /** The commits to content/ and data/ since the previous version; null when git could not tell. */
   commits: { short: string; date: string; author: string; subject: string }[] | null;
+  /** Why no commit is listed for a later version, in words; null when commits are listed (or for version 1). */
+  commitsNote: string | null;
+}
+
+/** Why a later version lists no commit: git could not tell, the files were uncommitted, or the change is not in content/ or data/. */
+function commitsNote(v: ReportVersion): string | null {
+  if (v.version === 1 || (v.commits !== null && v.commits.length > 0)) return null;
+  if (v.commits === null) return 'The commits responsible are unknown (no git history to compare).';
+  return v.dirty
+    ? 'No commit to content/ or data/ since the previous version: the change came from files not yet committed when it was frozen.'
+    : 'No commit to content/ or data/ since the previous version: the change came from elsewhere, such as a sitrep version that computes differently.';
 }
 
 export interface ReportPageView {
@@ -251,6 +262,7 @@ export function reportPage(site: SiteModel, slug: string, base: string, version?
     shown: v === shown,
     changes: v.changes.map((c) => ({ figure: c.figure, from: changeValue(c.from), to: changeValue(c.to) })),
     commits: v.commits?.map((c) => ({ short: c.short, date: utc(c.date), author: c.author, subject: c.subject })) ?? null,
+    commitsNote: commitsNote(v),
   }));
   const known = new Set(sitePeriods(site).map((p) => p.key.toLowerCase()));
   // From the report itself, so a frozen report shows its incidents as they stood when it was frozen.
