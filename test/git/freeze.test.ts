@@ -111,6 +111,9 @@ describe('npm run freeze in a git repository', () => {
       expect(b.code).toBe(1);
       expect(b.stderr).toContain('✗ build stopped: data/reports/2026-10.json: versions.1.version: expected 2, got 3');
       expect(b.stderr).toContain('nothing was published');
+      const c = await runScript('check', ['--root', repo.dir]);
+      expect(c.code).toBe(1);
+      expect(c.stderr).toContain('data/reports/2026-10.json:1:1 versions.1.version: expected 2, got 3');
     } finally {
       await writeFile(join(repo.dir, RECORD), good);
     }

@@ -7,6 +7,7 @@ import { mkdir, readdir, readFile, rename, writeFile } from 'node:fs/promises';
 import { join, relative, sep } from 'node:path';
 import { periodFromSlug, periodSlug, snapshotListing, type FrozenRecord, type SnapshotRef } from '../../core/index.ts';
 import { parseFrozenRecord } from '../../schemas/frozen-report.ts';
+import type { ContentError } from '../content/errors.ts';
 
 /** Where the records live, relative to the content root. */
 export const REPORTS_DIR = join('data', 'reports');
@@ -14,11 +15,21 @@ export const REPORTS_DIR = join('data', 'reports');
 /** What a freeze is computed from: every file under these folders of the content root. */
 export const SNAPSHOT_PATHS = ['content', join('data', 'snapshots')];
 
+/** A record that cannot be used, with its file (relative) and the field at fault (empty for the whole file). */
 export class FrozenRecordError extends Error {
   readonly file: string;
-  constructor(file: string, message: string) {
-    super(`${file}: ${message}`);
+  readonly field: string;
+  readonly detail: string;
+  constructor(file: string, field: string, detail: string) {
+    super(`${file}: ${field ? `${field}: ` : ''}${detail}`);
     this.file = file;
+    this.field = field;
+    this.detail = detail;
+  }
+
+  /** As `npm run check` prints errors: a machine-written JSON record has no line to point at, so 1:1. */
+  toContentError(): ContentError {
+    return { file: this.file, line: 1, column: 1, field: this.field, message: this.detail };
   }
 }
 
@@ -28,17 +39,17 @@ const sha256 = (data: string | Buffer) => createHash('sha256').update(data).dige
 /** Validate one record read from `file` (relative path, for messages) whose name gives `slug`. */
 export function checkRecord(file: string, slug: string, value: unknown): FrozenRecord {
   const period = periodFromSlug(slug);
-  if (!period || periodSlug(period) !== slug) throw new FrozenRecordError(file, `the file name must be a period, e.g. 2026-10.json or 2026-q4.json`);
+  if (!period || periodSlug(period) !== slug) throw new FrozenRecordError(file, '', 'the file name must be a period, e.g. 2026-10.json or 2026-q4.json');
   const parsed = parseFrozenRecord(value);
   if (!parsed.success) {
     const issue = parsed.error.issues[0]!;
-    throw new FrozenRecordError(file, `${issue.path.join('.') || '(record)'}: ${issue.message}`);
+    throw new FrozenRecordError(file, issue.path.join('.'), issue.message);
   }
   const record = parsed.data;
-  if (record.period.slug !== slug) throw new FrozenRecordError(file, `period.slug: "${record.period.slug}" is not the period the file is named for (${slug})`);
+  if (record.period.slug !== slug) throw new FrozenRecordError(file, 'period.slug', `${JSON.stringify(record.period.slug)} is not the period the file is named for (${slug})`);
   record.versions.forEach((v, i) => {
-    if (v.version !== i + 1) throw new FrozenRecordError(file, `versions.${i}.version: expected ${i + 1}, got ${v.version} (versions are numbered 1, 2, ... in order)`);
-    if (v.report.period.slug !== slug) throw new FrozenRecordError(file, `versions.${i}.report.period.slug: "${v.report.period.slug}" is not ${slug}`);
+    if (v.version !== i + 1) throw new FrozenRecordError(file, `versions.${i}.version`, `expected ${i + 1}, got ${v.version} (versions are numbered 1, 2, ... in order)`);
+    if (v.report.period.slug !== slug) throw new FrozenRecordError(file, `versions.${i}.report.period.slug`, `${JSON.stringify(v.report.period.slug)} is not ${slug}`);
   });
   return record;
 }
@@ -54,12 +65,13 @@ export async function readFrozenRecords(root: string): Promise<Map<string, Froze
   }
   const out = new Map<string, FrozenRecord>();
   for (const name of names) {
-    const file = join(REPORTS_DIR, name);
+    // A name that is not plain text is quoted, so it cannot forge a line of output.
+    const file = `${REPORTS_DIR}/${/^[\w.-]+$/.test(name) ? name : JSON.stringify(name)}`;
     let value: unknown;
     try {
-      value = JSON.parse(await readFile(join(root, file), 'utf8'));
+      value = JSON.parse(await readFile(join(root, REPORTS_DIR, name), 'utf8'));
     } catch (e) {
-      throw new FrozenRecordError(file, `not valid JSON: ${(e as Error).message}`);
+      throw new FrozenRecordError(file, '', `not valid JSON: ${(e as Error).message}`);
     }
     const slug = name.slice(0, -'.json'.length);
     out.set(slug, checkRecord(file, slug, value));
