@@ -163,6 +163,13 @@ export interface PeriodPostmortems {
   actionItems: { opened: number; closed: number; open: number; overdue: number };
 }
 
+/** A service as the report shows it: its sections are in tier, then name, order. */
+export interface PeriodService {
+  id: string;
+  name: string;
+  tier: number;
+}
+
 export interface PeriodReport {
   schema: typeof PERIOD_REPORT_SCHEMA;
   period: { kind: PeriodKind; key: string; slug: string; from: string; to: string };
@@ -173,6 +180,8 @@ export interface PeriodReport {
   /** The range evaluated: period start to min(period end, asOf). */
   evaluated: { from: string; to: string };
   summary: string[];
+  /** The services when the report was computed, by tier then name (a frozen report keeps them). */
+  services: PeriodService[];
   slos: PeriodSloRow[];
   incidents: PeriodIncidents;
   topSpenders: IncidentSpend[];
@@ -180,6 +189,8 @@ export interface PeriodReport {
 }
 
 export interface PeriodReportInput {
+  /** The organisation's services; none when left out. */
+  services?: readonly PeriodService[];
   slos: readonly { slo: Slo; series: Series | null }[];
   incidents: readonly Incident[];
   postmortems: readonly Pick<Postmortem, 'id' | 'title' | 'status' | 'date' | 'incidents' | 'actionItems'>[];
@@ -309,6 +320,7 @@ export function buildPeriodReport(input: PeriodReportInput, period: Period, asOf
     asOf: isoOf(asOf),
     toDate: asOf < period.to,
     evaluated: { from: isoOf(period.from), to: isoOf(Math.min(period.to, asOf)) },
+    services: (input.services ?? []).map((x) => ({ id: x.id, name: x.name, tier: x.tier })).sort((a, b) => a.tier - b.tier || a.name.localeCompare(b.name)),
     slos,
     incidents: periodIncidents(input, period, asOf),
     topSpenders: spend.slice(0, topN),

@@ -70,7 +70,7 @@ export function livePeriodReport(site: SiteModel, slug: string): PeriodReport {
   const period = periodFromSlug(slug);
   if (!period) throw new Error(`not a report period: ${slug}`);
   const report = buildPeriodReport(
-    { slos: site.slos.map((v) => ({ slo: v.slo, series: v.series })), incidents: site.content.incidents, postmortems: site.content.postmortems, severities: site.content.severities },
+    { services: site.content.services, slos: site.slos.map((v) => ({ slo: v.slo, series: v.series })), incidents: site.content.incidents, postmortems: site.content.postmortems, severities: site.content.severities },
     period,
     site.asOf,
   );
@@ -273,10 +273,13 @@ export function reportPage(site: SiteModel, slug: string, base: string, version?
     severity: i.severity,
     started: utc(i.started_at),
     customerFacing: i.customer_facing,
-    services: i.services.map(site.serviceName).join(', '),
+    services: i.services.map(serviceName).join(', '),
   });
   const slos = r.slos.map((row) => sloRow(row, base));
-  const services = [...site.content.services].sort((a, b) => a.tier - b.tier || a.name.localeCompare(b.name));
+  // The services as the report recorded them, so a frozen report keeps its sections and names.
+  const services = r.services;
+  const names = new Map(services.map((x) => [x.id, x.name]));
+  const serviceName = (id: string) => names.get(id) ?? site.serviceName(id);
   const m = r.incidents;
   return {
     report: r,

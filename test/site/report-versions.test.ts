@@ -55,6 +55,17 @@ describe('a frozen report page', () => {
     expect(() => reportPage(s, '2026-10', '/', 4)).toThrow('2026-10 has no frozen version 4');
   });
 
+  it('keeps the services and names it was frozen with: a service renamed or removed later does not change it', async () => {
+    const s = await site();
+    s.frozen.set('2026-10', threeVersions(s));
+    s.content.services = s.content.services.filter((x) => x.id !== 'db').map((x) => ({ ...x, name: 'Renamed API' }));
+    const page = reportPage(s, '2026-10', '/');
+    expect(page.services.map((x) => [x.id, x.name])).toEqual([['api', 'Public API'], ['db', 'Database']]);
+    expect(page.services[0]!.incidents[0]!.services).toBe('Public API, Database');
+    // A period not frozen is computed from the current files.
+    expect(reportPage(s, '2026-11', '/').services.map((x) => x.name)).toEqual(['Renamed API']);
+  });
+
   it('lists each change as text, and says why a later version names no commit', async () => {
     const s = await site();
     s.frozen.set('2026-10', threeVersions(s));
