@@ -44,7 +44,7 @@ function describe(p: PeriodFreeze): string[] {
     case 'unchanged':
       return [`${p.slug}  unchanged: the recomputation is identical to version ${p.version} of ${p.of}; nothing written`];
     case 'kept':
-      return [`${p.slug}  kept: version ${p.version} of ${p.of}, not recomputed (the data no longer reaches this period)`];
+      return [`${p.slug}  kept: version ${p.version} of ${p.of}, not recomputed (${p.kept === 'not ended' ? 'the period has not ended at the report time' : 'the data no longer reaches this period'})`];
     case 'appended': {
       const commits = p.commits === null ? 'commits responsible unknown (no git history to compare)' : plural(p.commits.length, 'commit') + ' responsible';
       return [

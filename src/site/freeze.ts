@@ -20,6 +20,8 @@ export interface PeriodFreeze {
   commits: ResponsibleCommit[] | null;
   /** Where the record was written; null when nothing was written (unchanged, kept, dry run). */
   file: string | null;
+  /** Why a frozen period was kept without recomputing it. */
+  kept?: 'not ended' | 'no data';
 }
 
 export interface FreezeRun {
@@ -32,8 +34,9 @@ export interface FreezeRun {
 }
 
 /**
- * Freeze the ended periods of the content root. A frozen period the data no longer reaches at all
- * (its snapshots and incidents removed) is kept as frozen, not recomputed from nothing.
+ * Freeze the ended periods of the content root. A frozen period is kept as it is, not recomputed,
+ * when it has not ended at the report time (an earlier --as-of) or when the data no longer reaches
+ * it at all (its snapshots and incidents removed): nothing is recomputed from nothing.
  * Throws on invalid content, records or report time, like the build.
  */
 export async function freezePeriods(root: string, env: NodeJS.ProcessEnv, opts: { dryRun?: boolean } = {}): Promise<FreezeRun> {
@@ -51,7 +54,7 @@ export async function freezePeriods(root: string, env: NodeJS.ProcessEnv, opts: 
     const covered = ended.some((p) => p.key === period.key);
     if (record && !covered) {
       const n = record.versions.length;
-      periods.push({ slug, kind: 'kept', version: n, of: n, changes: [], commits: null, file: null });
+      periods.push({ slug, kind: 'kept', version: n, of: n, changes: [], commits: null, file: null, kept: period.to > site.asOf ? 'not ended' : 'no data' });
       continue;
     }
     const report = livePeriodReport(site, slug);

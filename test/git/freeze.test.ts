@@ -119,12 +119,11 @@ describe('npm run freeze in a git repository', () => {
     }
   });
 
-  it('keeps a frozen period the data no longer reaches, rather than recomputing it from nothing', async () => {
+  it('keeps a frozen period that has not ended at an earlier report time, rather than recomputing it', async () => {
     const before = await text(RECORD);
-    // As of 2 October nothing has happened yet: no data reaches October.
-    const r = await runScript('freeze', ['--root', repo.dir, '--as-of', '2026-10-02T00:00:00Z']);
+    const r = await runScript('freeze', ['--root', repo.dir, '--as-of', '2026-10-20T00:00:00Z']);
     expect(r.code, r.stderr).toBe(0);
-    expect(r.stdout).toContain('2026-10  kept: version 2 of 2, not recomputed (the data no longer reaches this period)');
+    expect(r.stdout).toContain('2026-10  kept: version 2 of 2, not recomputed (the period has not ended at the report time)');
     expect(await text(RECORD)).toBe(before);
   });
 });
@@ -147,7 +146,7 @@ describe('npm run freeze with uncommitted changes, and outside git', () => {
     }
   });
 
-  it('outside git, freezes with no commit and warns', async () => {
+  it('outside git, freezes with no commit and warns; a frozen period the data no longer reaches is kept', async () => {
     const fx = await fixture();
     try {
       const r = await runScript('freeze', ['--root', fx.root, '--as-of', AS_OF]);
@@ -155,6 +154,14 @@ describe('npm run freeze with uncommitted changes, and outside git', () => {
       expect(r.stderr).toContain('not in a git repository with commits: the records name no commit');
       const rec = await readJson<FrozenRecord>(join(fx.root, RECORD));
       expect(rec.versions[0]).toMatchObject({ version: 1, commit: null, dirty: false });
+      // The only incident moves to November: no data reaches October any more, and its record is kept as it is.
+      const before = await readFile(join(fx.root, RECORD), 'utf8');
+      await writeFile(join(fx.root, INCIDENT), (await readFile(join(fx.root, INCIDENT), 'utf8')).replaceAll('2026-10-03T', '2026-11-03T'));
+      const later = await runScript('freeze', ['--root', fx.root, '--as-of', '2026-12-05T00:00:00Z']);
+      expect(later.code, later.stderr).toBe(0);
+      expect(later.stdout).toContain('2026-10  kept: version 1 of 1, not recomputed (the data no longer reaches this period)');
+      expect(later.stdout).toContain('2026-11  frozen: version 1');
+      expect(await readFile(join(fx.root, RECORD), 'utf8')).toBe(before);
     } finally {
       await fx.cleanup();
     }
