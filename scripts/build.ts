@@ -9,6 +9,7 @@ import { basename, dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { loadContent, shareContentLoads } from '../src/adapters/content/load.ts';
 import { readFetchStatus } from '../src/adapters/prometheus/fetch-status.ts';
+import { readFrozenRecords } from '../src/adapters/reports/frozen-store.ts';
 import { incidentTimes, parseAsOfOption, resolveAsOf } from '../src/site/as-of.ts';
 import { dropCredentials, parseOptions, printContentErrors } from './lib/cli.ts';
 import { markSite, refuseOut } from './lib/out-dir.ts';
@@ -64,6 +65,7 @@ if (errors.length) {
 try {
   resolveAsOf(process.env.SITREP_AS_OF, content.snapshots.values(), incidentTimes(content.incidents));
   await readFetchStatus(root);
+  await readFrozenRecords(root);
 } catch (e) {
   fail((e as Error).message);
 }

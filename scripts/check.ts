@@ -7,6 +7,7 @@
  */
 import { resolve } from 'node:path';
 import { loadContent } from '../src/adapters/content/load.ts';
+import { FrozenRecordError, readFrozenRecords } from '../src/adapters/reports/frozen-store.ts';
 import { parseOptions, printContentErrors, printContentWarnings } from './lib/cli.ts';
 import { futureTimes } from './lib/future-times.ts';
 
@@ -20,6 +21,13 @@ Validate content/ and data/; print every error as file:line:column field: messag
 const values = parseOptions({ root: { type: 'string' }, quiet: { type: 'boolean', default: false } }, USAGE);
 const root = resolve(values.root ?? (process.env.SITREP_ROOT || '.'));
 const { content, errors } = await loadContent(root);
+// The frozen reports (data/reports/), which the build reads too.
+try {
+  await readFrozenRecords(root);
+} catch (e) {
+  if (!(e instanceof FrozenRecordError)) throw e;
+  errors.push(e.toContentError());
+}
 
 printContentErrors(errors);
 // The one use of the clock in check: warn about times in the future (never an error).

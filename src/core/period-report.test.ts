@@ -156,6 +156,14 @@ describe('buildPeriodReport', () => {
 
   it('says so when nothing happened', () => {
     const empty = buildPeriodReport({ slos: [], incidents: [], postmortems: [], severities: DEFAULT_SEVERITIES }, OCT, NOV1);
+    expect(empty.services).toEqual([]);
+    const tiers = [{ id: 'b', name: 'B', tier: 2, owner: 'x' }, { id: 'a', name: 'Z', tier: 1 }, { id: 'c', name: 'A', tier: 2 }];
+    // Tier first, then name; only id, name and tier are kept.
+    expect(buildPeriodReport({ services: tiers, slos: [], incidents: [], postmortems: [], severities: DEFAULT_SEVERITIES }, OCT, NOV1).services).toEqual([
+      { id: 'a', name: 'Z', tier: 1 },
+      { id: 'c', name: 'A', tier: 2 },
+      { id: 'b', name: 'B', tier: 2 },
+    ]);
     expect(empty.summary).toEqual(['No SLO has data for this period.', 'No incident started in this period.', '0 minutes of full outage and 0 minutes of partial degradation, summed over services.', '0 postmortems published; 0 action items overdue.']);
     const ok = buildPeriodReport({ ...input, slos: [{ slo, series: constantSeries(start, HOUR, 1464, 1000) }] }, OCT, NOV1);
     expect(ok.summary[0]).toBe('All 1 SLOs met their objective.');

@@ -129,9 +129,21 @@ export interface IncidentSpend {
   ofBad: number;
 }
 
+/** An incident of the period as it stood when the report was computed (a frozen report shows it so). */
+export interface PeriodIncident {
+  id: string;
+  title: string;
+  severity: Severity;
+  services: string[];
+  started_at: string;
+  customer_facing: boolean;
+}
+
 export interface PeriodIncidents {
   /** Ids of the incidents that started in the period, by start time. */
   ids: string[];
+  /** The same incidents, in the same order, with what the report shows of each. */
+  list: PeriodIncident[];
   count: number;
   customerFacing: number;
   bySeverity: Record<Severity, LifecycleMetrics>;
@@ -151,6 +163,13 @@ export interface PeriodPostmortems {
   actionItems: { opened: number; closed: number; open: number; overdue: number };
 }
 
+/** A service as the report shows it: its sections are in tier, then name, order. */
+export interface PeriodService {
+  id: string;
+  name: string;
+  tier: number;
+}
+
 export interface PeriodReport {
   schema: typeof PERIOD_REPORT_SCHEMA;
   period: { kind: PeriodKind; key: string; slug: string; from: string; to: string };
@@ -161,6 +180,8 @@ export interface PeriodReport {
   /** The range evaluated: period start to min(period end, asOf). */
   evaluated: { from: string; to: string };
   summary: string[];
+  /** The services when the report was computed, by tier then name (a frozen report keeps them). */
+  services: PeriodService[];
   slos: PeriodSloRow[];
   incidents: PeriodIncidents;
   topSpenders: IncidentSpend[];
@@ -168,6 +189,8 @@ export interface PeriodReport {
 }
 
 export interface PeriodReportInput {
+  /** The organisation's services; none when left out. */
+  services?: readonly PeriodService[];
   slos: readonly { slo: Slo; series: Series | null }[];
   incidents: readonly Incident[];
   postmortems: readonly Pick<Postmortem, 'id' | 'title' | 'status' | 'date' | 'incidents' | 'actionItems'>[];
@@ -195,8 +218,10 @@ function periodIncidents(input: PeriodReportInput, period: Period, asOf: number)
   }
   const sum = (r: Record<string, number>) => Object.values(r).reduce((a, b) => a + b, 0);
   const all = lifecycleMetrics(started);
+  const ordered = [...started].sort((a, b) => secondsOf(a.started_at) - secondsOf(b.started_at) || a.id.localeCompare(b.id));
   return {
-    ids: [...started].sort((a, b) => secondsOf(a.started_at) - secondsOf(b.started_at) || a.id.localeCompare(b.id)).map((i) => i.id),
+    ids: ordered.map((i) => i.id),
+    list: ordered.map((i) => ({ id: i.id, title: i.title, severity: i.severity, services: [...i.services], started_at: i.started_at, customer_facing: i.customer_facing })),
     count: all.count,
     customerFacing: started.filter((i) => i.customer_facing).length,
     bySeverity: bySeverity(started),
@@ -295,6 +320,7 @@ export function buildPeriodReport(input: PeriodReportInput, period: Period, asOf
     asOf: isoOf(asOf),
     toDate: asOf < period.to,
     evaluated: { from: isoOf(period.from), to: isoOf(Math.min(period.to, asOf)) },
+    services: (input.services ?? []).map((x) => ({ id: x.id, name: x.name, tier: x.tier })).sort((a, b) => a.tier - b.tier || a.name.localeCompare(b.name)),
     slos,
     incidents: periodIncidents(input, period, asOf),
     topSpenders: spend.slice(0, topN),

@@ -4,6 +4,9 @@ import { loadContent, type Content, type LoadedIncident, type LoadedSlo } from '
 import { readFetchStatus, type SloFetchStatus } from '../adapters/prometheus/fetch-status.ts';
 import { indicatorQueries } from '../adapters/prometheus/queries.ts';
 import { readHistory, type History } from '../adapters/git/history.ts';
+import { readHead } from '../adapters/git/commits.ts';
+import { readFrozenRecords } from '../adapters/reports/frozen-store.ts';
+import type { CommitRef, FrozenRecord } from '../core/index.ts';
 import type { Snapshot } from '../schemas/snapshot.ts';
 import { incidentHorizon, incidentTimes, resolveAsOf, type AsOfSource } from './as-of.ts';
 import { reviewState, type ReviewState } from './review.ts';
@@ -46,6 +49,23 @@ export interface SiteModel {
   history: History;
   /** Display name of a service id (its `name`), or the id itself for an unknown one. */
   serviceName: (id: string) => string;
+  /** The frozen period reports (data/reports/<period>.json), by period slug. */
+  frozen: Map<string, FrozenRecord>;
+  /** What the site is built from, for every page's footer: HEAD (also in a shallow clone) and its commit time, or SOURCE_DATE_EPOCH outside git. Never the wall clock. */
+  builtFrom: BuildSource;
+}
+
+export interface BuildSource {
+  commit: CommitRef | null;
+  /** SOURCE_DATE_EPOCH as ISO, when set. */
+  sourceDate: string | null;
+}
+
+/** SOURCE_DATE_EPOCH (Unix seconds, an integer) as ISO; null when unset; throws when it is not one. */
+export function sourceDateEpoch(value: string | undefined): string | null {
+  if (value === undefined || value === '') return null;
+  if (!/^\d{1,12}$/.test(value.trim())) throw new Error(`SOURCE_DATE_EPOCH: "${value.slice(0, 40)}" is not a number of seconds since 1970-01-01T00:00:00Z`);
+  return new Date(Number(value.trim()) * 1000).toISOString();
 }
 
 /** Load, validate and compute. Throws with every content error when the content is invalid. */
@@ -57,6 +77,8 @@ export async function buildModel(root: string, env: NodeJS.ProcessEnv = process.
   const times = incidentTimes(content.incidents);
   const { asOf, source } = resolveAsOf(env.SITREP_AS_OF, content.snapshots.values(), times);
   const status = (await readFetchStatus(root)).slos;
+  const frozen = await readFrozenRecords(root);
+  const builtFrom: BuildSource = { commit: opts.history === false ? null : await readHead(root), sourceDate: sourceDateEpoch(env.SOURCE_DATE_EPOCH) };
   // The figures do not depend on history: commands that only compute them (gate, diff) skip git.
   const history: History = opts.history === false ? { status: { available: false, reason: 'not read' }, files: new Map() } : await readHistory(root);
   if (opts.history !== false && !history.status.available) console.warn(`sitrep: file history unavailable, pages show no git dates: ${history.status.reason}`);
@@ -81,6 +103,8 @@ export async function buildModel(root: string, env: NodeJS.ProcessEnv = process.
     incidentsById: new Map(incidents.map((i) => [i.id, i])),
     serviceName: serviceNames(content.services),
     history,
+    frozen,
+    builtFrom,
   };
 }
 

@@ -97,6 +97,10 @@ describe('npm run nightly on the sample with Prometheus down', () => {
     expect(Object.values(status.slos).every((s) => !s.ok)).toBe(true);
     const page = await readFile(join(out, 'slos/checkout-availability/index.html'), 'utf8');
     expect(page).toContain('Stale: the last fetch of this SLO');
+    // The freeze ran between fetch and build: the ended months are frozen (outside git: no commit), and built from their records.
+    expect(r.stdout).toContain('2026-10  frozen: version 1 -> data/reports/2026-10.json');
+    const october = await readFile(join(out, 'reports/2026-10/index.html'), 'utf8');
+    expect(october).toContain('Version 1 of 1, frozen at files without git history.');
     await Promise.all([sample.cleanup(), rm(outParent, { recursive: true, force: true }), rm(cache, { recursive: true, force: true })]);
   }, 300_000);
 });

@@ -38,7 +38,8 @@ export interface History {
   files: Map<string, FileHistory>;
 }
 
-const run = (cwd: string, args: string[]): Promise<string> =>
+/** Run git in `cwd`; rejects with its stderr. */
+export const run = (cwd: string, args: string[]): Promise<string> =>
   new Promise((resolve, reject) => {
     execFile('git', args, { cwd, maxBuffer: 512 * 1024 * 1024, env: { ...process.env, GIT_OPTIONAL_LOCKS: '0' } }, (error, stdout, stderr) =>
       error ? reject(new Error(stderr.trim() || error.message)) : resolve(stdout),
