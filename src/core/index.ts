@@ -19,3 +19,4 @@ export * from './report.ts';
 export * from './maintenance.ts';
 export * from './day-bars.ts';
 export * from './period-report.ts';
+export * from './action-items.ts';

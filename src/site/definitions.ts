@@ -28,6 +28,7 @@ export const DEFINITIONS = [
   { id: 'mttm', name: 'MTTM', text: 'Time to mitigate: mitigated_at − started_at.' },
   { id: 'mttr', name: 'MTTR', text: 'Time to resolve: resolved_at − started_at, resolved incidents only.' },
   { id: 'mtbf', name: 'MTBF', text: 'Operating time between failures of one service: from the end of one impact (mitigated_at, else resolved_at) to the start of the next, overlapping impacts merged; a service counts only its own incidents.' },
+  { id: 'action-items', name: 'Action items', text: 'An item is a row of a postmortem’s Action items table. It is done when its status is done or wont-fix, open otherwise (open, in-progress); an open item is overdue once its due date has ended, from 00:00 UTC the next day. Open counts include the overdue items.' },
 ] as const satisfies readonly Definition[];
 
 export type DefinitionId = (typeof DEFINITIONS)[number]['id'];

@@ -226,6 +226,33 @@ describe('the sample figures, pinned', () => {
   });
 });
 
+describe('action items', () => {
+  it('the open and overdue counts are the same on the overview, the tracker and the running month’s report, and equal a count by hand from the postmortem files', async () => {
+    // By hand: every row of every Action items table; open unless done or wont-fix, overdue once the due day has ended.
+    const dir = join(PROJECT, 'content/postmortems');
+    const asOf = t(api.asOf);
+    const rows = (await Promise.all((await readdir(dir)).map((f) => readFile(join(dir, f), 'utf8'))))
+      .flatMap((text) => text.split('## Action items')[1]!.split('\n## ')[0]!.split('\n'))
+      .filter((l) => /^\| .* \| \d{4}-\d{2}-\d{2} \| P\d \|/.test(l))
+      .map((l) => l.split('|').map((c) => c.trim()));
+    const open = rows.filter((c) => c[5] !== 'done' && c[5] !== 'wont-fix');
+    const overdue = open.filter((c) => t(`${c[3]}T00:00:00Z`) + DAY <= asOf);
+    expect(rows.length).toBeGreaterThan(30);
+    expect(overdue.length).toBeGreaterThan(0);
+    const want = [String(open.length), String(overdue.length)];
+    const counts = async (page: string) => {
+      const f = await figures(page);
+      return [f.find((x) => x[1] === 'actions-open')?.[2], f.find((x) => x[1] === 'actions-overdue')?.[2]];
+    };
+    expect(await counts('index.html')).toEqual(want);
+    expect(await counts('action-items/index.html')).toEqual(want);
+    const month = new Date((asOf - 1) * 1000).toISOString().slice(0, 7);
+    expect((await figures(`reports/${month}/index.html`)).find((x) => x[1] === 'actions-overdue')?.[2]).toBe(want[1]);
+    const report = await readJson<{ postmortems: { actionItems: { overdue: number } } }>(join(build.out, `api/v1/reports/${month}.json`));
+    expect(report.postmortems.actionItems.overdue).toBe(overdue.length);
+  });
+});
+
 describe('definitions', () => {
   it('the README states every figure definition exactly as the site does', async () => {
     const readme = (await readFile(join(PROJECT, 'README.md'), 'utf8')).replace(/\s+/g, ' ');
