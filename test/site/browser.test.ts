@@ -19,6 +19,7 @@ const PAGE_TYPES: Record<string, string> = {
   services: '/services/',
   service: '/services/checkout-api/',
   incidents: '/incidents/',
+  metrics: '/metrics/',
   incident: '/incidents/2026-10-27-checkout-db-failover/',
   postmortems: '/postmortems/',
   postmortem: '/postmortems/2026-10-27-checkout-db-failover/',

@@ -8,7 +8,7 @@ import { readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { parse } from 'yaml';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { pct } from '../../src/site/format.ts';
+import { duration, pct } from '../../src/site/format.ts';
 import { DEFINITIONS } from '../../src/site/definitions.ts';
 import { PROJECT, buildSite, readJson, type BuildResult } from '../helpers/build.ts';
 
@@ -223,6 +223,22 @@ describe('the sample figures, pinned', () => {
     const golden = join(PROJECT, 'test/fixtures/sample-figures.json');
     if (process.env.UPDATE === '1') await writeFile(golden, `${JSON.stringify(figures, null, 2)}\n`);
     expect(figures).toEqual(JSON.parse(await readFile(golden, 'utf8')));
+  });
+});
+
+describe('incident metrics', () => {
+  it('the metrics page and the incidents page show the API’s count, median and p90 of every metric, and each severity’s compliance is met / (met + missed) of the API', async () => {
+    const json = await readJson<{ metrics: Record<string, { count: number; median: number | null; p90: number | null }> & { responseTargets: Record<string, { met: number; missed: number }> } }>(join(build.out, 'api/v1/incidents.json'));
+    const onMetrics = await figures('metrics/index.html');
+    const onIncidents = await figures('incidents/index.html');
+    for (const k of ['mttd', 'mtta', 'mttm', 'mttr', 'mtbf']) {
+      const want = [String(json.metrics[k]!.count), duration(json.metrics[k]!.median), duration(json.metrics[k]!.p90)];
+      for (const f of [onMetrics, onIncidents]) expect(['count', 'median', 'p90'].map((x) => f.find((y) => y[1] === `${k}-${x}`)?.[2]), k).toEqual(want);
+    }
+    for (const [sev, t] of Object.entries(json.metrics.responseTargets)) {
+      const want = t.met + t.missed ? pct(t.met / (t.met + t.missed), 1) : '—';
+      expect(onMetrics.find((y) => y[1] === `compliance-${sev}`)?.[2], sev).toBe(want);
+    }
   });
 });
 
