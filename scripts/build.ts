@@ -13,6 +13,7 @@ import { incidentTimes, parseAsOfOption, resolveAsOf } from '../src/site/as-of.t
 import { dropCredentials, parseOptions, printContentErrors } from './lib/cli.ts';
 import { markSite, refuseOut } from './lib/out-dir.ts';
 import { withBuildLock } from './lib/build-lock.ts';
+import { writeSearchIndex, writeSitemap } from './lib/post-build.ts';
 
 /** The sitrep project (astro.config.mjs, src/, node_modules/), wherever the command runs from. */
 const PROJECT = fileURLToPath(new URL('..', import.meta.url)).replace(/\/$/, '');
@@ -81,6 +82,9 @@ try {
       logLevel: process.env.SITREP_LOG_LEVEL === 'debug' ? 'debug' : 'info',
     }),
   (line) => console.log(line));
+  const basePath = `/${(process.env.SITREP_BASE ?? '').replace(/^\/+|\/+$/g, '')}/`.replace(/^\/\/$/, '/');
+  console.log(`sitemap.xml: ${await writeSitemap(building, basePath, process.env.SITREP_SITE || undefined)} pages`);
+  console.log(`search index: ${await writeSearchIndex(building)} pages`);
   await markSite(building);
   await mkdir(dirname(out), { recursive: true });
   // Another file system: copy (the swap below stays a rename, so the site is never half there).

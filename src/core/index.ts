@@ -8,6 +8,7 @@ export * from './compliance.ts';
 export * from './methods.ts';
 export * from './burn-rate.ts';
 export * from './alerts.ts';
+export * from './alert-episodes.ts';
 export * from './stats.ts';
 export * from './response-targets.ts';
 export * from './outage.ts';

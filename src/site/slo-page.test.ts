@@ -31,6 +31,17 @@ describe('the SLO page view model', () => {
     expect(page.coverageRows[0]).toMatchObject({ incident: { text: 'Checkout down' }, firstAlert: 'Page: fast burn at 2026-10-03 10:05 UTC', lead: '+5m' });
   });
 
+  it('merges an alert that re-fires within its reset time (its long window) into one row that says how often it fired', () => {
+    // Two 20-minute outages 40 minutes apart: the 5m window clears between them, so page-fast stops and fires again.
+    const again = first + 12;
+    const twice = (i: number) => ((i >= first - 1 && i < first + 3) || (i >= again && i < again + 4) ? 1000 : 0);
+    const { page, report } = viewOf(loaded({ window: 'month' }), twice);
+    expect(report.alerts.filter((a) => a.alert === 'page-fast')).toHaveLength(2);
+    const rows = page.alertRows.filter((a) => a.alert === 'Page: fast burn');
+    expect(rows).toHaveLength(1);
+    expect(rows[0]).toMatchObject({ from: '2026-10-03 10:05 UTC', fired: '2 times', incidents: [{ href: '/incidents/inc-1/', text: 'Checkout down' }] });
+  });
+
   it('shows the budget cards in the unit of the declared method, with the chart ending at the headline', () => {
     const { page, report } = viewOf(loaded({ budgeting: { method: 'timeslices', slice: '5m' } }), (i) => (i % 100 === 0 ? 5 : 0));
     // 30 days = 8,640 slices of which 87 bad (every 100th step); 0.1% allows 8.64 bad slices.

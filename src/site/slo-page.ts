@@ -6,7 +6,7 @@
 import type { TopLevelSpec } from 'vega-lite';
 import { budgetPoints, dailySli } from '../charts/data.ts';
 import { budgetSpec, dailySliSpec } from '../charts/specs.ts';
-import { BURN_WINDOW_NAMES, DAY, seriesStart, type AlertName, type Exhaustion, type SloReport } from '../core/index.ts';
+import { alertEpisodes, BURN_WINDOW_NAMES, DAY, seriesStart, type AlertName, type Exhaustion, type SloReport } from '../core/index.ts';
 import { burn, count, duration, objectivePct, pct, utc } from './format.ts';
 import type { Incident } from '../schemas/incident.ts';
 import type { SloView } from './model.ts';
@@ -30,6 +30,8 @@ export interface AlertRow {
   to: string;
   lasted: string;
   peak: string;
+  /** "once", or "3 times" when re-firings within the reset time were merged into this row. */
+  fired: string;
   /** The incidents the alert is attributed to; empty = no incident explains it. */
   incidents: Link[];
 }
@@ -48,6 +50,10 @@ export interface SloPage {
   burnRates: { window: string; value: string }[];
   alertRules: string[];
   alertRows: AlertRow[];
+  /** What the collapsed alert table holds: "12 alert episodes (59 firings), 3 explained by no incident". */
+  alertSummary: string;
+  /** What the collapsed coverage table holds: "7 incidents, 2 with no alert". */
+  coverageSummary: string;
   coverageRows: { incident: Link; severity: string; started: string; firstAlert: string | null; lead: string }[];
   periodRows: { period: string; events: string; bad: string; allowed: string; inIncidents: string; outside: string }[];
   incidentBudgetRows: { incident: Link; severity: string; period: string; bad: string; share: string }[];
@@ -132,7 +138,7 @@ export function sloPage(view: SloView, site: SloPageContext, base: string): SloP
   const to = Date.parse(r.to) / 1000;
   const dailyFrom = Math.max(to - 90 * DAY, seriesStart(series) ?? to);
   const m = r.methods;
-  return {
+  const page: SloPage = {
     title: slo.name,
     service: { href: `${base}services/${slo.service}/`, text: site.serviceName(slo.service) },
     report: r,
@@ -158,14 +164,18 @@ export function sloPage(view: SloView, site: SloPageContext, base: string): SloP
     ],
     burnRates: BURN_WINDOW_NAMES.map((w) => ({ window: w, value: burn(r.burnRates[w]) })),
     alertRules: r.alertRules.map((a) => `${ALERT_LABELS[a.alert]}: above ${burn(a.threshold)} over ${duration(a.longSeconds)} and ${duration(a.shortSeconds)} (${pct(a.budgetShare, 1)} of the budget spent in ${duration(a.longSeconds)})`),
-    alertRows: r.alerts.map((a) => ({
+    // One row per episode: re-firings within the alert's long window (its reset time) are merged.
+    alertRows: alertEpisodes(r.alerts, (alert) => r.alertRules.find((x) => x.alert === alert)?.longSeconds ?? 0).map((a) => ({
       alert: ALERT_LABELS[a.alert],
       from: utc(a.from),
       to: a.open ? 'still firing' : utc(a.to),
       lasted: duration((Date.parse(a.to) - Date.parse(a.from)) / 1000),
       peak: burn(a.peakBurnRate),
+      fired: a.firings === 1 ? 'once' : `${a.firings} times`,
       incidents: a.incidents.map(incident),
     })),
+    alertSummary: '',
+    coverageSummary: '',
     coverageRows: r.alertCoverage.incidents.map((c) => ({
       incident: incident(c.incident),
       severity: c.severity,
@@ -176,4 +186,10 @@ export function sloPage(view: SloView, site: SloPageContext, base: string): SloP
     periodRows: r.budgetByPeriod.map((p) => ({ period: p.period, events: count(p.total), bad: count(p.bad), allowed: count(p.allowed), inIncidents: pct(p.incidentShare, 1), outside: pct(p.outsideShare, 1) })),
     incidentBudgetRows: r.incidentBudget.map((b) => ({ incident: incident(b.incident), severity: b.severity, period: b.period, bad: count(b.bad), share: pct(b.share, 1) })),
   };
+  const plural = (n: number, word: string) => `${count(n)} ${word}${n === 1 ? '' : 's'}`;
+  const unexplained = page.alertRows.filter((a) => a.incidents.length === 0).length;
+  page.alertSummary = `${plural(page.alertRows.length, 'alert episode')} (${plural(r.alerts.length, 'firing')}), ${count(unexplained)} explained by no incident`;
+  const missed = page.coverageRows.filter((c) => c.firstAlert === null).length;
+  page.coverageSummary = `${plural(page.coverageRows.length, 'incident')}, ${count(missed)} with no alert`;
+  return page;
 }

@@ -9,6 +9,7 @@ import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { chromium, type Browser, type BrowserContext } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { loadContent } from '../../src/adapters/content/load.ts';
 import { PROJECT, buildSite, type BuildResult } from '../helpers/build.ts';
 import { serveStatic } from '../helpers/static-server.ts';
 
@@ -31,6 +32,7 @@ const PAGE_TYPES: Record<string, string> = {
   outages: '/outages/',
   definitions: '/definitions/',
   api: '/api/',
+  search: '/search/',
   'not-found': '/404.html',
 };
 const SCHEMES = ['light', 'dark'] as const;
@@ -152,3 +154,84 @@ describe('a crawl from the home page', () => {
     expect(links.filter((l) => l.hash).length).toBeGreaterThan(20);
   });
 });
+
+describe('search, feeds, sitemap and badges', () => {
+  it('the search finds an incident by a word from its postmortem, with JavaScript and the index built into the site', { timeout: 60_000 }, async () => {
+    const context = await browser.newContext();
+    const { page, problems } = await visit(context, '/search/');
+    await page.getByLabel('Search for').fill('Patroni');
+    await page.getByRole('button', { name: 'Search' }).click();
+    await page.waitForFunction(() => /result/.test(document.getElementById('search-status')?.textContent ?? ''));
+    const hrefs = await page.locator('#search-results a').evaluateAll((as) => as.map((a) => new URL((a as HTMLAnchorElement).href).pathname));
+    expect(hrefs).toContain('/incidents/2026-10-27-checkout-db-failover/');
+    expect(page.url()).toContain('?q=Patroni');
+    // Every request stayed on the site's own server.
+    expect(problems).toEqual([]);
+    await context.close();
+  });
+
+  it('the Atom feeds and the sitemap parse as XML; the feeds hold every incident and every published postmortem, the sitemap every page a crawl finds', async () => {
+    const context = await browser.newContext();
+    const page = await context.newPage();
+    await page.goto(`${server.url}/`);
+    const parse = (path: string) =>
+      page.evaluate(async (p) => {
+        const doc = new DOMParser().parseFromString(await (await fetch(p)).text(), 'application/xml');
+        return {
+          error: doc.querySelector('parsererror')?.textContent ?? null,
+          root: doc.documentElement.nodeName,
+          entries: [...doc.querySelectorAll('entry > link[rel="alternate"]')].map((l) => l.getAttribute('href')),
+          updated: [...doc.querySelectorAll('entry > updated')].map((u) => u.textContent),
+          locs: [...doc.querySelectorAll('url > loc')].map((l) => l.textContent),
+        };
+      }, path);
+    const incidents = await parse('/feeds/incidents.xml');
+    const postmortems = await parse('/feeds/postmortems.xml');
+    const map = await parse('/sitemap.xml');
+    for (const x of [incidents, postmortems, map]) expect(x.error).toBeNull();
+    expect(incidents.root).toBe('feed');
+    const { content } = await loadContent(PROJECT);
+    expect(incidents.entries.sort()).toEqual(content.incidents.map((i) => `/incidents/${i.id}/`).sort());
+    expect(incidents.updated.every((u) => /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}Z$/.test(u ?? ''))).toBe(true);
+    expect(postmortems.entries.sort()).toEqual(content.postmortems.filter((p) => p.status === 'published').map((p) => `/postmortems/${p.id}/`).sort());
+    expect(map.root).toBe('urlset');
+    const crawled = await crawlHtml();
+    expect([...map.locs].sort()).toEqual([...crawled].sort());
+    // The pages announce the feeds.
+    expect(await page.locator('link[rel="alternate"][type="application/atom+xml"]').count()).toBe(2);
+    await context.close();
+  });
+
+  it('an SLO’s and a service’s badge are SVG images that say the status in words, with the Markdown to embed them on the page', async () => {
+    const context = await browser.newContext();
+    const { page, problems } = await visit(context, '/slos/checkout-availability/');
+    const md = await page.locator('.badge-embed code').textContent();
+    expect(md).toBe('[![Checkout availability](/badges/slos/checkout-availability.svg)](/slos/checkout-availability/)');
+    const img = page.locator('.badge-embed img');
+    await page.locator('.badge-embed summary').click();
+    await expect.poll(() => img.evaluate((i) => (i as HTMLImageElement).naturalWidth)).toBeGreaterThan(100);
+    const svg = await (await fetch(`${server.url}/badges/slos/checkout-availability.svg`)).text();
+    const api = JSON.parse(await readFile(join(sample.out, 'api/v1/slos.json'), 'utf8')) as { slos: { id: string; status: string }[] };
+    const status = api.slos.find((x) => x.id === 'checkout-availability')!.status;
+    expect(svg).toMatch(new RegExp(`aria-label="Checkout availability: [0-9.]+% · ${status}"`));
+    const service = await (await fetch(`${server.url}/badges/services/checkout-api.svg`)).text();
+    expect(service).toContain('aria-label="Checkout API: ');
+    expect(problems).toEqual([]);
+    await context.close();
+  });
+});
+
+/** The HTML pages reachable from the home page by links, as paths. */
+async function crawlHtml(): Promise<Set<string>> {
+  const seen = new Set<string>();
+  const queue = ['/'];
+  while (queue.length) {
+    const path = queue.shift()!;
+    if (seen.has(path)) continue;
+    const res = await fetch(server.url + path);
+    if (!(res.headers.get('content-type') ?? '').includes('html')) continue;
+    seen.add(path);
+    for (const m of (await res.text()).matchAll(/href="(\/[^"#?]*)"/g)) if (!seen.has(m[1]!)) queue.push(m[1]!);
+  }
+  return seen;
+}
