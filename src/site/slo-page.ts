@@ -36,6 +36,25 @@ export interface AlertRow {
   incidents: Link[];
 }
 
+/** A chart: its heading, its vega-lite spec (data included, offered as a download) and its data as table rows. */
+export interface ChartView {
+  heading: string;
+  spec: TopLevelSpec;
+  /** Where the spec is published: `<base>slos/<id>/<name>.vl.json`. */
+  download: string;
+  columns: string[];
+  rows: string[][];
+}
+
+/** The status decision of the SLO's policy in words. */
+export function policyDecision(r: Pick<SloReport, 'status' | 'budget'>, policy: { green: number; yellow: number }): string {
+  const left = pct(r.budget.remaining, 1);
+  if (r.status === null) return 'No status: nothing was counted in the window, so there is no SLI and no budget to judge.';
+  if (r.status === 'green') return `Green: ${left} of the error budget is left, more than the green threshold of ${policy.green}%.`;
+  if (r.status === 'yellow') return `Yellow: ${left} of the error budget is left, at or below the green threshold of ${policy.green}% but more than the yellow threshold of ${policy.yellow}%.`;
+  return `Red: ${left} of the error budget is left, at or below the yellow threshold of ${policy.yellow}%.`;
+}
+
 export interface SloPage {
   title: string;
   service: Link;
@@ -44,8 +63,10 @@ export interface SloPage {
   facts: [string, string][];
   /** Coverage in words: share of the window's steps with data. */
   coverage: string;
-  budgetChart: { heading: string; definition: string; spec: TopLevelSpec };
-  dailyChart: { heading: string; spec: TopLevelSpec };
+  budgetChart: ChartView & { definition: string };
+  dailyChart: ChartView;
+  /** The status and why, in words: "Red: −249.3% of the error budget is left, at or below the yellow threshold of 10%." */
+  decision: string;
   methods: { label: string; sli: string; remaining: string; counted: string; declared: boolean }[];
   burnRates: { window: string; value: string }[];
   alertRules: string[];
@@ -138,6 +159,8 @@ export function sloPage(view: SloView, site: SloPageContext, base: string): SloP
   const to = Date.parse(r.to) / 1000;
   const dailyFrom = Math.max(to - 90 * DAY, seriesStart(series) ?? to);
   const m = r.methods;
+  const budget = budgetPoints(r.budgetHistory);
+  const daily = dailySli(slo, series, dailyFrom, to);
   const page: SloPage = {
     title: slo.name,
     service: { href: `${base}services/${slo.service}/`, text: site.serviceName(slo.service) },
@@ -148,9 +171,19 @@ export function sloPage(view: SloView, site: SloPageContext, base: string): SloP
     budgetChart: {
       heading: r.budgetHistory.kind === 'rolling' ? `Error budget left, rolling ${slo.window} window` : `Error budget burn-down, this ${slo.window}`,
       definition: budgetDefinition(r),
-      spec: budgetSpec(budgetPoints(r.budgetHistory), slo.policy, `Error budget left of ${slo.name}`),
+      spec: budgetSpec(budget, slo.policy, `Error budget left of ${slo.name}`),
+      download: `${base}slos/${slo.id}/budget.vl.json`,
+      columns: ['Day', 'Budget left'],
+      rows: budget.map((p) => [p.t.slice(0, 10), pct(p.remaining, 1)]),
     },
-    dailyChart: { heading: 'Daily SLI, last 90 days', spec: dailySliSpec(dailySli(slo, series, dailyFrom, to), slo.objective, `Daily SLI of ${slo.name} over the last 90 days`) },
+    dailyChart: {
+      heading: 'Daily SLI, last 90 days',
+      spec: dailySliSpec(daily, slo.objective, `Daily SLI of ${slo.name} over the last 90 days`),
+      download: `${base}slos/${slo.id}/daily.vl.json`,
+      columns: ['Day', 'SLI', 'Events'],
+      rows: daily.map((p) => [p.day, pct(p.sli), count(p.total)]),
+    },
+    decision: policyDecision(r, slo.policy),
     methods: [
       { label: METHOD_LABELS.occurrences, sli: pct(m.occurrences.sli), remaining: pct(m.occurrences.remaining, 1), counted: `${count(m.occurrences.bad)} bad of ${count(m.occurrences.counted)} events`, declared: slo.budgeting.method === 'occurrences' },
       {
