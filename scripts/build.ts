@@ -15,6 +15,7 @@ import { dropCredentials, parseOptions, printContentErrors } from './lib/cli.ts'
 import { markSite, refuseOut } from './lib/out-dir.ts';
 import { withBuildLock } from './lib/build-lock.ts';
 import { chartsUsed } from '../src/adapters/charts/cache.ts';
+import { writeSearchIndex, writeSitemap } from './lib/post-build.ts';
 
 /** The sitrep project (astro.config.mjs, src/, node_modules/), wherever the command runs from. */
 const PROJECT = fileURLToPath(new URL('..', import.meta.url)).replace(/\/$/, '');
@@ -95,6 +96,9 @@ try {
   if (process.env.SITREP_TIMINGS_FILE) {
     await writeFile(process.env.SITREP_TIMINGS_FILE, JSON.stringify({ checkSeconds: (checked - began) / 1000, astroSeconds: (performance.now() - checked) / 1000 }));
   }
+  const basePath = `/${(process.env.SITREP_BASE ?? '').replace(/^\/+|\/+$/g, '')}/`.replace(/^\/\/$/, '/');
+  console.log(`sitemap.xml: ${await writeSitemap(building, basePath, process.env.SITREP_SITE || undefined)} pages`);
+  console.log(`search index: ${await writeSearchIndex(building)} pages`);
   await markSite(building);
   await mkdir(dirname(out), { recursive: true });
   // Another file system: copy (the swap below stays a rename, so the site is never half there).

@@ -62,36 +62,49 @@ export function timesBetweenFailures(incidents: readonly Incident[], services?: 
   return out;
 }
 
+/** The samples behind each lifecycle metric, seconds, in order of started_at (MTBF: by service, then time). */
+export interface LifecycleSamples {
+  mttd: number[];
+  mtta: number[];
+  mttm: number[];
+  mttr: number[];
+  mtbf: number[];
+  /** Ids of unresolved incidents, by start time. */
+  unresolved: string[];
+}
+
 /**
- * Lifecycle metrics of a set of incidents. Example: started 10:00, detected 10:05, acknowledged
+ * The durations each metric summarises. Example: started 10:00, detected 10:05, acknowledged
  * 10:07, mitigated 10:30, resolved 11:00 -> TTD 300 s, TTA 120 s, TTM 1,800 s, TTR 3,600 s.
  * MTBF within the set, for the services in `services` (default: all; see timesBetweenFailures).
  */
-export function lifecycleMetrics(incidents: readonly Incident[], services?: readonly string[]): LifecycleMetrics {
+export function lifecycleSamples(incidents: readonly Incident[], services?: readonly string[]): LifecycleSamples {
   const sorted = [...incidents].sort((a, b) => secondsOf(a.started_at) - secondsOf(b.started_at) || a.id.localeCompare(b.id));
-  const ttd: number[] = [];
-  const tta: number[] = [];
-  const ttm: number[] = [];
-  const ttr: number[] = [];
-  const unresolved: string[] = [];
+  const out: LifecycleSamples = { mttd: [], mtta: [], mttm: [], mttr: [], mtbf: timesBetweenFailures(incidents, services), unresolved: [] };
   const push = (list: number[], v: number | undefined) => {
     if (v !== undefined) list.push(v);
   };
   for (const i of sorted) {
-    push(ttd, gap(i.started_at, i.detected_at));
-    push(tta, gap(i.detected_at, i.acknowledged_at));
-    push(ttm, gap(i.started_at, i.mitigated_at));
-    if (isUnresolved(i)) unresolved.push(i.id);
-    else push(ttr, gap(i.started_at, i.resolved_at));
+    push(out.mttd, gap(i.started_at, i.detected_at));
+    push(out.mtta, gap(i.detected_at, i.acknowledged_at));
+    push(out.mttm, gap(i.started_at, i.mitigated_at));
+    if (isUnresolved(i)) out.unresolved.push(i.id);
+    else push(out.mttr, gap(i.started_at, i.resolved_at));
   }
+  return out;
+}
+
+/** Lifecycle metrics of a set of incidents: each sample list of lifecycleSamples as a Distribution. */
+export function lifecycleMetrics(incidents: readonly Incident[], services?: readonly string[]): LifecycleMetrics {
+  const s = lifecycleSamples(incidents, services);
   return {
-    count: sorted.length,
-    unresolved,
-    mttd: distribution(ttd),
-    mtta: distribution(tta),
-    mttm: distribution(ttm),
-    mttr: distribution(ttr),
-    mtbf: distribution(timesBetweenFailures(incidents, services)),
+    count: incidents.length,
+    unresolved: s.unresolved,
+    mttd: distribution(s.mttd),
+    mtta: distribution(s.mtta),
+    mttm: distribution(s.mttm),
+    mttr: distribution(s.mttr),
+    mtbf: distribution(s.mtbf),
   };
 }
 

@@ -22,6 +22,7 @@ import type { Postmortem } from '../schemas/postmortem.ts';
 import type { Severity, SeverityConfig } from '../schemas/severity.ts';
 import { SEVERITIES } from '../schemas/severity.ts';
 import type { Slo } from '../schemas/slo.ts';
+import { isClosed, isOverdue } from './action-items.ts';
 import { compliance } from './compliance.ts';
 import { incidentBudget } from './incident-budget.ts';
 import { bySeverity, byService, lifecycleMetrics, type LifecycleMetrics } from './incident-metrics.ts';
@@ -199,7 +200,6 @@ export interface PeriodReportInput {
 
 const diff = (a: number | null | undefined, b: number | null | undefined): number | null => (a === null || a === undefined || b === null || b === undefined ? null : a - b);
 const dayOf = (date: string): number => secondsOf(`${date}T00:00:00Z`);
-const CLOSED = new Set(['done', 'wont-fix']);
 
 function periodIncidents(input: PeriodReportInput, period: Period, asOf: number): PeriodIncidents {
   const started = input.incidents.filter((i) => {
@@ -240,10 +240,10 @@ function periodPostmortems(input: PeriodReportInput, period: Period, asOf: numbe
   const published = inPeriod.filter((p) => p.status === 'published').sort((a, b) => a.date.localeCompare(b.date) || a.id.localeCompare(b.id));
   const items = inPeriod.flatMap((p) => p.actionItems);
   const cutoff = Math.min(period.to, asOf);
-  const overdue = input.postmortems.flatMap((p) => p.actionItems).filter((a) => !CLOSED.has(a.status) && dayOf(a.due) + 86_400 <= cutoff).length;
+  const overdue = input.postmortems.flatMap((p) => p.actionItems).filter((a) => isOverdue(a, cutoff)).length;
   return {
     published: published.map((p) => ({ id: p.id, title: p.title, date: p.date, incidents: [...p.incidents] })),
-    actionItems: { opened: items.length, closed: items.filter((a) => CLOSED.has(a.status)).length, open: items.filter((a) => !CLOSED.has(a.status)).length, overdue },
+    actionItems: { opened: items.length, closed: items.filter(isClosed).length, open: items.filter((a) => !isClosed(a)).length, overdue },
   };
 }
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_SEVERITIES, type SeverityConfig } from '../schemas/severity.ts';
-import { nextBusinessDayDeadline, responseOutcome, responseTargets } from './response-targets.ts';
+import { nextBusinessDayDeadline, responseCompliance, responseOutcome, responseTargets } from './response-targets.ts';
 import { at, makeIncident } from './test-fixtures.ts';
 
 describe('nextBusinessDayDeadline', () => {
@@ -55,5 +55,12 @@ describe('responseTargets', () => {
     expect(r.SEV2).toEqual({ target: '1h', count: 0, met: 0, missed: 0, unknown: 0 });
     expect(r.SEV3.target).toBeNull();
     expect(r.SEV4.target).toBe('next-business-day');
+  });
+});
+
+describe('responseCompliance', () => {
+  it('6 met, 2 missed and 1 unknown is 75%; nothing known is null, not 100%', () => {
+    expect(responseCompliance({ met: 6, missed: 2 })).toBe(0.75);
+    expect(responseCompliance({ met: 0, missed: 0 })).toBeNull();
   });
 });

@@ -63,3 +63,12 @@ export function responseTargets(incidents: readonly Incident[], config: Severity
   }
   return out;
 }
+
+/**
+ * Share of the incidents with a known outcome that met their target: met / (met + missed); null
+ * when none is known. Unknown outcomes (not acknowledged, target still running) are left out:
+ * 6 met, 2 missed and 1 unknown -> 0.75.
+ */
+export function responseCompliance(t: Pick<ResponseTally, 'met' | 'missed'>): number | null {
+  return t.met + t.missed === 0 ? null : t.met / (t.met + t.missed);
+}

@@ -20,6 +20,8 @@ export const POSTMORTEM_SECTIONS = [
 export const ACTION_ITEM_COLUMNS = ['action', 'owner', 'due', 'priority', 'status'] as const;
 export const ACTION_PRIORITIES = ['P0', 'P1', 'P2', 'P3'] as const;
 export const ACTION_STATUSES = ['open', 'in-progress', 'done', 'wont-fix'] as const;
+/** An optional column of the Action items table: the item's ticket, an id (`OPS-123`) or an http(s) URL. */
+export const ACTION_ITEM_OPTIONAL_COLUMNS = ['ticket'] as const;
 
 /** Frontmatter of `content/postmortems/*.md`. The id is the file name without `.md`. */
 export const postmortemFrontmatterSchema = z.strictObject({
@@ -37,6 +39,14 @@ export const actionItemSchema = z.strictObject({
   due: z.iso.date({ message: 'must be a date, e.g. 2026-11-30' }),
   priority: z.enum(ACTION_PRIORITIES, { message: `must be one of ${ACTION_PRIORITIES.join(', ')}` }),
   status: z.enum(ACTION_STATUSES, { message: `must be one of ${ACTION_STATUSES.join(', ')}` }),
+  /** The ticket tracking the item, from an optional Ticket column; an empty cell is no ticket. */
+  ticket: z.preprocess(
+    (t) => (t === '' ? undefined : t),
+    z
+      .string()
+      .refine((t) => !/^[a-z][a-z0-9+.-]*:/i.test(t) || /^https?:\/\//i.test(t), 'must be an id such as OPS-123 or an http(s) URL')
+      .optional(),
+  ),
 });
 
 export const timelineEntrySchema = z.strictObject({

@@ -32,6 +32,21 @@ export const siteConfigSchema = z.strictObject({
       branch: z.string().min(1).default('main'),
     })
     .optional(),
+  /**
+   * The IANA time zone pages show times in (`Europe/Berlin`), each with its zone's name. Default UTC.
+   * Figures are unaffected: days, months, quarters and due dates are UTC.
+   */
+  time_zone: z
+    .string()
+    .default('UTC')
+    .refine((zone) => {
+      try {
+        new Intl.DateTimeFormat('en-US', { timeZone: zone });
+        return true;
+      } catch {
+        return false;
+      }
+    }, 'must be an IANA time zone, e.g. UTC or Europe/Berlin'),
   /** A runbook or SLO definition not changed or marked reviewed for this many days is flagged as due for review. */
   review_after_days: z.number().int().positive().default(90),
   /** Size and nesting limits for content files (see limitsSchema). */

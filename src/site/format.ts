@@ -38,11 +38,48 @@ export function duration(seconds: number | null | undefined): string {
   return sign + parts.filter(Boolean).join(' ');
 }
 
-/** ISO time as `2026-10-03 09:12 UTC`. */
-export function utc(iso: string | number | null | undefined): string {
+const formatters = new Map<string, Intl.DateTimeFormat[]>();
+
+/** Formatters of a zone: en-US names American zones (EDT), en-GB European ones (CEST); others stay an offset (GMT+5:30). */
+function zoneFormatters(zone: string): Intl.DateTimeFormat[] {
+  let f = formatters.get(zone);
+  if (!f) {
+    const opts: Intl.DateTimeFormatOptions = { timeZone: zone, year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', hourCycle: 'h23', timeZoneName: 'short' };
+    f = [new Intl.DateTimeFormat('en-US', opts), new Intl.DateTimeFormat('en-GB', opts)];
+    formatters.set(zone, f);
+  }
+  return f;
+}
+
+/**
+ * A time in a zone, with the zone's name: 1791018720 in Europe/Berlin -> "2026-10-03 11:12 CEST",
+ * in UTC -> "2026-10-03 09:12 UTC". Minutes are cut, not rounded, as in the ISO text.
+ */
+export function timeIn(iso: string | number | null | undefined, zone: string): string {
   if (iso === null || iso === undefined) return '—';
   const d = typeof iso === 'number' ? new Date(iso * 1000) : new Date(iso);
-  return `${d.toISOString().slice(0, 16).replace('T', ' ')} UTC`;
+  if (zone === 'UTC') return `${d.toISOString().slice(0, 16).replace('T', ' ')} UTC`;
+  const [us, gb] = zoneFormatters(zone).map((f) => Object.fromEntries(f.formatToParts(d).map((p) => [p.type, p.value])));
+  const name = [us!.timeZoneName, gb!.timeZoneName].find((n) => n && !n.startsWith('GMT')) ?? us!.timeZoneName;
+  return `${us!.year}-${us!.month}-${us!.day} ${us!.hour}:${us!.minute} ${name}`;
+}
+
+let siteZone = 'UTC';
+
+/** Set the zone pages show times in (content/site.yaml `time_zone`); the site model does, once per build. */
+export function setTimeZone(zone: string): void {
+  siteZone = zone;
+}
+
+/** The zone pages show times in: `UTC` unless content/site.yaml sets `time_zone`. */
+export const timeZone = (): string => siteZone;
+
+/**
+ * A time as shown on pages, in the site's zone with its name: `2026-10-03 09:12 UTC` by default.
+ * (Named for that default; with `time_zone: Europe/Berlin` it gives `2026-10-03 11:12 CEST`.)
+ */
+export function utc(iso: string | number | null | undefined): string {
+  return timeIn(iso, siteZone);
 }
 
 /** A count with thousands separators. */

@@ -11,6 +11,7 @@ import type { Snapshot } from '../schemas/snapshot.ts';
 import { incidentHorizon, incidentTimes, resolveAsOf, type AsOfSource } from './as-of.ts';
 import { reviewState, type ReviewState } from './review.ts';
 import { contentRoot } from './root.ts';
+import { setTimeZone } from './format.ts';
 
 export interface SloView {
   slo: LoadedSlo;
@@ -74,6 +75,7 @@ export async function buildModel(root: string, env: NodeJS.ProcessEnv = process.
   if (errors.length) {
     throw new Error(`content has ${errors.length} error(s); run npm run check:\n${errors.map(formatError).join('\n')}`);
   }
+  setTimeZone(content.site.time_zone);
   const times = incidentTimes(content.incidents);
   const { asOf, source } = resolveAsOf(env.SITREP_AS_OF, content.snapshots.values(), times);
   const status = (await readFetchStatus(root)).slos;

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { buildSloReport, DAY } from '../core/index.ts';
 import { at, constantSeries, makeIncident, makeSlo } from '../core/test-fixtures.ts';
 import type { LoadedSlo } from '../adapters/content/load.ts';
-import { budgetDefinition, exhaustionText, sloPage, units } from './slo-page.ts';
+import { budgetDefinition, exhaustionText, policyDecision, sloPage, units } from './slo-page.ts';
 import { serviceNames } from './model.ts';
 
 const step = 300;
@@ -29,6 +29,17 @@ describe('the SLO page view model', () => {
     expect(page.alertRows).toHaveLength(4);
     expect(page.alertRows[0]).toMatchObject({ alert: 'Page: fast burn', from: '2026-10-03 10:05 UTC', to: '2026-10-03 10:25 UTC', lasted: '20m', incidents: [{ href: '/incidents/inc-1/', text: 'Checkout down' }] });
     expect(page.coverageRows[0]).toMatchObject({ incident: { text: 'Checkout down' }, firstAlert: 'Page: fast burn at 2026-10-03 10:05 UTC', lead: '+5m' });
+  });
+
+  it('merges an alert that re-fires within its reset time (its long window) into one row that says how often it fired', () => {
+    // Two 20-minute outages 40 minutes apart: the 5m window clears between them, so page-fast stops and fires again.
+    const again = first + 12;
+    const twice = (i: number) => ((i >= first - 1 && i < first + 3) || (i >= again && i < again + 4) ? 1000 : 0);
+    const { page, report } = viewOf(loaded({ window: 'month' }), twice);
+    expect(report.alerts.filter((a) => a.alert === 'page-fast')).toHaveLength(2);
+    const rows = page.alertRows.filter((a) => a.alert === 'Page: fast burn');
+    expect(rows).toHaveLength(1);
+    expect(rows[0]).toMatchObject({ from: '2026-10-03 10:05 UTC', fired: '2 times', incidents: [{ href: '/incidents/inc-1/', text: 'Checkout down' }] });
   });
 
   it('shows the budget cards in the unit of the declared method, with the chart ending at the headline', () => {
@@ -76,5 +87,24 @@ describe('words for figures', () => {
     const month = viewOf(loaded({ window: 'month' }), () => 0).report;
     expect(budgetDefinition(rolling)).toMatch(/^Each point is the budget left in the 30d window that ends that day \(bad events/);
     expect(budgetDefinition(month)).toMatch(/^Burn-down: bad events from the start of the period/);
+  });
+});
+
+describe('the SLO page in words and tables', () => {
+  it('says the policy decision: which threshold the budget left is above or at', () => {
+    const policy = { green: 50, yellow: 10 };
+    const budget = (remaining: number) => ({ remaining }) as Parameters<typeof policyDecision>[0]['budget'];
+    expect(policyDecision({ status: 'green', budget: budget(0.8) }, policy)).toBe('Green: 80.0% of the error budget is left, more than the green threshold of 50%.');
+    expect(policyDecision({ status: 'yellow', budget: budget(0.5) }, policy)).toBe('Yellow: 50.0% of the error budget is left, at or below the green threshold of 50% but more than the yellow threshold of 10%.');
+    expect(policyDecision({ status: 'red', budget: budget(-1.5) }, policy)).toBe('Red: -150.0% of the error budget is left, at or below the yellow threshold of 10%.');
+    expect(policyDecision({ status: null, budget: budget(0) }, policy)).toMatch(/^No status/);
+  });
+
+  it('gives each chart a download address and its data as rows, the budget chart ending at the headline', () => {
+    const { page, report } = viewOf(loaded({ window: 'month' }), () => 0);
+    expect(page.budgetChart.download).toBe('/slos/checkout-availability/budget.vl.json');
+    expect(page.budgetChart.rows.at(-1)).toEqual([report.budgetHistory.points.at(-1)!.t.slice(0, 10), '100.0%']);
+    expect(page.dailyChart.columns).toEqual(['Day', 'SLI', 'Events']);
+    expect(page.dailyChart.rows[0]).toEqual(['2026-10-01', '100.0%', '288,000']);
   });
 });

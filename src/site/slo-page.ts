@@ -6,7 +6,7 @@
 import type { TopLevelSpec } from 'vega-lite';
 import { budgetPoints, dailySli } from '../charts/data.ts';
 import { budgetSpec, dailySliSpec } from '../charts/specs.ts';
-import { BURN_WINDOW_NAMES, DAY, seriesStart, type AlertName, type Exhaustion, type SloReport } from '../core/index.ts';
+import { alertEpisodes, BURN_WINDOW_NAMES, DAY, seriesStart, type AlertName, type Exhaustion, type SloReport } from '../core/index.ts';
 import { burn, count, duration, objectivePct, pct, utc } from './format.ts';
 import type { Incident } from '../schemas/incident.ts';
 import type { SloView } from './model.ts';
@@ -30,8 +30,29 @@ export interface AlertRow {
   to: string;
   lasted: string;
   peak: string;
+  /** "once", or "3 times" when re-firings within the reset time were merged into this row. */
+  fired: string;
   /** The incidents the alert is attributed to; empty = no incident explains it. */
   incidents: Link[];
+}
+
+/** A chart: its heading, its vega-lite spec (data included, offered as a download) and its data as table rows. */
+export interface ChartView {
+  heading: string;
+  spec: TopLevelSpec;
+  /** Where the spec is published: `<base>slos/<id>/<name>.vl.json`. */
+  download: string;
+  columns: string[];
+  rows: string[][];
+}
+
+/** The status decision of the SLO's policy in words. */
+export function policyDecision(r: Pick<SloReport, 'status' | 'budget'>, policy: { green: number; yellow: number }): string {
+  const left = pct(r.budget.remaining, 1);
+  if (r.status === null) return 'No status: nothing was counted in the window, so there is no SLI and no budget to judge.';
+  if (r.status === 'green') return `Green: ${left} of the error budget is left, more than the green threshold of ${policy.green}%.`;
+  if (r.status === 'yellow') return `Yellow: ${left} of the error budget is left, at or below the green threshold of ${policy.green}% but more than the yellow threshold of ${policy.yellow}%.`;
+  return `Red: ${left} of the error budget is left, at or below the yellow threshold of ${policy.yellow}%.`;
 }
 
 export interface SloPage {
@@ -42,12 +63,18 @@ export interface SloPage {
   facts: [string, string][];
   /** Coverage in words: share of the window's steps with data. */
   coverage: string;
-  budgetChart: { heading: string; definition: string; spec: TopLevelSpec };
-  dailyChart: { heading: string; spec: TopLevelSpec };
+  budgetChart: ChartView & { definition: string };
+  dailyChart: ChartView;
+  /** The status and why, in words: "Red: −249.3% of the error budget is left, at or below the yellow threshold of 10%." */
+  decision: string;
   methods: { label: string; sli: string; remaining: string; counted: string; declared: boolean }[];
   burnRates: { window: string; value: string }[];
   alertRules: string[];
   alertRows: AlertRow[];
+  /** What the collapsed alert table holds: "12 alert episodes (59 firings), 3 explained by no incident". */
+  alertSummary: string;
+  /** What the collapsed coverage table holds: "7 incidents, 2 with no alert". */
+  coverageSummary: string;
   coverageRows: { incident: Link; severity: string; started: string; firstAlert: string | null; lead: string }[];
   periodRows: { period: string; events: string; bad: string; allowed: string; inIncidents: string; outside: string }[];
   incidentBudgetRows: { incident: Link; severity: string; period: string; bad: string; share: string }[];
@@ -132,7 +159,9 @@ export function sloPage(view: SloView, site: SloPageContext, base: string): SloP
   const to = Date.parse(r.to) / 1000;
   const dailyFrom = Math.max(to - 90 * DAY, seriesStart(series) ?? to);
   const m = r.methods;
-  return {
+  const budget = budgetPoints(r.budgetHistory);
+  const daily = dailySli(slo, series, dailyFrom, to);
+  const page: SloPage = {
     title: slo.name,
     service: { href: `${base}services/${slo.service}/`, text: site.serviceName(slo.service) },
     report: r,
@@ -142,9 +171,19 @@ export function sloPage(view: SloView, site: SloPageContext, base: string): SloP
     budgetChart: {
       heading: r.budgetHistory.kind === 'rolling' ? `Error budget left, rolling ${slo.window} window` : `Error budget burn-down, this ${slo.window}`,
       definition: budgetDefinition(r),
-      spec: budgetSpec(budgetPoints(r.budgetHistory), slo.policy, `Error budget left of ${slo.name}`),
+      spec: budgetSpec(budget, slo.policy, `Error budget left of ${slo.name}`),
+      download: `${base}slos/${slo.id}/budget.vl.json`,
+      columns: ['Day', 'Budget left'],
+      rows: budget.map((p) => [p.t.slice(0, 10), pct(p.remaining, 1)]),
     },
-    dailyChart: { heading: 'Daily SLI, last 90 days', spec: dailySliSpec(dailySli(slo, series, dailyFrom, to), slo.objective, `Daily SLI of ${slo.name} over the last 90 days`) },
+    dailyChart: {
+      heading: 'Daily SLI, last 90 days',
+      spec: dailySliSpec(daily, slo.objective, `Daily SLI of ${slo.name} over the last 90 days`),
+      download: `${base}slos/${slo.id}/daily.vl.json`,
+      columns: ['Day', 'SLI', 'Events'],
+      rows: daily.map((p) => [p.day, pct(p.sli), count(p.total)]),
+    },
+    decision: policyDecision(r, slo.policy),
     methods: [
       { label: METHOD_LABELS.occurrences, sli: pct(m.occurrences.sli), remaining: pct(m.occurrences.remaining, 1), counted: `${count(m.occurrences.bad)} bad of ${count(m.occurrences.counted)} events`, declared: slo.budgeting.method === 'occurrences' },
       {
@@ -158,14 +197,18 @@ export function sloPage(view: SloView, site: SloPageContext, base: string): SloP
     ],
     burnRates: BURN_WINDOW_NAMES.map((w) => ({ window: w, value: burn(r.burnRates[w]) })),
     alertRules: r.alertRules.map((a) => `${ALERT_LABELS[a.alert]}: above ${burn(a.threshold)} over ${duration(a.longSeconds)} and ${duration(a.shortSeconds)} (${pct(a.budgetShare, 1)} of the budget spent in ${duration(a.longSeconds)})`),
-    alertRows: r.alerts.map((a) => ({
+    // One row per episode: re-firings within the alert's long window (its reset time) are merged.
+    alertRows: alertEpisodes(r.alerts, (alert) => r.alertRules.find((x) => x.alert === alert)?.longSeconds ?? 0).map((a) => ({
       alert: ALERT_LABELS[a.alert],
       from: utc(a.from),
       to: a.open ? 'still firing' : utc(a.to),
       lasted: duration((Date.parse(a.to) - Date.parse(a.from)) / 1000),
       peak: burn(a.peakBurnRate),
+      fired: a.firings === 1 ? 'once' : `${a.firings} times`,
       incidents: a.incidents.map(incident),
     })),
+    alertSummary: '',
+    coverageSummary: '',
     coverageRows: r.alertCoverage.incidents.map((c) => ({
       incident: incident(c.incident),
       severity: c.severity,
@@ -176,4 +219,10 @@ export function sloPage(view: SloView, site: SloPageContext, base: string): SloP
     periodRows: r.budgetByPeriod.map((p) => ({ period: p.period, events: count(p.total), bad: count(p.bad), allowed: count(p.allowed), inIncidents: pct(p.incidentShare, 1), outside: pct(p.outsideShare, 1) })),
     incidentBudgetRows: r.incidentBudget.map((b) => ({ incident: incident(b.incident), severity: b.severity, period: b.period, bad: count(b.bad), share: pct(b.share, 1) })),
   };
+  const plural = (n: number, word: string) => `${count(n)} ${word}${n === 1 ? '' : 's'}`;
+  const unexplained = page.alertRows.filter((a) => a.incidents.length === 0).length;
+  page.alertSummary = `${plural(page.alertRows.length, 'alert episode')} (${plural(r.alerts.length, 'firing')}), ${count(unexplained)} explained by no incident`;
+  const missed = page.coverageRows.filter((c) => c.firstAlert === null).length;
+  page.coverageSummary = `${plural(page.coverageRows.length, 'incident')}, ${count(missed)} with no alert`;
+  return page;
 }

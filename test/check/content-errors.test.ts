@@ -225,6 +225,24 @@ describe('npm run check reports the file, line, column and field', () => {
     ]);
   });
 
+  it('an action item may name its ticket in an optional Ticket column, as an id or an http(s) URL', async () => {
+    const fx = await fixture({
+      [POSTMORTEM]: (t) =>
+        edit('| P2 | open |', '| P2 | open | https://tickets.example.com/OPS-7 |')(edit('| P1 | done |', '| P1 | done | OPS-6 |')(edit('| Priority | Status |\n| --- | --- | --- | --- | --- |', '| Priority | Status | Ticket |\n| --- | --- | --- | --- | --- | --- |')(t))),
+    });
+    const { errors, content } = await loadContent(fx.root);
+    await fx.cleanup();
+    expect(errors).toEqual([]);
+    expect(content.postmortems[0]!.actionItems.map((a) => a.ticket)).toEqual(['OPS-6', 'https://tickets.example.com/OPS-7']);
+  });
+
+  it('an action item whose ticket is a javascript: URL points at the table cell', async () => {
+    await expectErrors(
+      { [POSTMORTEM]: (t) => edit('| P1 | done |', '| P1 | done | javascript:alert(1) |')(edit('| Priority | Status |\n| --- | --- | --- | --- | --- |', '| Priority | Status | Ticket |\n| --- | --- | --- | --- | --- | --- |')(t)) },
+      [{ file: POSTMORTEM, at: 'javascript:', field: 'Action items.1.ticket', message: 'must be an id such as OPS-123 or an http(s) URL, got "javascript:alert(1)"' }],
+    );
+  });
+
   it('an action items table without an owner column is reported at the table', async () => {
     await expectErrors(
       { [POSTMORTEM]: (t) => t.replace('| Action | Owner | Due |', '| Action | Who | Due |') },

@@ -10,6 +10,7 @@ const TYPES: Record<string, string> = {
   '.svg': 'image/svg+xml',
   '.xml': 'application/xml',
   '.js': 'text/javascript',
+  '.wasm': 'application/wasm',
 };
 
 /** Serve a built site from `dir` on a free loopback port, as a static host would. */

@@ -8,7 +8,7 @@ import { readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { parse } from 'yaml';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { pct } from '../../src/site/format.ts';
+import { duration, pct } from '../../src/site/format.ts';
 import { DEFINITIONS } from '../../src/site/definitions.ts';
 import { PROJECT, buildSite, readJson, type BuildResult } from '../helpers/build.ts';
 
@@ -238,6 +238,49 @@ describe('the sample figures, pinned', () => {
     const golden = join(PROJECT, 'test/fixtures/sample-figures.json');
     if (process.env.UPDATE === '1') await writeFile(golden, `${JSON.stringify(figures, null, 2)}\n`);
     expect(figures).toEqual(JSON.parse(await readFile(golden, 'utf8')));
+  });
+});
+
+describe('incident metrics', () => {
+  it('the metrics page and the incidents page show the API’s count, median and p90 of every metric, and each severity’s compliance is met / (met + missed) of the API', async () => {
+    const json = await readJson<{ metrics: Record<string, { count: number; median: number | null; p90: number | null }> & { responseTargets: Record<string, { met: number; missed: number }> } }>(join(build.out, 'api/v1/incidents.json'));
+    const onMetrics = await figures('metrics/index.html');
+    const onIncidents = await figures('incidents/index.html');
+    for (const k of ['mttd', 'mtta', 'mttm', 'mttr', 'mtbf']) {
+      const want = [String(json.metrics[k]!.count), duration(json.metrics[k]!.median), duration(json.metrics[k]!.p90)];
+      for (const f of [onMetrics, onIncidents]) expect(['count', 'median', 'p90'].map((x) => f.find((y) => y[1] === `${k}-${x}`)?.[2]), k).toEqual(want);
+    }
+    for (const [sev, t] of Object.entries(json.metrics.responseTargets)) {
+      const want = t.met + t.missed ? pct(t.met / (t.met + t.missed), 1) : '—';
+      expect(onMetrics.find((y) => y[1] === `compliance-${sev}`)?.[2], sev).toBe(want);
+    }
+  });
+});
+
+describe('action items', () => {
+  it('the open and overdue counts are the same on the overview, the tracker and the running month’s report, and equal a count by hand from the postmortem files', async () => {
+    // By hand: every row of every Action items table; open unless done or wont-fix, overdue once the due day has ended.
+    const dir = join(PROJECT, 'content/postmortems');
+    const asOf = t(api.asOf);
+    const rows = (await Promise.all((await readdir(dir)).map((f) => readFile(join(dir, f), 'utf8'))))
+      .flatMap((text) => text.split('## Action items')[1]!.split('\n## ')[0]!.split('\n'))
+      .filter((l) => /^\| .* \| \d{4}-\d{2}-\d{2} \| P\d \|/.test(l))
+      .map((l) => l.split('|').map((c) => c.trim()));
+    const open = rows.filter((c) => c[5] !== 'done' && c[5] !== 'wont-fix');
+    const overdue = open.filter((c) => t(`${c[3]}T00:00:00Z`) + DAY <= asOf);
+    expect(rows.length).toBeGreaterThan(30);
+    expect(overdue.length).toBeGreaterThan(0);
+    const want = [String(open.length), String(overdue.length)];
+    const counts = async (page: string) => {
+      const f = await figures(page);
+      return [f.find((x) => x[1] === 'actions-open')?.[2], f.find((x) => x[1] === 'actions-overdue')?.[2]];
+    };
+    expect(await counts('index.html')).toEqual(want);
+    expect(await counts('action-items/index.html')).toEqual(want);
+    const month = new Date((asOf - 1) * 1000).toISOString().slice(0, 7);
+    expect((await figures(`reports/${month}/index.html`)).find((x) => x[1] === 'actions-overdue')?.[2]).toBe(want[1]);
+    const report = await readJson<{ postmortems: { actionItems: { overdue: number } } }>(join(build.out, `api/v1/reports/${month}.json`));
+    expect(report.postmortems.actionItems.overdue).toBe(overdue.length);
   });
 });
 

@@ -3,6 +3,7 @@ import type { z } from 'zod';
 import { incidentSchema, type Incident } from '../../schemas/incident.ts';
 import {
   ACTION_ITEM_COLUMNS,
+  ACTION_ITEM_OPTIONAL_COLUMNS,
   POSTMORTEM_SECTIONS,
   actionItemSchema,
   postmortemFrontmatterSchema,
@@ -188,7 +189,7 @@ export function readPostmortem(file: string, id: string, text: string, errors: C
     file,
     'Action items',
     table('Action items', ACTION_ITEM_COLUMNS),
-    ACTION_ITEM_COLUMNS,
+    [...ACTION_ITEM_COLUMNS, ...ACTION_ITEM_OPTIONAL_COLUMNS],
     actionItemSchema,
     (issue, cell) => `${issue.message}, got ${quote(cell)}`,
     errors,

@@ -1,0 +1,108 @@
+/**
+ * The action-item tracker (/action-items/): every item of every postmortem's Action items table,
+ * with its state at the report time (src/core/action-items.ts), grouped by owner, priority and
+ * service, each row linking to its row in the postmortem and to its ticket. Pure; no Astro.
+ */
+import { tallyActions, tallyBy, trackActions, type ActionState, type ActionTally, type TrackedAction } from '../core/index.ts';
+import { ACTION_PRIORITIES } from '../schemas/postmortem.ts';
+import type { SiteModel } from './model.ts';
+
+/** The anchor of an action item's row on its postmortem page: row 2 -> `action-2`. */
+export const actionAnchor = (row: number): string => `action-${row}`;
+
+export interface ActionRow {
+  state: ActionState;
+  /** The state in words, so it never depends on colour: "overdue, 3 days late", "open, due in 5 days", "done", "won't fix". */
+  stateText: string;
+  due: string;
+  action: string;
+  owner: string;
+  priority: string;
+  status: string;
+  services: { name: string; url: string }[];
+  postmortem: { title: string; url: string };
+  ticket: { text: string; url: string | null } | null;
+}
+
+export interface ActionGroup {
+  key: string;
+  label: string;
+  url?: string;
+  tally: ActionTally;
+}
+
+export interface ActionItemsView {
+  tally: ActionTally;
+  rows: ActionRow[];
+  byOwner: ActionGroup[];
+  byPriority: ActionGroup[];
+  byService: ActionGroup[];
+}
+
+const plural = (n: number, word: string): string => `${n} ${word}${n === 1 ? '' : 's'}`;
+
+function stateText(a: TrackedAction): string {
+  if (a.state === 'done') return a.status === 'wont-fix' ? "won't fix" : 'done';
+  if (a.state === 'overdue') return `overdue, ${plural(a.days!, 'day')} late`;
+  return a.days === 0 ? 'open, due today' : `open, due in ${plural(a.days!, 'day')}`;
+}
+
+/** The tracked items of the site at its report time. */
+export function siteActions(site: SiteModel): TrackedAction[] {
+  return trackActions(site.content.postmortems, (id) => site.incidentsById.get(id)?.services ?? [], site.asOf);
+}
+
+/** Open (overdue included) and overdue counts at the report time, as the overview and the tracker show them. */
+export function actionTally(site: SiteModel): ActionTally {
+  return tallyActions(siteActions(site));
+}
+
+/** The whole tracker page. */
+export function actionItemsView(site: SiteModel, base: string): ActionItemsView {
+  const items = siteActions(site);
+  const titles = new Map(site.content.postmortems.map((p) => [p.id, p.title]));
+  const rows = items.map((a): ActionRow => ({
+    state: a.state,
+    stateText: stateText(a),
+    due: a.due,
+    action: a.action,
+    owner: a.owner,
+    priority: a.priority,
+    status: a.status,
+    services: a.services.map((s) => ({ name: site.serviceName(s), url: `${base}services/${s}/` })),
+    postmortem: { title: titles.get(a.postmortem) ?? a.postmortem, url: `${base}postmortems/${a.postmortem}/#${actionAnchor(a.row)}` },
+    ticket: a.ticket ? { text: a.ticket.replace(/^https?:\/\/[^/]+\/(?:.*\/)?([^/]+)\/?$/, '$1') || a.ticket, url: /^https?:\/\//i.test(a.ticket) ? a.ticket : null } : null,
+  }));
+  const priorityOrder = (k: string) => (ACTION_PRIORITIES as readonly string[]).indexOf(k);
+  return {
+    tally: tallyActions(items),
+    rows,
+    byOwner: tallyBy(items, (a) => [a.owner]).map((g) => ({ ...g, label: g.key })),
+    byPriority: tallyBy(items, (a) => [a.priority])
+      .sort((x, y) => priorityOrder(x.key) - priorityOrder(y.key))
+      .map((g) => ({ ...g, label: g.key })),
+    byService: tallyBy(items, (a) => (a.services.length ? a.services : ['(none)'])).map((g) =>
+      g.key === '(none)' ? { ...g, label: 'no service' } : { ...g, label: site.serviceName(g.key), url: `${base}services/${g.key}/` },
+    ),
+  };
+}
+
+/**
+ * Give each row of a rendered postmortem's action-items table an id (`action-1`, ...), so the
+ * tracker can link to it. The table is the first whose header names the Action, Owner, Due,
+ * Priority and Status columns (the checked columns), as rehype-stringify writes it.
+ */
+export function anchorActionRows(html: string): string {
+  const tables = html.split(/(?=<table>)/);
+  const k = tables.findIndex((t) => {
+    const head = /^<table>\s*<thead>([\s\S]*?)<\/thead>/.exec(t)?.[1] ?? '';
+    const names = [...head.matchAll(/<th[^>]*>([\s\S]*?)<\/th>/g)].map((m) => m[1]!.replace(/<[^>]*>/g, '').trim().toLowerCase());
+    return ['action', 'owner', 'due', 'priority', 'status'].every((c) => names.includes(c));
+  });
+  if (k < 0) return html;
+  const end = tables[k]!.indexOf('</table>');
+  let row = 0;
+  const table = tables[k]!.slice(0, end).replace(/<tbody>([\s\S]*)$/, (body) => body.replace(/<tr>/g, () => `<tr id="${actionAnchor(++row)}">`));
+  tables[k] = table + tables[k]!.slice(end);
+  return tables.join('');
+}

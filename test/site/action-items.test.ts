@@ -1,0 +1,68 @@
+/**
+ * The action-item tracker's view model on the minimal fixture, and the row anchors the tracker
+ * links to on a postmortem page, on the real rendering pipeline.
+ */
+import { describe, expect, it } from 'vitest';
+import { loadContent } from '../../src/adapters/content/load.ts';
+import { renderMarkdown } from '../../src/adapters/content/markdown.ts';
+import { actionItemsView, actionTally, anchorActionRows } from '../../src/site/action-items.ts';
+import { buildModel } from '../../src/site/model.ts';
+import { MINIMAL, fixture } from '../helpers/fixture.ts';
+
+const POSTMORTEM = 'content/postmortems/2026-10-03-api-outage.md';
+
+describe('the action-item tracker', () => {
+  it('on 2026-11-20 the item due 2026-11-15 is overdue by 5 days and links to its postmortem row; the done one is done', async () => {
+    const site = await buildModel(MINIMAL, { SITREP_AS_OF: '2026-11-20T00:00:00Z' }, { history: false });
+    const v = actionItemsView(site, '/');
+    expect(v.tally).toEqual({ open: 1, overdue: 1, done: 1, total: 2 });
+    expect(actionTally(site)).toEqual(v.tally);
+    expect(v.rows.map((r) => [r.stateText, r.due, r.postmortem.url])).toEqual([
+      ['overdue, 5 days late', '2026-11-15', '/postmortems/2026-10-03-api-outage/#action-2'],
+      ['done', '2026-11-01', '/postmortems/2026-10-03-api-outage/#action-1'],
+    ]);
+    expect(v.rows[0]!.services).toEqual([{ name: 'Public API', url: '/services/api/' }, { name: 'Database', url: '/services/db/' }]);
+    expect(v.byOwner).toEqual([{ key: 'platform-team', label: 'platform-team', tally: { open: 1, overdue: 1, done: 1, total: 2 } }]);
+    expect(v.byPriority.map((g) => g.key)).toEqual(['P1', 'P2']);
+  });
+
+  it('before its due day ends the item is open, not overdue', async () => {
+    const site = await buildModel(MINIMAL, { SITREP_AS_OF: '2026-11-15T12:00:00Z' }, { history: false });
+    const v = actionItemsView(site, '/');
+    expect(v.rows[0]!.stateText).toBe('open, due today');
+    expect(v.tally.overdue).toBe(0);
+  });
+
+  it('a ticket URL links with its last path segment as text, an id is shown as text', async () => {
+    const fx = await fixture({
+      [POSTMORTEM]: (t) =>
+        t
+          .replace('| Priority | Status |\n| --- | --- | --- | --- | --- |', '| Priority | Status | Ticket |\n| --- | --- | --- | --- | --- | --- |')
+          .replace('| P1 | done |', '| P1 | done | OPS-6 |')
+          .replace('| P2 | open |', '| P2 | open | https://tickets.example.com/browse/OPS-7 |'),
+    });
+    const site = await buildModel(fx.root, { SITREP_AS_OF: '2026-11-20T00:00:00Z' }, { history: false });
+    await fx.cleanup();
+    expect(actionItemsView(site, '/').rows.map((r) => r.ticket)).toEqual([
+      { text: 'OPS-7', url: 'https://tickets.example.com/browse/OPS-7' },
+      { text: 'OPS-6', url: null },
+    ]);
+  });
+});
+
+describe('anchors on the rows of a postmortem’s action-items table', () => {
+  it('gives each body row of the action-items table an id, and leaves the timeline table alone', async () => {
+    const { content } = await loadContent(MINIMAL);
+    const html = anchorActionRows(await renderMarkdown(content.postmortems[0]!.body));
+    expect([...html.matchAll(/<tr id="(action-\d+)">\s*<td>([^<]*)</g)].map((m) => [m[1], m[2]])).toEqual([
+      ['action-1', 'Validate pooled connections'],
+      ['action-2', 'Alert on pool errors'],
+    ]);
+    expect(html.match(/<tr id=/g)).toHaveLength(2);
+  });
+
+  it('a body without such a table is returned unchanged', () => {
+    const html = '<table><thead><tr><th>Time</th><th>Event</th></tr></thead><tbody><tr><td>1</td><td>2</td></tr></tbody></table>';
+    expect(anchorActionRows(html)).toBe(html);
+  });
+});

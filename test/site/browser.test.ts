@@ -1,0 +1,237 @@
+/**
+ * Every page type of the built sample in a real Chromium, light and dark: it loads with no console
+ * error and no failed request, fits a 360 px screen (WCAG reflow), has no serious or critical axe-core
+ * violation, and a crawl from the home page finds no broken link or anchor. Screenshots of each page
+ * type (light and dark, desktop and phone) go to screenshots/, which git ignores.
+ */
+import { mkdir, readFile, rm } from 'node:fs/promises';
+import { createRequire } from 'node:module';
+import { join } from 'node:path';
+import { chromium, type Browser, type BrowserContext } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { loadContent } from '../../src/adapters/content/load.ts';
+import { PROJECT, buildSite, type BuildResult } from '../helpers/build.ts';
+import { serveStatic } from '../helpers/static-server.ts';
+
+/** One page of each type in the sample. */
+const PAGE_TYPES: Record<string, string> = {
+  overview: '/',
+  slo: '/slos/checkout-availability/',
+  services: '/services/',
+  service: '/services/checkout-api/',
+  incidents: '/incidents/',
+  metrics: '/metrics/',
+  incident: '/incidents/2026-10-27-checkout-db-failover/',
+  postmortems: '/postmortems/',
+  postmortem: '/postmortems/2026-10-27-checkout-db-failover/',
+  'action-items': '/action-items/',
+  runbooks: '/runbooks/',
+  runbook: '/runbooks/checkout-errors/',
+  reports: '/reports/',
+  report: '/reports/2026-10/',
+  outages: '/outages/',
+  definitions: '/definitions/',
+  api: '/api/',
+  search: '/search/',
+  'not-found': '/404.html',
+};
+const SCHEMES = ['light', 'dark'] as const;
+const SHOTS = join(PROJECT, 'screenshots');
+const axeSource = await readFile(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
+
+let sample: BuildResult;
+let server: Awaited<ReturnType<typeof serveStatic>>;
+let browser: Browser;
+
+beforeAll(async () => {
+  sample = await buildSite();
+  expect(sample.code, sample.stderr).toBe(0);
+  server = await serveStatic(sample.out);
+  browser = await chromium.launch({ executablePath: '/usr/bin/chromium', headless: true, args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking'] });
+  await mkdir(SHOTS, { recursive: true });
+}, 300_000);
+afterAll(async () => {
+  await browser?.close();
+  await server?.close();
+  if (sample) await rm(sample.out, { recursive: true, force: true });
+});
+
+/** Open a page in a fresh context and collect what went wrong while it loaded. */
+async function visit(context: BrowserContext, path: string) {
+  const page = await context.newPage();
+  const problems: string[] = [];
+  page.on('console', (m) => {
+    if (m.type() === 'error') problems.push(`console: ${m.text()}`);
+  });
+  page.on('pageerror', (e) => problems.push(`page error: ${e.message}`));
+  page.on('requestfailed', (r) => problems.push(`failed: ${r.url()} ${r.failure()?.errorText ?? ''}`));
+  page.on('response', (r) => {
+    if (r.status() >= 400) problems.push(`HTTP ${r.status()}: ${r.url()}`);
+  });
+  const res = await page.goto(server.url + path, { waitUntil: 'load' });
+  problems.unshift(...(res && res.status() === 200 ? [] : [`HTTP ${res?.status()}: ${path}`]));
+  return { page, problems };
+}
+
+describe.each(SCHEMES)('every page type in the %s theme', (scheme) => {
+  it('loads with no console error and no failed request, and at 360 px no page is wider than the screen; screenshots at desktop and phone width', { timeout: 240_000 }, async () => {
+    const found: Record<string, string[]> = {};
+    for (const [width, height, label] of [[1280, 900, 'desktop'], [360, 740, 'phone']] as const) {
+      const context = await browser.newContext({ viewport: { width, height }, colorScheme: scheme });
+      for (const [type, path] of Object.entries(PAGE_TYPES)) {
+        const { page, problems } = await visit(context, path);
+        // The theme really applies: the page's colours follow the system preference.
+        const bg = await page.evaluate(() => getComputedStyle(document.documentElement).getPropertyValue('--bg').trim());
+        if ((scheme === 'dark') !== (bg === '#0d1117')) problems.push(`theme: --bg is ${bg}`);
+        // WCAG reflow: tables, charts and code scroll or wrap inside their own box, never the page.
+        const docWidth = await page.evaluate(() => Math.max(document.documentElement.scrollWidth, document.body.scrollWidth));
+        if (docWidth > width) problems.push(`document ${docWidth} px wide at ${width} px`);
+        await page.screenshot({ path: join(SHOTS, `${type}-${scheme}-${label}.png`) });
+        if (problems.length) found[`${label} ${type}`] = problems;
+        await page.close();
+      }
+      await context.close();
+    }
+    expect(found).toEqual({});
+  });
+
+  it('axe-core finds no serious or critical violation on any page type', { timeout: 300_000 }, async () => {
+    const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, colorScheme: scheme });
+    const found: Record<string, string[]> = {};
+    for (const [type, path] of Object.entries(PAGE_TYPES)) {
+      const { page } = await visit(context, path);
+      await page.addScriptTag({ content: axeSource });
+      const violations = await page.evaluate(async () => {
+        const axe = (window as unknown as { axe: { run: (ctx: Document, o: object) => Promise<{ violations: { id: string; impact: string; nodes: { target: string[] }[] }[] }> } }).axe;
+        const r = await axe.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice'] } });
+        return r.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${v.id} (${v.impact}): ${v.nodes.slice(0, 3).map((n) => n.target.join(' ')).join(', ')}`);
+      });
+      if (violations.length) found[type] = violations;
+      await page.close();
+    }
+    await context.close();
+    expect(found).toEqual({});
+  });
+});
+
+describe('a crawl from the home page', () => {
+  it('reaches every page type and finds no broken internal link or anchor; links to other hosts carry rel="noopener noreferrer"', { timeout: 240_000 }, async () => {
+    const pages = new Map<string, string>();
+    const queue = ['/'];
+    const broken: string[] = [];
+    const links: { from: string; path: string; hash: string }[] = [];
+    const unsafe: string[] = [];
+    while (queue.length) {
+      const path = queue.shift()!;
+      if (pages.has(path)) continue;
+      const res = await fetch(server.url + path);
+      if (res.status !== 200) {
+        broken.push(path);
+        pages.set(path, '');
+        continue;
+      }
+      const text = (res.headers.get('content-type') ?? '').includes('html') ? await res.text() : '';
+      pages.set(path, text);
+      for (const m of text.matchAll(/<a\s[^>]*>/g)) {
+        const href = /href="([^"]*)"/.exec(m[0])?.[1]?.replace(/&amp;/g, '&');
+        if (href === undefined) continue;
+        if (/^[a-z][a-z0-9+.-]*:/i.test(href)) {
+          if (/^https?:/i.test(href) && !/rel="noopener noreferrer"/.test(m[0])) unsafe.push(`${path}: ${m[0]}`);
+          continue;
+        }
+        const url = new URL(href, server.url + path);
+        links.push({ from: path, path: url.pathname, hash: decodeURIComponent(url.hash.slice(1)) });
+        if (!pages.has(url.pathname)) queue.push(url.pathname);
+      }
+    }
+    const missingAnchors = links
+      .filter((l) => l.hash && pages.get(l.path) && !new RegExp(`\\sid="${l.hash.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}"`).test(pages.get(l.path)!))
+      .map((l) => `${l.from} -> ${l.path}#${l.hash}`);
+    expect(broken).toEqual([]);
+    expect([...new Set(missingAnchors)]).toEqual([]);
+    expect(unsafe).toEqual([]);
+    for (const path of Object.values(PAGE_TYPES).filter((p) => p !== '/404.html')) expect(pages.has(path), path).toBe(true);
+    expect(links.filter((l) => l.hash).length).toBeGreaterThan(20);
+  });
+});
+
+describe('search, feeds, sitemap and badges', () => {
+  it('the search finds an incident by a word from its postmortem, with JavaScript and the index built into the site', { timeout: 60_000 }, async () => {
+    const context = await browser.newContext();
+    const { page, problems } = await visit(context, '/search/');
+    await page.getByLabel('Search for').fill('Patroni');
+    await page.getByRole('button', { name: 'Search' }).click();
+    await page.waitForFunction(() => /result/.test(document.getElementById('search-status')?.textContent ?? ''));
+    const hrefs = await page.locator('#search-results a').evaluateAll((as) => as.map((a) => new URL((a as HTMLAnchorElement).href).pathname));
+    expect(hrefs).toContain('/incidents/2026-10-27-checkout-db-failover/');
+    expect(page.url()).toContain('?q=Patroni');
+    // Every request stayed on the site's own server.
+    expect(problems).toEqual([]);
+    await context.close();
+  });
+
+  it('the Atom feeds and the sitemap parse as XML; the feeds hold every incident and every published postmortem, the sitemap every page a crawl finds', async () => {
+    const context = await browser.newContext();
+    const page = await context.newPage();
+    await page.goto(`${server.url}/`);
+    const parse = (path: string) =>
+      page.evaluate(async (p) => {
+        const doc = new DOMParser().parseFromString(await (await fetch(p)).text(), 'application/xml');
+        return {
+          error: doc.querySelector('parsererror')?.textContent ?? null,
+          root: doc.documentElement.nodeName,
+          entries: [...doc.querySelectorAll('entry > link[rel="alternate"]')].map((l) => l.getAttribute('href')),
+          updated: [...doc.querySelectorAll('entry > updated')].map((u) => u.textContent),
+          locs: [...doc.querySelectorAll('url > loc')].map((l) => l.textContent),
+        };
+      }, path);
+    const incidents = await parse('/feeds/incidents.xml');
+    const postmortems = await parse('/feeds/postmortems.xml');
+    const map = await parse('/sitemap.xml');
+    for (const x of [incidents, postmortems, map]) expect(x.error).toBeNull();
+    expect(incidents.root).toBe('feed');
+    const { content } = await loadContent(PROJECT);
+    expect(incidents.entries.sort()).toEqual(content.incidents.map((i) => `/incidents/${i.id}/`).sort());
+    expect(incidents.updated.every((u) => /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}Z$/.test(u ?? ''))).toBe(true);
+    expect(postmortems.entries.sort()).toEqual(content.postmortems.filter((p) => p.status === 'published').map((p) => `/postmortems/${p.id}/`).sort());
+    expect(map.root).toBe('urlset');
+    const crawled = await crawlHtml();
+    expect([...map.locs].sort()).toEqual([...crawled].sort());
+    // The pages announce the feeds.
+    expect(await page.locator('link[rel="alternate"][type="application/atom+xml"]').count()).toBe(2);
+    await context.close();
+  });
+
+  it('an SLO’s and a service’s badge are SVG images that say the status in words, with the Markdown to embed them on the page', async () => {
+    const context = await browser.newContext();
+    const { page, problems } = await visit(context, '/slos/checkout-availability/');
+    const md = await page.locator('.badge-embed code').textContent();
+    expect(md).toBe('[![Checkout availability](/badges/slos/checkout-availability.svg)](/slos/checkout-availability/)');
+    const img = page.locator('.badge-embed img');
+    await page.locator('.badge-embed summary').click();
+    await expect.poll(() => img.evaluate((i) => (i as HTMLImageElement).naturalWidth)).toBeGreaterThan(100);
+    const svg = await (await fetch(`${server.url}/badges/slos/checkout-availability.svg`)).text();
+    const api = JSON.parse(await readFile(join(sample.out, 'api/v1/slos.json'), 'utf8')) as { slos: { id: string; status: string }[] };
+    const status = api.slos.find((x) => x.id === 'checkout-availability')!.status;
+    expect(svg).toMatch(new RegExp(`aria-label="Checkout availability: [0-9.]+% · ${status}"`));
+    const service = await (await fetch(`${server.url}/badges/services/checkout-api.svg`)).text();
+    expect(service).toContain('aria-label="Checkout API: ');
+    expect(problems).toEqual([]);
+    await context.close();
+  });
+});
+
+/** The HTML pages reachable from the home page by links, as paths. */
+async function crawlHtml(): Promise<Set<string>> {
+  const seen = new Set<string>();
+  const queue = ['/'];
+  while (queue.length) {
+    const path = queue.shift()!;
+    if (seen.has(path)) continue;
+    const res = await fetch(server.url + path);
+    if (!(res.headers.get('content-type') ?? '').includes('html')) continue;
+    seen.add(path);
+    for (const m of (await res.text()).matchAll(/href="(\/[^"#?]*)"/g)) if (!seen.has(m[1]!)) queue.push(m[1]!);
+  }
+  return seen;
+}
