@@ -1,6 +1,6 @@
 /** Vega-lite specs for sitrep's charts. Pure: data in, spec out. */
 import type { TopLevelSpec } from 'vega-lite';
-import type { BudgetPoint, DailyPoint } from './data.ts';
+import type { BudgetPoint, BurnPoint, DailyPoint } from './data.ts';
 
 const WIDTH = 640;
 const HEIGHT = 180;
@@ -10,8 +10,39 @@ const config = { font, axis: { labelFontSize: 11, titleFontSize: 11, gridColor: 
 /** What every sitrep chart shares: schema, size, fonts; the description doubles as the SVG's label. */
 const frame = (title: string) => ({ $schema: 'https://vega.github.io/schema/vega-lite/v6.json', description: title, width: WIDTH, height: HEIGHT, config });
 
-/** Error budget remaining through the window, with the policy thresholds as rules. */
-export function budgetSpec(values: BudgetPoint[], thresholds: { green: number; yellow: number }, title: string): TopLevelSpec {
+/** An incident drawn on a chart's time axis: a dashed vertical rule at its start, labelled with its severity. */
+export interface IncidentMark {
+  t: string;
+  label: string;
+}
+
+/** Vertical dashed rules with a label at the top, for the incidents on a time axis (none: no layer). */
+function incidentLayers(marks: readonly IncidentMark[], x: string): object[] {
+  if (marks.length === 0) return [];
+  return [
+    { data: { values: marks }, mark: { type: 'rule', color: '#57606a', strokeDash: [2, 2] }, encoding: { x: { field: 't', type: 'temporal' } } },
+    {
+      data: { values: marks },
+      mark: { type: 'text', align: 'left', baseline: 'top', dx: 2, y: 2, fontSize: 10, color: '#57606a' },
+      encoding: { x: { field: 't', type: 'temporal', title: x }, text: { field: 'label' } },
+    },
+  ];
+}
+
+/** A horizontal rule labelled at its right end, so a reader tells the lines apart without colour. */
+function labelledRule(values: { y: number; label: string }[], color: string, dash: number[]): object[] {
+  return [
+    { data: { values }, mark: { type: 'rule', strokeDash: dash, color }, encoding: { y: { field: 'y', type: 'quantitative' } } },
+    {
+      data: { values },
+      mark: { type: 'text', align: 'right', baseline: 'bottom', dy: -2, x: WIDTH, fontSize: 10, color },
+      encoding: { y: { field: 'y', type: 'quantitative' }, text: { field: 'label' } },
+    },
+  ];
+}
+
+/** Error budget remaining through the window, the policy thresholds as labelled rules, incidents marked. */
+export function budgetSpec(values: BudgetPoint[], thresholds: { green: number; yellow: number }, title: string, incidents: readonly IncidentMark[] = []): TopLevelSpec {
   return {
     ...frame(title),
     layer: [
@@ -23,19 +54,24 @@ export function budgetSpec(values: BudgetPoint[], thresholds: { green: number; y
           y: { field: 'remaining', type: 'quantitative', title: 'budget left', axis: { format: '%' } },
         },
       },
-      {
-        data: { values: [{ y: thresholds.green / 100, c: '#1a7f37' }, { y: thresholds.yellow / 100, c: '#9a6700' }, { y: 0, c: '#cf222e' }] },
-        mark: { type: 'rule', strokeDash: [4, 3] },
-        encoding: { y: { field: 'y', type: 'quantitative' }, color: { field: 'c', type: 'nominal', scale: null } },
-      },
+      ...labelledRule([{ y: thresholds.green / 100, label: `green above ${thresholds.green}%` }], '#1a7f37', [6, 3]),
+      ...labelledRule([{ y: thresholds.yellow / 100, label: `red at or below ${thresholds.yellow}%` }], '#9a6700', [3, 3]),
+      ...labelledRule([{ y: 0, label: 'budget spent' }], '#cf222e', [1, 2]),
+      ...incidentLayers(incidents, ''),
     ],
-  };
+  } as TopLevelSpec;
 }
 
-/** Daily SLI with the objective as a rule. */
-export function dailySliSpec(points: DailyPoint[], objectivePercent: number, title: string): TopLevelSpec {
+/**
+ * Daily SLI with the objective as a labelled rule. The y axis runs from below the lowest day to
+ * 100%, and never closer to the objective than 3 times the error budget's width under it, so
+ * the objective line stays clear of the 100% gridline (99.95% on a 99.9-100% axis sat on it).
+ */
+export function dailySliSpec(points: DailyPoint[], objectivePercent: number, title: string, incidents: readonly IncidentMark[] = []): TopLevelSpec {
   const values = points.filter((p) => p.sli !== null);
-  const min = Math.min(objectivePercent / 100, ...values.map((p) => p.sli!));
+  const objective = objectivePercent / 100;
+  const floor = Math.min(objective - 3 * (1 - objective), ...values.map((p) => p.sli! - (1 - p.sli!) * 0.2));
+  const digits = Math.max(0, Math.min(4, Math.ceil(-Math.log10(1 - objective)) - 2));
   return {
     ...frame(title),
     layer: [
@@ -44,14 +80,57 @@ export function dailySliSpec(points: DailyPoint[], objectivePercent: number, tit
         mark: { type: 'line', color: '#0969da', point: { size: 12 }, clip: true, interpolate: 'linear' },
         encoding: {
           x: { field: 'day', type: 'temporal', title: null, axis: { format: '%b %d' } },
-          y: { field: 'sli', type: 'quantitative', title: 'daily SLI', scale: { domain: [Math.max(0, min - (1 - min) * 0.2), 1] }, axis: { format: '.2%' } },
+          y: { field: 'sli', type: 'quantitative', title: 'daily SLI', scale: { domain: [Math.max(0, floor), 1] }, axis: { format: `.${digits}%`, tickCount: 5 } },
         },
       },
-      {
-        data: { values: [{ y: objectivePercent / 100 }] },
-        mark: { type: 'rule', color: '#cf222e', strokeDash: [4, 3], clip: true },
-        encoding: { y: { field: 'y', type: 'quantitative' } },
-      },
+      ...labelledRule([{ y: objective, label: `objective ${objectivePercent}%` }], '#cf222e', [4, 3]),
+      ...incidentLayers(incidents, ''),
     ],
-  };
+  } as TopLevelSpec;
+}
+
+/** An alert interval as a shaded band on the burn-rate chart. */
+export interface AlertBand {
+  from: string;
+  to: string;
+  /** `page` or `ticket`: the band's label and shade. */
+  severity: string;
+  alert: string;
+}
+
+/**
+ * The 1-hour burn rate (its highest value per bucket) on a symmetric-log axis, with the page-fast
+ * threshold as a labelled rule, the replayed alerts as shaded bands labelled page or ticket, and
+ * the incidents as marks at their start.
+ */
+export function burnSpec(values: BurnPoint[], threshold: { value: number; label: string } | null, alerts: readonly AlertBand[], incidents: readonly IncidentMark[], title: string): TopLevelSpec {
+  const bands = alerts.length === 0 ? [] : [
+    {
+      data: { values: alerts },
+      mark: { type: 'rect', opacity: 0.18 },
+      encoding: { x: { field: 'from', type: 'temporal' }, x2: { field: 'to' }, color: { field: 'severity', type: 'nominal', scale: { domain: ['page', 'ticket'], range: ['#cf222e', '#bf8700'] }, legend: null } },
+    },
+    {
+      data: { values: alerts },
+      mark: { type: 'text', align: 'left', baseline: 'bottom', dx: 1, y: HEIGHT - 2, fontSize: 10, color: '#57606a' },
+      encoding: { x: { field: 'from', type: 'temporal' }, text: { field: 'severity' } },
+    },
+  ];
+  return {
+    ...frame(title),
+    layer: [
+      ...bands,
+      {
+        data: { values: values.filter((p) => p.burn !== null) },
+        mark: { type: 'line', color: '#0969da', interpolate: 'linear' },
+        encoding: {
+          x: { field: 't', type: 'temporal', title: null, axis: { format: '%b %d' } },
+          y: { field: 'burn', type: 'quantitative', title: 'burn rate (1h)', scale: { type: 'symlog' }, axis: { format: '~r', labelExpr: "datum.label + '×'" } },
+        },
+      },
+      ...(threshold ? labelledRule([{ y: threshold.value, label: threshold.label }], '#cf222e', [4, 3]) : []),
+      ...labelledRule([{ y: 1, label: '1× (budget spent exactly over the window)' }], '#57606a', [1, 2]),
+      ...incidentLayers(incidents, ''),
+    ],
+  } as TopLevelSpec;
 }

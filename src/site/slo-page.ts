@@ -4,8 +4,8 @@
  * nothing here computes a metric, it only picks and words them.
  */
 import type { TopLevelSpec } from 'vega-lite';
-import { budgetPoints, dailySli } from '../charts/data.ts';
-import { budgetSpec, dailySliSpec } from '../charts/specs.ts';
+import { budgetPoints, burnPoints, dailySli } from '../charts/data.ts';
+import { budgetSpec, burnSpec, dailySliSpec, type IncidentMark } from '../charts/specs.ts';
 import { alertEpisodes, BURN_WINDOW_NAMES, DAY, seriesStart, type AlertName, type Exhaustion, type SloReport } from '../core/index.ts';
 import { burn, count, duration, objectivePct, pct, utc } from './format.ts';
 import type { Incident } from '../schemas/incident.ts';
@@ -65,6 +65,7 @@ export interface SloPage {
   coverage: string;
   budgetChart: ChartView & { definition: string };
   dailyChart: ChartView;
+  burnChart: ChartView;
   /** The status and why, in words: "Red: −249.3% of the error budget is left, at or below the yellow threshold of 10%." */
   decision: string;
   methods: { label: string; sli: string; remaining: string; counted: string; declared: boolean }[];
@@ -147,6 +148,11 @@ function facts(r: SloReport, view: SloView): [string, string][] {
 }
 
 /** What the page needs of the rest of the site: service names and incident titles. */
+/** The burn-rate chart: the 1-hour burn rate over the last 30 days, its highest value per 2 hours. */
+const BURN_CHART_DAYS = 30;
+const BURN_CHART_WINDOW = 3600;
+const BURN_CHART_BUCKET = 2 * 3600;
+
 export interface SloPageContext {
   serviceName: (id: string) => string;
   incidentsById: ReadonlyMap<string, Pick<Incident, 'title'>>;
@@ -161,6 +167,14 @@ export function sloPage(view: SloView, site: SloPageContext, base: string): SloP
   const m = r.methods;
   const budget = budgetPoints(r.budgetHistory);
   const daily = dailySli(slo, series, dailyFrom, to);
+  // The service's incidents on each chart's time axis, from the same list as the alert coverage.
+  const marks = (from: number): IncidentMark[] =>
+    r.alertCoverage.incidents.filter((c) => Date.parse(c.startedAt) / 1000 >= from).map((c) => ({ t: c.startedAt, label: c.severity }));
+  const budgetFrom = budget.length ? Date.parse(budget[0]!.t) / 1000 : to;
+  const burnFrom = Math.max(to - BURN_CHART_DAYS * DAY, seriesStart(series) ?? to);
+  const burnRows = burnPoints(series, slo.objective, BURN_CHART_WINDOW, burnFrom, to, BURN_CHART_BUCKET);
+  const pageFast = r.alertRules.find((a) => a.alert === 'page-fast');
+  const bands = r.alerts.filter((a) => Date.parse(a.to) / 1000 > burnFrom).map((a) => ({ from: a.from, to: a.to, severity: a.severity, alert: ALERT_LABELS[a.alert] }));
   const page: SloPage = {
     title: slo.name,
     service: { href: `${base}services/${slo.service}/`, text: site.serviceName(slo.service) },
@@ -171,17 +185,30 @@ export function sloPage(view: SloView, site: SloPageContext, base: string): SloP
     budgetChart: {
       heading: r.budgetHistory.kind === 'rolling' ? `Error budget left, rolling ${slo.window} window` : `Error budget burn-down, this ${slo.window}`,
       definition: budgetDefinition(r),
-      spec: budgetSpec(budget, slo.policy, `Error budget left of ${slo.name}`),
+      spec: budgetSpec(budget, slo.policy, `Error budget left of ${slo.name}`, marks(budgetFrom)),
       download: `${base}slos/${slo.id}/budget.vl.json`,
       columns: ['Day', 'Budget left'],
       rows: budget.map((p) => [p.t.slice(0, 10), pct(p.remaining, 1)]),
     },
     dailyChart: {
       heading: 'Daily SLI, last 90 days',
-      spec: dailySliSpec(daily, slo.objective, `Daily SLI of ${slo.name} over the last 90 days`),
+      spec: dailySliSpec(daily, slo.objective, `Daily SLI of ${slo.name} over the last 90 days`, marks(dailyFrom)),
       download: `${base}slos/${slo.id}/daily.vl.json`,
       columns: ['Day', 'SLI', 'Events'],
       rows: daily.map((p) => [p.day, pct(p.sli), count(p.total)]),
+    },
+    burnChart: {
+      heading: `Burn rate over 1 hour, last ${BURN_CHART_DAYS} days, with the replayed alerts`,
+      spec: burnSpec(
+        burnRows,
+        pageFast ? { value: pageFast.threshold, label: `page fast above ${burn(pageFast.threshold)}` } : null,
+        bands,
+        marks(burnFrom),
+        `1-hour burn rate of ${slo.name} over the last ${BURN_CHART_DAYS} days, alerts shaded, incidents marked`,
+      ),
+      download: `${base}slos/${slo.id}/burn.vl.json`,
+      columns: ['From', 'Highest 1h burn rate'],
+      rows: burnRows.map((p) => [p.t.slice(0, 16).replace('T', ' '), p.burn === null ? '—' : burn(p.burn)]),
     },
     decision: policyDecision(r, slo.policy),
     methods: [

@@ -36,7 +36,7 @@ describe('npm run bench -- --size small', () => {
       expect(byName.get(name)!.maxRssBytes, name).toBeGreaterThan(10 * 1024 * 1024);
     }
     expect(byName.get('engine')!.detail).toMatch(/^20 SLO reports/);
-    expect(byName.get('charts')!.detail).toBe('40 SVG charts');
+    expect(byName.get('charts')!.detail).toBe('60 SVG charts');
     // 10 services, 20 SLOs, 200 incidents, 40 postmortems, 20 runbooks: well over 290 pages.
     const pages = Number(/^([\d,]+) pages/.exec(byName.get('npm run build (cold)')!.detail)![1]!.replace(/,/g, ''));
     expect(pages).toBeGreaterThan(290);

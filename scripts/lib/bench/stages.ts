@@ -51,7 +51,7 @@ await stage(
     for (const view of site.slos) {
       const page = sloPage(view, site, '/');
       if (!page) continue;
-      for (const spec of [page.budgetChart.spec, page.dailyChart.spec]) {
+      for (const spec of [page.budgetChart.spec, page.dailyChart.spec, page.burnChart.spec]) {
         await renderSvg(spec);
         n++;
       }

@@ -1,0 +1,36 @@
+import { describe, expect, it } from 'vitest';
+import { renderSvg } from './render.ts';
+import { budgetSpec, burnSpec, dailySliSpec } from './specs.ts';
+
+type Layer = { data?: { values?: Record<string, unknown>[] }; mark: { type: string }; encoding?: { y?: { scale?: { domain?: number[] } } } };
+const layers = (spec: object) => (spec as { layer: Layer[] }).layer;
+const texts = (spec: object) => layers(spec).filter((l) => l.mark.type === 'text').flatMap((l) => (l.data?.values ?? []).map((v) => v.label as string));
+
+describe('chart specs', () => {
+  it('the daily SLI axis keeps the objective line well below 100%, labelled in words', () => {
+    const spec = dailySliSpec([{ day: '2026-10-01', sli: 1, total: 10 }, { day: '2026-10-02', sli: 0.99999, total: 10 }], 99.95, 'Daily SLI');
+    const domain = layers(spec)[0]!.encoding!.y!.scale!.domain!;
+    // 3 budget widths (0.05% each) under the objective: the line sits a quarter of the way down, not on the 100% gridline.
+    expect(domain[0]).toBeCloseTo(0.998, 9);
+    expect(domain[1]).toBe(1);
+    expect(texts(spec)).toContain('objective 99.95%');
+  });
+
+  it('the budget chart names its threshold lines and marks the incidents by severity', () => {
+    const spec = budgetSpec([{ t: '2026-10-01T00:00:00.000Z', remaining: 0.5 }], { green: 60, yellow: 25 }, 'Budget', [{ t: '2026-10-01T06:00:00.000Z', label: 'SEV1' }]);
+    expect(texts(spec)).toEqual(['green above 60%', 'red at or below 25%', 'budget spent', 'SEV1']);
+    expect(texts(budgetSpec([], { green: 60, yellow: 25 }, 'Budget'))).not.toContain('SEV1');
+  });
+
+  it('the burn-rate chart shades the alerts, labels page and ticket, and renders to SVG', async () => {
+    const points = [0, 1, 2, 3].map((h) => ({ t: `2026-10-01T0${h * 2}:00:00.000Z`, burn: [0.5, 20, 3, null][h]! }));
+    const alerts = [{ from: '2026-10-01T02:00:00.000Z', to: '2026-10-01T03:00:00.000Z', severity: 'page', alert: 'Page: fast burn' }];
+    const spec = burnSpec(points, { value: 14.4, label: 'page fast above 14.4×' }, alerts, [{ t: '2026-10-01T01:50:00.000Z', label: 'SEV2' }], 'Burn');
+    expect(layers(spec).find((l) => l.mark.type === 'rect')!.data!.values).toEqual(alerts);
+    expect(texts(spec)).toEqual(expect.arrayContaining(['page fast above 14.4×', 'SEV2']));
+    const svg = await renderSvg(spec);
+    expect(svg).toContain('aria-label="Burn"');
+    expect(svg).toContain('page fast above 14.4×');
+    expect(svg).toContain('>page<');
+  });
+});
