@@ -4,23 +4,32 @@ import { date, duration, id, parseDuration, percent } from './common.ts';
 /** Window placeholders accepted in PromQL: sitrep's `{{window}}` and Sloth's `{{.window}}`. */
 export const WINDOW_PLACEHOLDER = /\{\{\s*\.?window\s*\}\}/g;
 
-const promql = (what: string) =>
-  z
-    .string()
-    .min(1)
-    .refine((q) => new RegExp(WINDOW_PLACEHOLDER.source).test(q), `${what} query must contain the {{window}} placeholder, e.g. sum(increase(http_requests_total[{{window}}]))`);
+const promql = () => z.string().min(1);
+const placeholderMessage = (what: string) =>
+  `${what} query must contain the {{window}} placeholder, e.g. sum(increase(http_requests_total[{{window}}])) (or set per_step: true when it already returns one step's events)`;
 
-/** Ratio indicator: events counted by two PromQL queries, `good` or `bad`, and `total`. */
+/**
+ * Ratio indicator: events counted by two PromQL queries, `good` or `bad`, and `total`. Each query
+ * holds `{{window}}`, unless `per_step` says the queries already return one step's events
+ * (a recording rule of 5-minute increases fetched at 5-minute steps, OpenSLO `counter: false`).
+ */
 const ratioIndicator = z
   .strictObject({
     kind: z.literal('ratio'),
-    good: promql('good').optional(),
-    bad: promql('bad').optional(),
-    total: promql('total'),
+    good: promql().optional(),
+    bad: promql().optional(),
+    total: promql(),
+    /** True: the queries return the events of one step as they are, without `{{window}}`. Default false. */
+    per_step: z.boolean().optional(),
   })
   .superRefine((v, ctx) => {
     if ((v.good === undefined) === (v.bad === undefined)) {
       ctx.addIssue({ code: 'custom', message: 'give exactly one of good or bad (with total)', path: [v.good === undefined ? 'good' : 'bad'] });
+    }
+    if (v.per_step) return;
+    for (const what of ['good', 'bad', 'total'] as const) {
+      const q = v[what];
+      if (q !== undefined && !new RegExp(WINDOW_PLACEHOLDER.source).test(q)) ctx.addIssue({ code: 'custom', message: placeholderMessage(what), path: [what] });
     }
   });
 
@@ -90,14 +99,16 @@ export type AlertKey = keyof typeof ALERT_WINDOWS;
 
 /**
  * Burn-rate alert thresholds (multiples of the sustainable burn rate), per SLO. Each is optional:
- * left out, it follows from the alert's budget share and the SLO window (ALERT_WINDOWS).
+ * left out, it follows from the alert's budget share and the SLO window (ALERT_WINDOWS); `false`
+ * turns the alert off (it is neither replayed nor written as a rule), as Sloth's `disable: true`.
  */
+const alertThreshold = z.union([z.number().positive(), z.literal(false)]).optional();
 const alertingSchema = z
   .strictObject({
-    page_fast: z.number().positive().optional(),
-    page_slow: z.number().positive().optional(),
-    ticket_fast: z.number().positive().optional(),
-    ticket_slow: z.number().positive().optional(),
+    page_fast: alertThreshold,
+    page_slow: alertThreshold,
+    ticket_fast: alertThreshold,
+    ticket_slow: alertThreshold,
   })
   .prefault({});
 

@@ -112,12 +112,20 @@ describe('SLO files in other formats', () => {
     expect(errors[0]).toMatchObject({ ...posOf(OPENSLO, 'api\n  indicator'), field: 'service', message: expect.stringMatching(/unknown service "apj"/) });
   });
 
-  it('a Sloth raw SLI is refused with its position', async () => {
+  it('a Sloth raw SLI is read as one event per step, the error ratio of it bad', async () => {
     const text = SLOTH.replace('    sli:\n      events:\n        error_query: sum(rate(x_errors', '    sli:\n      raw:\n        error_ratio_query: sum(rate(x_errors');
     const fx = await fixture({ 'content/slos/api-sloth.yaml': text.replace('total_query: sum(rate(x_total[{{.window}}]))', '') });
+    const { content, errors } = await loadContent(fx.root);
+    await fx.cleanup();
+    expect(errors).toEqual([]);
+    expect(content.slos.find((s) => s.id === 'api-second')!.indicator).toEqual({ kind: 'ratio', bad: 'sum(rate(x_errors[{{.window}}]))', total: '(sum(rate(x_errors[{{.window}}]))) * 0 + 1' });
+  });
+
+  it('a --- multi-document file is read document by document, with errors at their line in the whole file', async () => {
+    const text = `${SLOTH}---\n${SLOTH.replace('service: "api"', 'service: "web"').replace('objective: 99\n', 'objective: 99\n    objectiv: 98\n')}`;
+    const fx = await fixture({ 'content/slos/api-sloth.yaml': text });
     const { errors } = await loadContent(fx.root);
     await fx.cleanup();
-    expect(errors).toHaveLength(1);
-    expect(errors[0]).toMatchObject({ field: 'slos.1.sli', line: posOf(text, 'raw:').line, message: expect.stringMatching(/only events SLIs/) });
+    expect(errors).toEqual([expect.objectContaining({ file: 'content/slos/api-sloth.yaml', ...posOf(text, 'objectiv:'), field: 'slos.1.objectiv', message: 'unknown field (did you mean "objective"?)' })]);
   });
 });

@@ -1,0 +1,370 @@
+import { readFile } from 'node:fs/promises';
+import { fileURLToPath } from 'node:url';
+import { describe, expect, it } from 'vitest';
+import type { ContentError } from '../../src/adapters/content/errors.ts';
+import { readSloDocuments, type SloEntry } from '../../src/adapters/content/slo-formats.ts';
+import { yamlDocuments } from '../../src/adapters/content/yaml-documents.ts';
+import { indicatorQueries } from '../../src/adapters/prometheus/queries.ts';
+import { alertPlan } from '../../src/core/alerts.ts';
+import { sloRuleGroup } from '../../src/adapters/rules/prometheus-rules.ts';
+import { posOf } from '../helpers/fixture.ts';
+
+const FOREIGN = fileURLToPath(new URL('../fixtures/foreign/', import.meta.url));
+
+/** Read files as `content/slos/<name>` would be: every document of every file, converted together. */
+async function read(files: Record<string, string>): Promise<{ slos: SloEntry[]; errors: ContentError[] }> {
+  const errors: ContentError[] = [];
+  const docs = Object.entries(files).flatMap(([file, text]) =>
+    yamlDocuments(file, text).flatMap((source) => {
+      errors.push(...source.errors);
+      return source.errors.length ? [] : [{ source, value: source.value() }];
+    }),
+  );
+  const slos = readSloDocuments(docs, errors);
+  return { slos, errors };
+}
+
+const fixtureText = (path: string) => readFile(FOREIGN + path, 'utf8');
+async function readFixtures(...paths: string[]) {
+  const files: Record<string, string> = {};
+  for (const p of paths) files[`content/slos/${p.split('/').pop()}`] = await fixtureText(p);
+  return read(files);
+}
+const byId = (slos: SloEntry[], id: string) => slos.find((s) => s.slo.id === id)!.slo;
+
+describe('Sloth files as Sloth writes them', () => {
+  it('a rate() query of the getting-started example is sent as a per-second rate times the step', async () => {
+    const { slos, errors } = await readFixtures('sloth/getting-started.yml');
+    expect(errors).toEqual([]);
+    const slo = byId(slos, 'myservice-requests-availability');
+    expect(slo).toMatchObject({ objective: 99.9, window: '30d', service: 'myservice' });
+    expect(indicatorQueries(slo.indicator, 300)).toEqual({
+      bad: '(sum(rate(http_request_duration_seconds_count{job="myservice",code=~"(5..|429)"}[5m]))) * 300',
+      total: '(sum(rate(http_request_duration_seconds_count{job="myservice"}[5m]))) * 300',
+    });
+  });
+
+  it('the Kubernetes CRD (camelCase keys under spec) reads the same as prometheus/v1', async () => {
+    const { slos, errors } = await readFixtures('sloth/k8s-getting-started.yml');
+    expect(errors).toEqual([]);
+    const slo = byId(slos, 'myservice-requests-availability');
+    expect(slo).toMatchObject({ objective: 99.9, window: '30d', source: { format: 'sloth', line: posOf(await fixtureText('sloth/k8s-getting-started.yml'), '- name').line } });
+    expect(indicatorQueries(slo.indicator, 60).bad).toBe('(sum(rate(http_request_duration_seconds_count{job="myservice",code=~"(5..|429)"}[1m]))) * 60');
+  });
+
+  it('a multi-document file gives the SLOs of every document, positioned in the whole file', async () => {
+    const text = await fixtureText('sloth/multifile.yml');
+    const { slos, errors } = await readFixtures('sloth/multifile.yml');
+    expect(errors).toEqual([]);
+    expect(slos.map((s) => [s.slo.id, s.slo.objective, s.slo.source.line])).toEqual([
+      ['myservice-requests-availability', 99.9, posOf(text, '- name').line],
+      ['myservice2-requests-availability', 99.99, posOf(text, '- name', 2).line],
+    ]);
+  });
+
+  it('alerts disabled in the alerting block are not replayed; the others keep their defaults', async () => {
+    const { slos, errors } = await readFixtures('sloth/no-alerts.yml', 'sloth/getting-started.yml');
+    expect(errors).toEqual([]);
+    expect(alertPlan(byId(slos, 'myapp-http-availability'), 300)).toEqual([]);
+    expect(alertPlan(byId(slos, 'myservice-requests-availability'), 300).map((a) => [a.alert, a.threshold])).toEqual([
+      ['page-fast', 14.4], ['page-slow', 6], ['ticket-fast', 3], ['ticket-slow', 1],
+    ]);
+  });
+
+  it('disabled alerts are not written as Prometheus rules either', async () => {
+    const { slos } = await readFixtures('sloth/no-alerts.yml', 'sloth/getting-started.yml');
+    const alerts = (id: string) => sloRuleGroup(byId(slos, id), 'https://x/').rules.filter((r) => 'alert' in r).length;
+    expect([alerts('myapp-http-availability'), alerts('myservice-requests-availability')]).toEqual([0, 4]);
+  });
+
+  it('a disabled page alert leaves only the ticket alerts', async () => {
+    const text = (await fixtureText('sloth/getting-started.yml')).replace('      page_alert:\n', '      page_alert:\n        disable: true\n');
+    const { slos, errors } = await read({ 'content/slos/x.yaml': text });
+    expect(errors).toEqual([]);
+    expect(alertPlan(slos[0]!.slo, 300).map((a) => a.alert)).toEqual(['ticket-fast', 'ticket-slow']);
+  });
+
+  it('a raw error-ratio SLI counts one event per step, the ratio of it bad', async () => {
+    const { slos, errors } = await readFixtures('sloth/raw-home-wifi.yml');
+    expect(errors).toEqual([]);
+    const q = indicatorQueries(byId(slos, 'home-wifi-wifi-client-satisfaction').indicator, 300);
+    expect(q.bad).toContain('1 - (\n  sum(sum_over_time(unifipoller_client_satisfaction_ratio[5m]))');
+    expect(q.total).toBe(`(${q.bad}) * 0 + 1`);
+  });
+
+  it('label values that are numbers or booleans are accepted (labels are metadata)', async () => {
+    const text = (await fixtureText('sloth/getting-started.yml')).replace('tier: "2"', 'tier: 2\n  critical: true');
+    const { errors } = await read({ 'content/slos/x.yaml': text });
+    expect(errors).toEqual([]);
+  });
+
+  it('a plugin SLI is one error that names the plugin', async () => {
+    const text = await fixtureText('sloth/plugin-getting-started.yml');
+    const { slos, errors } = await read({ 'content/slos/p.yaml': text });
+    expect(slos).toEqual([]);
+    expect(errors).toEqual([
+      expect.objectContaining({ line: posOf(text, 'id: "getting_started').line, field: 'slos.0.sli.plugin', message: expect.stringMatching(/Sloth SLI plugin \(getting_started_availability\).*events \(error_query and total_query\)/) }),
+    ]);
+  });
+
+  it('a misspelt Sloth key is an error with a "did you mean" hint', async () => {
+    const text = (await fixtureText('sloth/getting-started.yml')).replace('error_query:', 'error_querry:');
+    const { errors } = await read({ 'content/slos/x.yaml': text });
+    expect(errors).toEqual([
+      expect.objectContaining({ field: 'slos.0.sli.events.error_query', message: 'is required' }),
+      expect.objectContaining({ line: posOf(text, 'error_querry').line, field: 'slos.0.sli.events.error_querry', message: 'unknown field (did you mean "error_query"?)' }),
+    ]);
+  });
+});
+
+describe('OpenSLO v1 files as the spec and the Go SDK write them', () => {
+  it('YAML lists of Services, SLIs, DataSources, alert policies, conditions and targets are read without error', async () => {
+    const { slos, errors } = await readFixtures(
+      'openslo-go-sdk/services.yaml', 'openslo-go-sdk/slis.yaml', 'openslo-go-sdk/data_sources.yaml', 'openslo-go-sdk/alert_policies.yaml',
+      'openslo-go-sdk/alert_conditions.yaml', 'openslo-go-sdk/alert_notification_targets.yaml', 'openslo-go-sdk/two_documents.yaml',
+    );
+    expect(errors).toEqual([]);
+    expect(slos).toEqual([]);
+  });
+
+  it('the SDK example SLO: a calendar week in New York is refused with the reason, at its field', async () => {
+    const text = await fixtureText('openslo-go-sdk/slos.yaml');
+    const { errors } = await read({ 'content/slos/slos.yaml': text });
+    expect(errors).toEqual([
+      expect.objectContaining({ line: posOf(text, 'America/New_York').line, field: '0.spec.timeWindow.0.calendar.timeZone', message: expect.stringMatching(/calendar windows in UTC/) }),
+    ]);
+  });
+
+  it('the SDK example SLO in UTC over a calendar month: counter queries become increases per step, 1m slices at 95%', async () => {
+    const text = (await fixtureText('openslo-go-sdk/slos.yaml')).replace('America/New_York', 'UTC').replace('duration: 1w', 'duration: 1M');
+    const { slos, errors } = await read({ 'content/slos/slos.yaml': text });
+    expect(errors).toEqual([]);
+    const slo = byId(slos, 'web-availability');
+    expect(slo).toMatchObject({ window: 'month', objective: 99.5, budgeting: { method: 'timeslices', slice: { seconds: 60 }, slice_target: 95 } });
+    expect(indicatorQueries(slo.indicator, 60)).toEqual({
+      good: 'sum(increase((sum(http_requests{k8s_cluster="prod",component="web",code=~"2xx|4xx"}))[1m:]))',
+      total: 'sum(increase((sum(http_requests{k8s_cluster="prod",component="web"}))[1m:]))',
+    });
+  });
+
+  it('the spec examples name a metric source of type Any, which is refused as not Prometheus-compatible', async () => {
+    const text = await fixtureText('openslo-spec/ratio-timeslices.yaml');
+    const { slos, errors } = await read({ 'content/slos/r.yaml': text });
+    expect(slos).toEqual([]);
+    expect(errors).toEqual([
+      expect.objectContaining({ line: posOf(text, 'type: Any').line, field: 'spec.indicator.spec.ratioMetric.good.metricSource.type', message: expect.stringMatching(/is Any: sitrep fetches from Prometheus-compatible sources only/) }),
+    ]);
+  });
+
+  it('the spec\'s two-objective example gives one error per problem: its time zone, and the shared indicator\'s source once', async () => {
+    const text = await fixtureText('openslo-spec/timeslices-slo.yaml');
+    const { errors } = await read({ 'content/slos/t.yaml': text });
+    expect(errors.map((e) => [e.line, e.field])).toEqual([
+      [posOf(text, 'America/New_York').line, 'spec.timeWindow.0.calendar.timeZone'],
+      [posOf(text, 'type: Any').line, 'spec.indicator.spec.ratioMetric.good.metricSource.type'],
+    ]);
+  });
+
+  it('two objectives become two SLOs, each with its own target and slices', async () => {
+    const text = (await fixtureText('openslo-spec/timeslices-slo.yaml')).replaceAll('type: Any', 'type: Prometheus').replaceAll('query: Any', 'query: up{job="web"}')
+      .replace('duration: 1m # Contracts', 'duration: 1M # Contracts').replace('America/New_York', 'UTC');
+    const { slos, errors } = await read({ 'content/slos/t.yaml': text });
+    expect(errors).toEqual([]);
+    expect(slos.map((s) => [s.slo.id, s.slo.objective, s.slo.window, s.slo.budgeting.slice.seconds])).toEqual([
+      ['service-availability-internal-objective', 99.5, 'month', 60],
+      ['service-availability-sla', 99, 'month', 60],
+    ]);
+    // counter is not set: the query is sent as written and each step's value is its count.
+    expect(slos[0]!.slo.indicator).toMatchObject({ good: 'up{job="web"}', per_step: true });
+  });
+
+  it('indicatorRef, metricSourceRef and alert policies resolve across files; their burn-rate conditions replace the defaults', async () => {
+    const slo = `apiVersion: openslo/v1
+kind: SLO
+metadata:
+  name: checkout
+spec:
+  service: shop
+  indicatorRef: checkout-sli
+  timeWindow:
+    - duration: 28d
+  budgetingMethod: Occurrences
+  objectives:
+    - targetPercent: 99.9
+  alertPolicies:
+    - fast-burn
+    - alertPolicyRef: slow-burn
+`;
+    const others = `---
+apiVersion: openslo/v1
+kind: SLI
+metadata:
+  name: checkout-sli
+spec:
+  ratioMetric:
+    counter: true
+    bad:
+      metricSource:
+        metricSourceRef: prom
+        spec:
+          query: http_requests_total{code=~"5.."}
+    total:
+      metricSource:
+        metricSourceRef: prom
+        spec:
+          query: http_requests_total
+---
+apiVersion: openslo/v1
+kind: DataSource
+metadata:
+  name: prom
+spec:
+  type: Prometheus
+  connectionDetails:
+    url: http://prometheus:9090
+---
+apiVersion: openslo/v1
+kind: AlertPolicy
+metadata:
+  name: fast-burn
+spec:
+  conditions:
+    - kind: AlertCondition
+      metadata:
+        name: fast
+      spec:
+        severity: page
+        condition: { kind: burnrate, op: gt, threshold: 10, lookbackWindow: 1h, alertAfter: 5m }
+---
+apiVersion: openslo/v1
+kind: AlertPolicy
+metadata:
+  name: slow-burn
+spec:
+  conditions:
+    - conditionRef: slow
+---
+apiVersion: openslo/v1
+kind: AlertCondition
+metadata:
+  name: slow
+spec:
+  severity: ticket
+  condition: { kind: burnrate, op: gte, threshold: 2, lookbackWindow: 1d }
+`;
+    const { slos, errors } = await read({ 'content/slos/checkout.yaml': slo, 'content/slos/shared.yaml': others });
+    expect(errors).toEqual([]);
+    const s = byId(slos, 'checkout');
+    expect(s).toMatchObject({ window: '28d', objective: 99.9 });
+    expect(indicatorQueries(s.indicator, 300)).toEqual({ bad: 'sum(increase(http_requests_total{code=~"5.."}[5m]))', total: 'sum(increase(http_requests_total[5m]))' });
+    expect(alertPlan(s, 300).map((a) => [a.alert, a.threshold, a.longSeconds])).toEqual([['page-fast', 10, 3600], ['ticket-fast', 2, 86400]]);
+  });
+
+  it('an indicatorRef naming no SLI is an error with a "did you mean" hint', async () => {
+    const text = `apiVersion: openslo/v1
+kind: SLO
+metadata: { name: a }
+spec:
+  service: shop
+  indicatorRef: checkout-slj
+  timeWindow: [{ duration: 7d, isRolling: true }]
+  budgetingMethod: Occurrences
+  objectives: [{ target: 0.99 }]
+---
+apiVersion: openslo/v1
+kind: SLI
+metadata: { name: checkout-sli }
+spec:
+  ratioMetric:
+    good: { metricSource: { type: Prometheus, spec: { query: 'x' } } }
+    total: { metricSource: { type: Prometheus, spec: { query: 'y' } } }
+`;
+    const { errors } = await read({ 'content/slos/a.yaml': text });
+    expect(errors).toEqual([expect.objectContaining({ line: 6, field: 'spec.indicatorRef', message: 'no OpenSLO SLI is named "checkout-slj" in content/slos/ (did you mean "checkout-sli"?)' })]);
+  });
+
+  it('a misspelt OpenSLO key is an error with a "did you mean" hint', async () => {
+    const text = (await fixtureText('openslo-spec/occurences-slo.yaml')).replace('target: 0.99', 'targetPercentage: 99');
+    const { errors } = await read({ 'content/slos/o.yaml': text });
+    expect(errors).toContainEqual(expect.objectContaining({ line: posOf(text, 'targetPercentage').line, field: 'spec.objectives.0.targetPercentage', message: 'unknown field (did you mean "targetPercent"?)' }));
+  });
+});
+
+describe('OpenSLO time windows', () => {
+  const slo = (window: string, extra = '') => `apiVersion: openslo/v1
+kind: SLO
+metadata: { name: a }
+spec:
+  service: shop
+  indicator:
+    spec:
+      ratioMetric:
+        good: { metricSource: { type: Prometheus, spec: { query: 'sum(increase(ok[{{window}}]))' } } }
+        total: { metricSource: { type: Prometheus, spec: { query: 'sum(increase(all[{{window}}]))' } } }
+  timeWindow: [${window}]
+  budgetingMethod: Timeslices
+  objectives: [{ target: 0.99, timeSliceTarget: 0.9${extra} }]
+`;
+  it.each([
+    ['{ duration: 28d }', '28d'],
+    ['{ duration: 4w, isRolling: true }', '4w'],
+    ['{ duration: 120m }', '2h'],
+    ['{ duration: 1M, calendar: { startTime: "2022-01-01 00:00:00", timeZone: UTC } }', 'month'],
+    ['{ duration: 1Q, isRolling: false, calendar: { startTime: "2022-01-01 00:00:00", timeZone: Etc/UTC } }', 'quarter'],
+  ])('%s is read as the window %s (isRolling defaults to false only with a calendar)', async (w, expected) => {
+    const { slos, errors } = await read({ 'content/slos/a.yaml': slo(w) });
+    expect(errors).toEqual([]);
+    expect(slos[0]!.slo.window).toBe(expected);
+  });
+
+  it.each([
+    ['{ duration: 1M }', /rolling window of 1M has no fixed length/],
+    ['{ duration: 1w, isRolling: false, calendar: { startTime: "2022-01-01 00:00:00", timeZone: UTC } }', /calendar windows of one month \(1M\) or one quarter \(1Q\), not 1w/],
+  ])('%s is refused with the reason', async (w, message) => {
+    const { errors } = await read({ 'content/slos/a.yaml': slo(w) });
+    expect(errors).toEqual([expect.objectContaining({ message: expect.stringMatching(message) })]);
+  });
+
+  it('a numeric timeSliceWindow is minutes, as the spec defines it', async () => {
+    const { slos, errors } = await read({ 'content/slos/a.yaml': slo('{ duration: 28d }', ', timeSliceWindow: 2') });
+    expect(errors).toEqual([]);
+    expect(slos[0]!.slo.budgeting.slice).toEqual({ text: '2m', seconds: 120 });
+  });
+});
+
+describe('sitrep\'s own format', () => {
+  it('per_step: true accepts queries without {{window}}, and an alert set to false is off', async () => {
+    const text = `id: a\nservice: shop\nname: A\nobjective: 99\nindicator:\n  kind: ratio\n  per_step: true\n  bad: job:errors:increase5m\n  total: job:requests:increase5m\nalerting:\n  page_fast: false\n`;
+    const { slos, errors } = await read({ 'content/slos/a.yaml': text });
+    expect(errors).toEqual([]);
+    expect(indicatorQueries(slos[0]!.slo.indicator, 300)).toEqual({ bad: 'job:errors:increase5m', total: 'job:requests:increase5m' });
+    expect(alertPlan(slos[0]!.slo, 300).map((a) => a.alert)).toEqual(['page-slow', 'ticket-fast', 'ticket-slow']);
+  });
+
+  it('without per_step, a query without {{window}} is still an error', async () => {
+    const { errors } = await read({ 'content/slos/a.yaml': `id: a\nservice: shop\nname: A\nobjective: 99\nindicator:\n  kind: ratio\n  bad: x\n  total: sum(increase(y[{{window}}]))\n` });
+    expect(errors).toEqual([expect.objectContaining({ line: 7, field: 'indicator.bad', message: expect.stringMatching(/must contain the \{\{window\}\} placeholder/) })]);
+  });
+});
+
+describe('formats sitrep does not read', () => {
+  it('an OpenSLO v1alpha file (Sloth\'s OpenSLO example) is refused naming its version', async () => {
+    const text = await fixtureText('sloth/openslo-getting-started.yml');
+    const { errors } = await read({ 'content/slos/o.yaml': text });
+    expect(errors).toEqual([expect.objectContaining({ line: posOf(text, 'openslo/v1alpha').line, field: 'apiVersion', message: expect.stringMatching(/this object is openslo\/v1alpha: rewrite it as openslo\/v1/) })]);
+  });
+
+  it('a slo-generator v1 config (slo_name and backend) gets the same one error', async () => {
+    const { errors } = await read({ 'content/slos/g.yaml': 'service_name: prom\nfeature_name: metrics\nslo_name: availability\nbackend:\n  class: Prometheus\n  method: good_bad_ratio\n' });
+    expect(errors).toEqual([expect.objectContaining({ line: 1, message: expect.stringMatching(/google\/slo-generator config/) })]);
+  });
+
+  it.each([
+    ['pyrra/prometheus-http.yaml', /Pyrra ServiceLevelObjective/],
+    ['slo-generator/slo_prom_metrics_availability_ratio.yaml', /google\/slo-generator config/],
+  ])('%s gets one error naming the format and what to do', async (path, message) => {
+    const { slos, errors } = await readFixtures(path);
+    expect(slos).toEqual([]);
+    expect(errors).toEqual([expect.objectContaining({ line: 1, column: 1, message: expect.stringMatching(message) })]);
+  });
+});
