@@ -128,4 +128,20 @@ describe('SLO files in other formats', () => {
     await fx.cleanup();
     expect(errors).toEqual([expect.objectContaining({ file: 'content/slos/api-sloth.yaml', ...posOf(text, 'objectiv:'), field: 'slos.1.objectiv', message: 'unknown field (did you mean "objective"?)' })]);
   });
+
+  it('time slices the snapshot step does not divide are an error at the slice, not silently computed at the step', async () => {
+    const snapshot = (step: number) => JSON.stringify({
+      format: 'sitrep-snapshot/v1', slo: 'api-availability', step, start: 1790000100 - (1790000100 % step), queries: {}, fetchedAt: '2026-10-01T00:00:00Z',
+      series: { good: [1, 1], total: [1, 1] },
+    });
+    const slo = (text: string) => `${text}budgeting:\n  method: timeslices\n  slice: 1m\n`;
+    const bad = await fixture({ 'content/slos/api-availability.yaml': slo, 'data/snapshots/api-availability.json': snapshot(300) });
+    const res = await loadContent(bad.root);
+    await bad.cleanup();
+    expect(res.errors).toEqual([expect.objectContaining({ file: 'content/slos/api-availability.yaml', line: 13, field: 'budgeting.slice', message: expect.stringMatching(/time slices of 1m need data at a step that divides them, but data\/snapshots\/api-availability.json has 300-second steps: fetch again with --step 1m/) })]);
+    const good = await fixture({ 'content/slos/api-availability.yaml': slo, 'data/snapshots/api-availability.json': snapshot(60) });
+    const ok = await loadContent(good.root);
+    await good.cleanup();
+    expect(ok.errors).toEqual([]);
+  });
 });

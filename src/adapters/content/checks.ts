@@ -165,6 +165,19 @@ function checkSnapshots(entries: Entries, k: Known, errors: ContentError[]): voi
   }
 }
 
+/**
+ * Time slices are whole runs of snapshot steps, so a slice length the step does not divide cannot
+ * be computed as written: 1-minute slices from 5-minute steps would silently be 5-minute slices.
+ */
+function checkSliceSteps(entries: Entries, errors: ContentError[]): void {
+  for (const { slo, at } of entries.slos) {
+    const step = entries.snapshots.get(slo.id)?.step;
+    const slice = slo.budgeting.slice;
+    if (step === undefined || slo.budgeting.method === 'occurrences' || slice.seconds % step === 0) continue;
+    err(errors, slo.source.file, at, ['budgeting', 'slice'], `time slices of ${slice.text} need data at a step that divides them, but data/snapshots/${slo.id}.json has ${step}-second steps: fetch again with --step ${slice.text} (or a divisor of it), or use slices that are a multiple of the step`);
+  }
+}
+
 /** Checks that span files: unique ids, references that resolve, timestamps in order. */
 export function crossCheck(entries: Entries): ContentError[] {
   const errors: ContentError[] = [];
@@ -176,5 +189,6 @@ export function crossCheck(entries: Entries): ContentError[] {
   checkIncidents(entries, k, errors);
   checkPostmortems(entries, k, errors);
   checkSnapshots(entries, k, errors);
+  checkSliceSteps(entries, errors);
   return errors;
 }
