@@ -8,7 +8,7 @@ import { z } from 'zod';
 import { contentError, type ContentError } from './errors.ts';
 import { counterQuery, hasWindow, ratioAsEvents } from './foreign-queries.ts';
 import { nearestKey } from './near.ts';
-import type { Candidate, SloDocument } from './slo-candidate.ts';
+import type { Candidate, IgnoredNote, SloDocument } from './slo-candidate.ts';
 import type { PathKey, YamlSource } from './yaml-source.ts';
 import { zodErrors } from './zod-issues.ts';
 
@@ -143,6 +143,12 @@ export interface BurnRateAlert {
 export class OpenSloRegistry {
   private readonly objects = new Map<Kind, Map<string, OpenSloObject>>();
   readonly slos: OpenSloObject[] = [];
+  private readonly ignored: IgnoredNote[];
+
+  /** `ignored` collects what is read but not used (for `npm run import`). */
+  constructor(ignored: IgnoredNote[] = []) {
+    this.ignored = ignored;
+  }
 
   /** Validate one object (a document or an item of a YAML list) and remember it. */
   add(source: YamlSource, value: unknown, path: PathKey[], errors: ContentError[]): void {
@@ -165,6 +171,7 @@ export class OpenSloRegistry {
       return;
     }
     const obj: OpenSloObject = { kind, name: parsed.data.metadata.name, value: parsed.data, source, path };
+    this.noteIgnored(obj);
     if (kind === 'SLO') this.slos.push(obj);
     const byName = this.objects.get(kind) ?? new Map<string, OpenSloObject>();
     const prior = byName.get(obj.name);
@@ -176,6 +183,18 @@ export class OpenSloRegistry {
     }
     byName.set(obj.name, obj);
     this.objects.set(kind, byName);
+  }
+
+  private noteIgnored(obj: OpenSloObject): void {
+    const note = (field: PathKey[], what: string) => this.ignored.push({ file: obj.source.file, line: obj.source.locate([...obj.path, ...field]).line, what });
+    const why: Partial<Record<Kind, string>> = {
+      Service: 'not used: sitrep\'s services are content/services/*.yaml',
+      AlertNotificationTarget: 'not used: sitrep replays alerts, it does not send them',
+      DataSource: 'gives its type to the queries whose metricSourceRef names it; its connectionDetails are not used (the fetch reads PROMETHEUS_URL)',
+    };
+    if (why[obj.kind]) note(['kind'], `${obj.kind} ${obj.name}: ${why[obj.kind]}`);
+    if (obj.value.metadata.labels) note(['metadata', 'labels'], `${obj.kind} ${obj.name}: metadata.labels are not used`);
+    if (obj.kind === 'AlertPolicy') note(['spec'], `AlertPolicy ${obj.name}: notificationTargets and alertWhen* are not used; its burn-rate conditions are replayed`);
   }
 
   get(kind: Kind, name: string): OpenSloObject | undefined {

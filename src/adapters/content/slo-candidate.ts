@@ -19,3 +19,10 @@ export interface Candidate {
   /** The foreign alert rules an SLO's alerting came from (OpenSLO burn-rate conditions), for `npm run import`. */
   alerts?: { policy: string; condition: string; severity: string; threshold: number; lookbackSeconds: number }[];
 }
+
+/** Something of a foreign file that sitrep reads but does not use, for `npm run import` to say so. */
+export interface IgnoredNote {
+  file: string;
+  line: number;
+  what: string;
+}

@@ -2,12 +2,12 @@ import { sloSchema, type Slo, type SloFormat } from '../../schemas/slo.ts';
 import { contentError, type ContentError } from './errors.ts';
 import { collectOpenSlo, openSloCandidates, OpenSloRegistry } from './openslo.ts';
 import { otherFormat, refuseOtherFormat } from './other-formats.ts';
-import type { Candidate, SloDocument } from './slo-candidate.ts';
+import type { Candidate, IgnoredNote, SloDocument } from './slo-candidate.ts';
 import { slothCandidates } from './sloth.ts';
 import type { PathKey } from './yaml-source.ts';
 import { zodErrors } from './zod-issues.ts';
 
-export type { SloDocument };
+export type { IgnoredNote, SloDocument };
 export { slothTitle } from './sloth.ts';
 
 /** An SLO as loaded, with where it came from so errors and pages can point back at the file. */
@@ -60,8 +60,8 @@ function validate(c: Candidate, errors: ContentError[]): SloEntry | undefined {
  * Read the SLOs of every document of content/slos/ in any supported format. OpenSLO objects are
  * gathered from all files first, so an SLO may name an SLI, DataSource or AlertPolicy of another file.
  */
-export function readSloDocuments(docs: readonly SloDocument[], errors: ContentError[]): SloEntry[] {
-  const registry = new OpenSloRegistry();
+export function readSloDocuments(docs: readonly SloDocument[], errors: ContentError[], ignored: IgnoredNote[] = []): SloEntry[] {
+  const registry = new OpenSloRegistry(ignored);
   const candidates: Candidate[] = [];
   for (const d of docs) {
     if (d.value === null || d.value === undefined) continue;
@@ -72,7 +72,7 @@ export function readSloDocuments(docs: readonly SloDocument[], errors: ContentEr
     }
     const format = detectFormat(d.value);
     if (format === 'openslo') collectOpenSlo(registry, d, errors);
-    else if (format === 'sloth') candidates.push(...slothCandidates(d, errors));
+    else if (format === 'sloth') candidates.push(...slothCandidates(d, errors, ignored));
     else candidates.push({ source: d.source, format, value: d.value as Record<string, unknown>, path: [] });
   }
   candidates.push(...openSloCandidates(registry, errors));

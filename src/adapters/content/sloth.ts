@@ -6,7 +6,7 @@
 import { z } from 'zod';
 import { contentError, type ContentError } from './errors.ts';
 import { eventsPerStep, isPerSecond, ratioAsEvents } from './foreign-queries.ts';
-import type { Candidate, SloDocument } from './slo-candidate.ts';
+import type { Candidate, IgnoredNote, SloDocument } from './slo-candidate.ts';
 import type { PathKey } from './yaml-source.ts';
 import { zodErrors } from './zod-issues.ts';
 
@@ -63,7 +63,7 @@ export function slothTitle(service: string, name: string): string {
 type Rec = Record<string, unknown>;
 
 /** Sloth SLOs as sitrep candidates: events queries per step, raw ratios as events, alerts as configured. */
-export function slothCandidates(d: SloDocument, errors: ContentError[]): Candidate[] {
+export function slothCandidates(d: SloDocument, errors: ContentError[], ignored: IgnoredNote[] = []): Candidate[] {
   const { source, value } = d;
   const style: Style = (value as Rec).version === 'prometheus/v1' ? 'snake' : 'camel';
   const k = KEYS[style];
@@ -80,6 +80,8 @@ export function slothCandidates(d: SloDocument, errors: ContentError[]): Candida
     const pos = source.locate(path);
     errors.push(contentError(source.file, pos.line, pos.column, path.join('.'), message));
   };
+  const note = (path: PathKey[], what: string) => ignored.push({ file: source.file, line: source.locate(path).line, what });
+  if (svc.labels) note([...base, 'labels'], `service ${svc.service}: labels are not used`);
   svc.slos.forEach((raw, i) => {
     const s = raw as { name: string; objective: number; description?: string; annotations?: Record<string, string>; sli: Rec; alerting?: Rec };
     const path: PathKey[] = [...base, 'slos', i];
@@ -106,6 +108,8 @@ export function slothCandidates(d: SloDocument, errors: ContentError[]): Candida
       return fail([...path, 'sli'], `needs events (${k.error} and ${k.total}), raw (${k.ratio}) or plugin`);
     }
     const alerting = s.alerting as Rec | undefined;
+    if (alerting) note([...path, 'alerting'], `SLO ${s.name}: the alert name, labels and annotations are not used; a disable: true is`);
+    if ((raw as Rec).labels) note([...path, 'labels'], `SLO ${s.name}: labels are not used`);
     const off = (key: string) => (alerting?.[key] as { disable?: boolean } | undefined)?.disable === true;
     out.push({
       source,
