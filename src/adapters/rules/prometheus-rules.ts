@@ -52,7 +52,11 @@ export const ratioRecord = (seconds: number): string => `slo:sli_error:ratio_rat
 
 /** The error ratio over a window, from the SLO's own queries with `{{window}}` set to the window. */
 export function errorRatioExpr(slo: Pick<Slo, 'indicator'>, seconds: number): string {
-  const q = indicatorQueries(slo.indicator, seconds);
+  const perStep = slo.indicator.kind === 'ratio' && slo.indicator.per_step === true;
+  // `per_step` queries return one 5-minute step's events whatever the window: sum them over W.
+  const q = perStep
+    ? Object.fromEntries(Object.entries(indicatorQueries(slo.indicator, 300)).map(([k, v]) => [k, `sum_over_time((${v})[${promDuration(seconds)}:5m])`]))
+    : indicatorQueries(slo.indicator, seconds);
   if (q.bad !== undefined) return `(${q.bad})\n/\n(${q.total})`;
   return `1 - (\n  (${q.good})\n  /\n  (${q.total})\n)`;
 }
