@@ -149,5 +149,5 @@ export function rollingWindowSeconds(window: SloWindow): number | undefined {
   return window === 'month' || window === 'quarter' ? undefined : parseDuration(window);
 }
 
-/** Where an SLO came from: sitrep's own format, OpenSLO v1 or Sloth prometheus/v1. */
-export type SloFormat = 'sitrep' | 'openslo' | 'sloth';
+/** Where an SLO came from: sitrep's own format, OpenSLO v1, Sloth (prometheus/v1 or the CRD) or Pyrra. */
+export type SloFormat = 'sitrep' | 'openslo' | 'sloth' | 'pyrra';

@@ -7,7 +7,7 @@ import { indicatorQueries, promDuration } from '../../../src/adapters/prometheus
 import { ALERT_NAMES, alertPlan } from '../../../src/core/alerts.ts';
 import type { AlertKey } from '../../../src/schemas/slo.ts';
 
-const FORMAT_NAMES = { sitrep: 'sitrep', openslo: 'OpenSLO v1', sloth: 'Sloth' } as const;
+const FORMAT_NAMES = { sitrep: 'sitrep', openslo: 'OpenSLO v1', sloth: 'Sloth', pyrra: 'Pyrra' } as const;
 
 function windowText(w: string): string {
   return w === 'month' || w === 'quarter' ? `calendar ${w} (UTC)` : `rolling ${w}`;

@@ -7,25 +7,22 @@ import type { SloDocument } from './slo-candidate.ts';
 
 type Rec = Record<string, unknown>;
 
-/** Pyrra `pyrra.dev/v1alpha1 ServiceLevelObjective`, or google/slo-generator (v2 `sre.google.com/v2`, or a v1 config with `backend`). */
-export function otherFormat(value: unknown): 'pyrra' | 'slo-generator' | undefined {
+/** google/slo-generator (v2 `sre.google.com/v2`, or a v1 config with `slo_name` and `backend`). */
+export function otherFormat(value: unknown): 'slo-generator' | undefined {
   if (!value || typeof value !== 'object' || Array.isArray(value)) return undefined;
   const v = value as Rec;
-  if (typeof v.apiVersion === 'string' && v.apiVersion.startsWith('pyrra.dev/')) return 'pyrra';
   if (typeof v.apiVersion === 'string' && v.apiVersion.startsWith('sre.google.com/')) return 'slo-generator';
   if ('slo_name' in v && 'backend' in v) return 'slo-generator';
   return undefined;
 }
 
 const ADVICE = {
-  pyrra:
-    'this is a Pyrra ServiceLevelObjective (pyrra.dev/v1alpha1), which sitrep does not read: write it as OpenSLO v1 or sitrep YAML, with ratio.errors as the bad query, ratio.total as total, target as objective and window as window (see README, "SLOs")',
   'slo-generator':
     'this is a google/slo-generator config, which sitrep does not read: write it as OpenSLO v1 or sitrep YAML, with the good_bad_ratio filter_bad (or filter_good) and filter_valid queries as bad (or good) and total, and goal as objective (see README, "SLOs")',
 } as const;
 
 /** The one error for a file in a format sitrep does not read. */
-export function refuseOtherFormat(d: SloDocument, format: 'pyrra' | 'slo-generator', errors: ContentError[]): void {
+export function refuseOtherFormat(d: SloDocument, format: 'slo-generator', errors: ContentError[]): void {
   const pos = d.source.locate([]);
   errors.push(contentError(d.source.file, pos.line, pos.column, '', ADVICE[format]));
 }

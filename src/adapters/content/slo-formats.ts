@@ -3,6 +3,7 @@ import { contentError, type ContentError } from './errors.ts';
 import { collectOpenSlo, openSloCandidates, OpenSloRegistry } from './openslo.ts';
 import { otherFormat, refuseOtherFormat } from './other-formats.ts';
 import type { Candidate, IgnoredNote, SloDocument } from './slo-candidate.ts';
+import { pyrraCandidates } from './pyrra.ts';
 import { slothCandidates } from './sloth.ts';
 import type { PathKey } from './yaml-source.ts';
 import { zodErrors } from './zod-issues.ts';
@@ -21,6 +22,7 @@ export function detectFormat(value: unknown): SloFormat {
     const v = value as Record<string, unknown>;
     if (isOpenSlo(v)) return 'openslo';
     if (v.version === 'prometheus/v1' || v.apiVersion === 'sloth.slok.dev/v1') return 'sloth';
+    if (typeof v.apiVersion === 'string' && v.apiVersion.startsWith('pyrra.dev/')) return 'pyrra';
   }
   return 'sitrep';
 }
@@ -73,6 +75,7 @@ export function readSloDocuments(docs: readonly SloDocument[], errors: ContentEr
     const format = detectFormat(d.value);
     if (format === 'openslo') collectOpenSlo(registry, d, errors);
     else if (format === 'sloth') candidates.push(...slothCandidates(d, errors, ignored));
+    else if (format === 'pyrra') candidates.push(...pyrraCandidates(d, errors, ignored));
     else candidates.push({ source: d.source, format, value: d.value as Record<string, unknown>, path: [] });
   }
   candidates.push(...openSloCandidates(registry, errors));
