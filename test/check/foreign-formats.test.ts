@@ -165,6 +165,16 @@ describe('OpenSLO v1 files as the spec and the Go SDK write them', () => {
     ]);
   });
 
+  it('a thresholdMetric (the spec\'s search-latency example): each value is one event, good when it is below the objective\'s value', async () => {
+    const text = (await fixtureText('openslo-spec/occurences-slo.yaml')).replace('type: Any', 'type: Prometheus').replace('query: Any', 'query: search_latency_ms{job="shop"}');
+    const { slos, errors } = await read({ 'content/slos/s.yaml': text });
+    expect(errors).toEqual([]);
+    expect(slos[0]!.slo).toMatchObject({ id: 'search-slo', objective: 99, window: '2w', indicator: { per_step: true } });
+    expect(indicatorQueries(slos[0]!.slo.indicator, 300)).toEqual({ good: 'sum((search_latency_ms{job="shop"}) < bool 500)', total: 'count(search_latency_ms{job="shop"})' });
+    const noOp = text.replace('      op: lt\n', '');
+    expect((await read({ 'content/slos/s.yaml': noOp })).errors).toEqual([expect.objectContaining({ field: 'spec.objectives.0', message: 'a thresholdMetric objective needs op (lt, lte, gt, gte) and value' })]);
+  });
+
   it('two objectives become two SLOs, each with its own target and slices', async () => {
     const text = (await fixtureText('openslo-spec/timeslices-slo.yaml')).replaceAll('type: Any', 'type: Prometheus').replaceAll('query: Any', 'query: up{job="web"}')
       .replace('duration: 1m # Contracts', 'duration: 1M # Contracts').replace('America/New_York', 'UTC');

@@ -294,6 +294,7 @@ function convertSlo(registry: OpenSloRegistry, obj: OpenSloObject, errors: Conte
       if (shared.failed) return;
       indicator = shared.value;
     }
+    if (indicator?.kind === 'threshold') indicator = thresholdIndicator(String(indicator.query), o, (f, m) => problems.add([...at, ...f], m));
     let target: number | undefined;
     if ((o.target === undefined) === (o.targetPercent === undefined)) problems.add(at, 'give exactly one of target (a fraction, 0.999) or targetPercent (99.9)');
     else target = o.targetPercent ?? Math.round(o.target! * 1e8) / 1e6;
@@ -362,9 +363,25 @@ function readIndicator(registry: OpenSloRegistry, obj: OpenSloObject, o: z.outpu
 
 type Report = (field: PathKey[], message: string) => undefined;
 
+const OPS = { lt: '<', lte: '<=', gt: '>', gte: '>=' } as const;
+
+/**
+ * A thresholdMetric with its objective's `op` and `value`: each series' value at a step is one
+ * event, good when it compares true. `latency_ms` with `op: lt, value: 500` gives
+ * good `sum((latency_ms) < bool 500)` and total `count(latency_ms)`.
+ */
+function thresholdIndicator(q: string, o: z.output<typeof objective>, report: Report): Record<string, unknown> | undefined {
+  if (!o.op || o.value === undefined) return report([], 'a thresholdMetric objective needs op (lt, lte, gt, gte) and value');
+  const query = q.trim();
+  return { kind: 'ratio', good: `sum((${query}) ${OPS[o.op]} bool ${o.value})`, total: `count(${query})`, ...(hasWindow(query) ? {} : { per_step: true }) };
+}
+
 /** A ratio indicator from an SLI spec, with each query in sitrep's per-step form. */
 function fromSli(registry: OpenSloRegistry, spec: SliSpec, report: Report, at: PathKey[]): Record<string, unknown> | undefined {
-  if (spec.thresholdMetric) return report([...at, 'thresholdMetric'], 'thresholdMetric indicators are not read by sitrep: write the SLI as a ratioMetric (good or bad, and total)');
+  if (spec.thresholdMetric) {
+    const q = query(registry, spec.thresholdMetric, report, [...at, 'thresholdMetric']);
+    return q === undefined ? undefined : { kind: 'threshold', query: q };
+  }
   const ratio = spec.ratioMetric;
   if (!ratio) return report(at, 'needs a ratioMetric indicator');
   const r: PathKey[] = [...at, 'ratioMetric'];
