@@ -114,6 +114,25 @@ describe('postmortems written with the common templates', () => {
     ]);
   });
 
+  it('a timeline written as a list, as in the SRE book, gives one entry per item with its leading time', () => {
+    const list = '## Timeline\n\n2015-10-21 (all times UTC)\n\n* 14:51 News reports that a new Shakespearean sonnet has been discovered\n* **15:36** OUTAGE BEGINS — Search backends start melting down under load\n* 2015-10-22 09:40 UTC: Pool recycled\n';
+    const text = SRE_BOOK.replace(/## Timeline\n[\s\S]*?(?=## Supporting)/, `${list}\n`);
+    const { pm, errors } = read(text);
+    expect(errors).toEqual([]);
+    expect(pm!.timeline).toEqual([
+      { time: '14:51', event: 'News reports that a new Shakespearean sonnet has been discovered' },
+      { time: '15:36', event: 'OUTAGE BEGINS — Search backends start melting down under load' },
+      { time: '2015-10-22 09:40 UTC', event: 'Pool recycled' },
+    ]);
+  });
+
+  it('a timeline list item without a time is an error at its line', () => {
+    const text = SRE_BOOK.replace(/## Timeline\n[\s\S]*?(?=## Supporting)/, '## Timeline\n\n* 14:51 News reports\n* Outage mitigated\n\n');
+    expect(read(text).errors).toEqual([
+      expect.objectContaining({ line: posOf(text, '* Outage mitigated').line, field: 'Timeline', message: 'a timeline item starts with its time, e.g. "14:51 Traffic increases", got "Outage mitigated"' }),
+    ]);
+  });
+
   it('Assignee, Deadline and State are the owner, due and status columns', () => {
     const text = SRE_BOOK.replace('| Owner | Bug | Due Date | Priority | Status |', '| Assignee | Ticket | Deadline | Prio | State |');
     const { pm, errors } = read(text);

@@ -13,7 +13,7 @@ import { runbookSchema, type Runbook } from '../../schemas/runbook.ts';
 import { DEFAULT_LIMITS, type Limits } from '../../schemas/site.ts';
 import { contentError, quote, type ContentError } from './errors.ts';
 import { checkSections, headingSections, sectionsByName } from './postmortem-sections.ts';
-import { firstTable, parseMarkdown, readTable, splitFrontmatter, unsafeUrls, type MarkdownFormat, type Section, type TableRow } from './markdown.ts';
+import { firstTable, parseMarkdown, readTable, splitFrontmatter, textOf, unsafeUrls, type MarkdownFormat, type Section, type TableRow } from './markdown.ts';
 import { shapeProblems, treeDepth } from './markdown-limits.ts';
 import { mdxProblems } from './mdx.ts';
 import { YamlSource, type PathKey } from './yaml-source.ts';
@@ -122,6 +122,31 @@ function sectionTable(file: string, status: string, title: string, section: Sect
   return rows;
 }
 
+/** A time at the start of a timeline line: `14:51`, `2015-10-21 14:51`, `09:40:05 UTC`, `**14:51**`. */
+const TIMELINE_ITEM = /^\s*((?:\d{4}-\d{2}-\d{2}[ T])?\d{1,2}:\d{2}(?::\d{2})?(?:\s?(?:UTC|GMT|Z|[A-Z]{1,3}T)\b)?)\s*(?:[-–—:|]\s*)?(.*)$/s;
+
+/**
+ * A timeline written as a list, as the SRE book's example does (`* 14:51 News reports ...`): each
+ * item is an entry, its leading time the time. An item without one is an error at its line; a
+ * section with no list is left to the table rules (undefined).
+ */
+function timelineList(file: string, section: Section, offset: number, errors: ContentError[]): TableRow[] | undefined {
+  const items = section.nodes.flatMap((n) => (n.type === 'list' ? n.children : []));
+  if (!items.length) return undefined;
+  return items.flatMap((item) => {
+    const text = textOf(item).replace(/\s+/g, ' ').trim();
+    const line = (item.position?.start.line ?? 1) + offset;
+    const column = item.position?.start.column ?? 1;
+    const m = TIMELINE_ITEM.exec(text);
+    if (!m) {
+      errors.push(contentError(file, line, column, 'Timeline', `a timeline item starts with its time, e.g. "14:51 Traffic increases", got ${quote(text)}`));
+      return [];
+    }
+    const at = { line, column };
+    return [{ cells: { time: m[1]!.trim(), event: m[2]!.trim() }, positions: { time: at, event: at }, line }];
+  });
+}
+
 /** Validate each row against a schema; a bad cell is an error at that cell. */
 function tableRows<T>(
   file: string,
@@ -163,7 +188,10 @@ export function readPostmortem(file: string, id: string, text: string, errors: C
   const columnAliases = (columns: readonly string[], extra: string[]) => Object.fromEntries([...columns, ...extra].map((c) => [c, COLUMN_ALIASES[c] ?? [c]]));
   const table = (title: string, columns: readonly string[], extra: string[] = []) =>
     sectionTable(file, status, title, byName.get(title), columns, offset, errors, columnAliases(columns, extra));
-  const timeline = tableRows(file, 'Timeline', table('Timeline', ['time', 'event']), ['time', 'event'], timelineEntrySchema, () => 'must not be empty', errors);
+  const timelineSection = byName.get('Timeline');
+  const listRows = timelineSection && !firstTable(timelineSection.nodes) ? timelineList(file, timelineSection, offset, errors) : undefined;
+  const timelineRows = listRows ?? table('Timeline', ['time', 'event']);
+  const timeline = tableRows(file, 'Timeline', timelineRows, ['time', 'event'], timelineEntrySchema, () => 'must not be empty', errors);
   const actionItems = tableRows(
     file,
     'Action items',
