@@ -396,6 +396,13 @@ describe('sitrep\'s own format', () => {
     expect(alertPlan(slos[0]!.slo, 300).map((a) => a.alert)).toEqual(['page-slow', 'ticket-fast', 'ticket-slow']);
   });
 
+  it('a misspelt key of a sitrep SLO, nested in a defaulted block too, gets a "did you mean" hint', async () => {
+    const text = `id: a\nservice: shop\nname: A\nobjectiv: 99\nindicator:\n  kind: ratio\n  bad: sum(increase(x[{{window}}]))\n  total: sum(increase(y[{{window}}]))\nbudgeting:\n  methd: timeslices\n`;
+    const { errors } = await read({ 'content/slos/a.yaml': text });
+    expect(errors).toContainEqual(expect.objectContaining({ line: 4, field: 'objectiv', message: 'unknown field (did you mean "objective"?)' }));
+    expect(errors).toContainEqual(expect.objectContaining({ line: 10, field: 'budgeting.methd', message: 'unknown field (did you mean "method"?)' }));
+  });
+
   it('without per_step, a query without {{window}} is still an error', async () => {
     const { errors } = await read({ 'content/slos/a.yaml': `id: a\nservice: shop\nname: A\nobjective: 99\nindicator:\n  kind: ratio\n  bad: x\n  total: sum(increase(y[{{window}}]))\n` });
     expect(errors).toEqual([expect.objectContaining({ line: 7, field: 'indicator.bad', message: expect.stringMatching(/must contain the \{\{window\}\} placeholder/) })]);
