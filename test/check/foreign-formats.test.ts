@@ -396,6 +396,13 @@ describe('sitrep\'s own format', () => {
     expect(alertPlan(slos[0]!.slo, 300).map((a) => a.alert)).toEqual(['page-slow', 'ticket-fast', 'ticket-slow']);
   });
 
+  it('a file with no document, or only empty ones, is an error; an empty document beside others is not', async () => {
+    const { errors } = await read({ 'content/slos/e.yaml': '# nothing yet\n', 'content/slos/f.yaml': '---\n---\n' });
+    expect(errors.map((e) => [e.file, e.line, e.message.slice(0, 12)])).toEqual([['content/slos/e.yaml', 1, 'holds no SLO'], ['content/slos/f.yaml', 1, 'holds no SLO']]);
+    const text = `---\n${await fixtureText('sloth/no-alerts.yml')}---\n`;
+    expect((await read({ 'content/slos/g.yaml': text })).errors).toEqual([]);
+  });
+
   it('a misspelt key of a sitrep SLO, nested in a defaulted block too, gets a "did you mean" hint', async () => {
     const text = `id: a\nservice: shop\nname: A\nobjectiv: 99\nindicator:\n  kind: ratio\n  bad: sum(increase(x[{{window}}]))\n  total: sum(increase(y[{{window}}]))\nbudgeting:\n  methd: timeslices\n`;
     const { errors } = await read({ 'content/slos/a.yaml': text });

@@ -65,8 +65,14 @@ function validate(c: Candidate, errors: ContentError[]): SloEntry | undefined {
 export function readSloDocuments(docs: readonly SloDocument[], errors: ContentError[], ignored: IgnoredNote[] = []): SloEntry[] {
   const registry = new OpenSloRegistry(ignored);
   const candidates: Candidate[] = [];
+  const empty = (d: SloDocument) => d.value === null || d.value === undefined;
+  const files = new Set(docs.map((d) => d.source.file));
+  for (const file of files) {
+    if (!docs.filter((d) => d.source.file === file).every(empty)) continue;
+    errors.push(contentError(file, 1, 1, '', 'holds no SLO: write one in sitrep\'s format, or OpenSLO v1, Sloth or Pyrra documents (see README, "SLOs")'));
+  }
   for (const d of docs) {
-    if (d.value === null || d.value === undefined) continue;
+    if (empty(d)) continue;
     const other = otherFormat(d.value);
     if (other) {
       refuseOtherFormat(d, other, errors);
