@@ -293,6 +293,31 @@ spec:
     expect(errors).toEqual([expect.objectContaining({ line: 6, field: 'spec.indicatorRef', message: 'no OpenSLO SLI is named "checkout-slj" in content/slos/ (did you mean "checkout-sli"?)' })]);
   });
 
+  it('an SLO whose SLI is broken gives the SLI\'s error only, not a second one for the reference', async () => {
+    const text = `apiVersion: openslo/v1
+kind: SLO
+metadata: { name: a }
+spec:
+  service: shop
+  indicatorRef: checkout-sli
+  timeWindow: [{ duration: 7d }]
+  budgetingMethod: Occurrences
+  objectives: [{ target: 0.99 }]
+---
+apiVersion: openslo/v1
+kind: SLI
+metadata: { name: checkout-sli }
+spec:
+  ratioMetric:
+    countr: true
+    good: { metricSource: { type: Prometheus, spec: { query: 'x' } } }
+    total: { metricSource: { type: Prometheus, spec: { query: 'y' } } }
+`;
+    const { slos, errors } = await read({ 'content/slos/a.yaml': text });
+    expect(slos).toEqual([]);
+    expect(errors).toEqual([expect.objectContaining({ line: 16, field: 'spec.ratioMetric.countr', message: 'unknown field (did you mean "counter"?)' })]);
+  });
+
   it('a misspelt OpenSLO key is an error with a "did you mean" hint', async () => {
     const text = (await fixtureText('openslo-spec/occurences-slo.yaml')).replace('target: 0.99', 'targetPercentage: 99');
     const { errors } = await read({ 'content/slos/o.yaml': text });

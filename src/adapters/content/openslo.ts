@@ -144,6 +144,7 @@ export class OpenSloRegistry {
   private readonly objects = new Map<Kind, Map<string, OpenSloObject>>();
   readonly slos: OpenSloObject[] = [];
   private readonly ignored: IgnoredNote[];
+  private readonly broken = new Set<string>();
 
   /** `ignored` collects what is read but not used (for `npm run import`). */
   constructor(ignored: IgnoredNote[] = []) {
@@ -168,6 +169,8 @@ export class OpenSloRegistry {
     const parsed = schema.safeParse(value);
     if (!parsed.success) {
       errors.push(...zodErrors(parsed.error, source, value, path, path, schema));
+      const name = (v.metadata as Record<string, unknown> | undefined)?.name;
+      if (typeof name === 'string') this.broken.add(`${kind}/${name}`);
       return;
     }
     const obj: OpenSloObject = { kind, name: parsed.data.metadata.name, value: parsed.data, source, path };
@@ -197,6 +200,14 @@ export class OpenSloRegistry {
     if (obj.kind === 'AlertPolicy') note(['spec'], `AlertPolicy ${obj.name}: notificationTargets and alertWhen* are not used; its burn-rate conditions are replayed`);
   }
 
+  /**
+   * Why a reference to a missing object is an error, with a "did you mean" hint; '' when the object
+   * exists but is broken (its own errors are reported, so the reference adds none).
+   */
+  missing(kind: Kind, name: string): string {
+    return this.broken.has(`${kind}/${name}`) ? '' : `no OpenSLO ${kind} is named "${name}" in content/slos/${nearestKey(name, this.names(kind))}`;
+  }
+
   get(kind: Kind, name: string): OpenSloObject | undefined {
     return this.objects.get(kind)?.get(name);
   }
@@ -224,7 +235,8 @@ class Problems {
   add(field: PathKey[], message: string): undefined {
     const path = [...this.obj.path, ...field];
     const pos = this.obj.source.locate(path);
-    this.errors.push(contentError(this.obj.source.file, pos.line, pos.column, path.join('.'), message));
+    // '' fails the SLO without an error of its own: the cause is reported elsewhere.
+    if (message) this.errors.push(contentError(this.obj.source.file, pos.line, pos.column, path.join('.'), message));
     this.count++;
     return undefined;
   }
@@ -354,7 +366,7 @@ function readIndicator(registry: OpenSloRegistry, obj: OpenSloObject, o: z.outpu
   if (inline) return fromSli(registry, inline.spec, problems.add.bind(problems), base.concat(['indicator', 'spec']));
   if (!ref) return problems.add(base, 'needs an indicator (inline) or an indicatorRef naming an SLI');
   const sli = registry.get('SLI', ref);
-  if (!sli) return problems.add([...base, 'indicatorRef'], `no OpenSLO SLI is named "${ref}" in content/slos/${nearestKey(ref, registry.names('SLI'))}`);
+  if (!sli) return problems.add([...base, 'indicatorRef'], registry.missing('SLI', ref));
   const sliProblems = new Problems(sli, problems.errors);
   const result = fromSli(registry, (sli.value as z.output<typeof KINDS.SLI>).spec, sliProblems.add.bind(sliProblems), ['spec']);
   if (sliProblems.count) problems.count += sliProblems.count;
@@ -413,7 +425,7 @@ function query(registry: OpenSloRegistry, m: MetricSource, report: Report, at: P
   let type = src.type;
   if (src.metricSourceRef) {
     const ds = registry.get('DataSource', src.metricSourceRef);
-    if (!ds && !type) return report([...at, 'metricSource', 'metricSourceRef'], `no OpenSLO DataSource is named "${src.metricSourceRef}" in content/slos/${nearestKey(src.metricSourceRef, registry.names('DataSource'))}`);
+    if (!ds && !type) return report([...at, 'metricSource', 'metricSourceRef'], registry.missing('DataSource', src.metricSourceRef));
     type ??= ds && (ds.value as z.output<typeof KINDS.DataSource>).spec.type;
   }
   if (!type) return report([...at, 'metricSource'], 'needs a type (Prometheus) or a metricSourceRef naming a DataSource');
@@ -441,14 +453,15 @@ function alertPolicies(registry: OpenSloRegistry, obj: OpenSloObject, problems: 
     if (typeof ref === 'string' || 'alertPolicyRef' in ref) {
       const name = typeof ref === 'string' ? ref : ref.alertPolicyRef;
       const found = registry.get('AlertPolicy', name);
-      if (!found) return problems.add(at, `no OpenSLO AlertPolicy is named "${name}" in content/slos/${nearestKey(name, registry.names('AlertPolicy'))}`);
+      if (!found) return problems.add(at, registry.missing('AlertPolicy', name));
       policy = { name, spec: (found.value as z.output<typeof KINDS.AlertPolicy>).spec };
     } else policy = { name: ref.metadata.name, spec: ref.spec };
     policy.spec.conditions.forEach((c, j) => {
       let cond: { name: string; spec: z.output<typeof alertConditionSpec> } | undefined;
       if ('conditionRef' in c) {
         const found = registry.get('AlertCondition', c.conditionRef);
-        if (!found) return problems.add(at, `policy ${policy.name}: no OpenSLO AlertCondition is named "${c.conditionRef}"${nearestKey(c.conditionRef, registry.names('AlertCondition'))}`);
+        const why = registry.missing('AlertCondition', c.conditionRef);
+        if (!found) return problems.add(at, why && `policy ${policy.name}: ${why}`);
         cond = { name: c.conditionRef, spec: (found.value as z.output<typeof KINDS.AlertCondition>).spec };
       } else cond = { name: c.metadata.name, spec: c.spec };
       const k = cond.spec.condition;
