@@ -103,12 +103,19 @@ export type AlertKey = keyof typeof ALERT_WINDOWS;
  * turns the alert off (it is neither replayed nor written as a rule), as Sloth's `disable: true`.
  */
 const alertThreshold = z.union([z.number().positive(), z.literal(false)]).optional();
+const labels = z.record(z.string().regex(/^[a-zA-Z_][a-zA-Z0-9_]*$/, 'must be a Prometheus label name'), z.string()).optional();
 const alertingSchema = z
   .strictObject({
     page_fast: alertThreshold,
     page_slow: alertThreshold,
     ticket_fast: alertThreshold,
     ticket_slow: alertThreshold,
+    /** The alert name in `npm run rules` (default ErrorBudgetBurn), as Sloth's `alerting.name`. */
+    name: z.string().regex(/^[a-zA-Z_:][a-zA-Z0-9_:]*$/, 'must be a Prometheus alert name, e.g. CheckoutHighErrorRate').optional(),
+    /** Labels added to the SLO's alert rules: all of them, the page alerts, the ticket alerts. */
+    labels,
+    page_labels: labels,
+    ticket_labels: labels,
   })
   .prefault({});
 

@@ -77,6 +77,17 @@ describe('Sloth files as Sloth writes them', () => {
     expect([alerts('myapp-http-availability'), alerts('myservice-requests-availability')]).toEqual([0, 4]);
   });
 
+  it('the alerting block\'s name and labels are carried into the Prometheus rules, the page and ticket labels to their alerts', async () => {
+    const { slos } = await readFixtures('sloth/getting-started.yml');
+    const rules = sloRuleGroup(byId(slos, 'myservice-requests-availability'), 'https://x/').rules.flatMap((r) => ('alert' in r ? [r] : []));
+    expect(rules.map((r) => [r.alert, r.labels.sitrep_alert, r.labels.severity, r.labels.category, r.labels.routing_key ?? r.labels.slack_channel])).toEqual([
+      ['MyServiceHighErrorRate', 'page-fast', 'pageteam', 'availability', 'myteam'],
+      ['MyServiceHighErrorRate', 'page-slow', 'pageteam', 'availability', 'myteam'],
+      ['MyServiceHighErrorRate', 'ticket-fast', 'slack', 'availability', '#alerts-myteam'],
+      ['MyServiceHighErrorRate', 'ticket-slow', 'slack', 'availability', '#alerts-myteam'],
+    ]);
+  });
+
   it('a disabled page alert leaves only the ticket alerts', async () => {
     const text = (await fixtureText('sloth/getting-started.yml')).replace('      page_alert:\n', '      page_alert:\n        disable: true\n');
     const { slos, errors } = await read({ 'content/slos/x.yaml': text });

@@ -108,9 +108,19 @@ export function slothCandidates(d: SloDocument, errors: ContentError[], ignored:
       return fail([...path, 'sli'], `needs events (${k.error} and ${k.total}), raw (${k.ratio}) or plugin`);
     }
     const alerting = s.alerting as Rec | undefined;
-    if (alerting) note([...path, 'alerting'], `SLO ${s.name}: the alert name, labels and annotations are not used; a disable: true is`);
+    if (alerting?.annotations || (alerting?.[k.page] as Rec | undefined)?.annotations || (alerting?.[k.ticket] as Rec | undefined)?.annotations) {
+      note([...path, 'alerting'], `SLO ${s.name}: alert annotations are not used (the alert name and labels are, by npm run rules)`);
+    }
     if ((raw as Rec).labels) note([...path, 'labels'], `SLO ${s.name}: labels are not used`);
     const off = (key: string) => (alerting?.[key] as { disable?: boolean } | undefined)?.disable === true;
+    const text = (l: unknown) => (l ? Object.fromEntries(Object.entries(l as Rec).map(([key, v]) => [key, String(v)])) : undefined);
+    const sub = (key: string) => alerting?.[key] as Rec | undefined;
+    const carried = {
+      ...(alerting?.name ? { name: alerting.name } : {}),
+      ...(alerting?.labels ? { labels: text(alerting.labels) } : {}),
+      ...(sub(k.page)?.labels ? { page_labels: text(sub(k.page)!.labels) } : {}),
+      ...(sub(k.ticket)?.labels ? { ticket_labels: text(sub(k.ticket)!.labels) } : {}),
+    };
     out.push({
       source,
       format: 'sloth',
@@ -124,6 +134,7 @@ export function slothCandidates(d: SloDocument, errors: ContentError[], ignored:
         window: '30d',
         indicator,
         alerting: {
+          ...carried,
           ...(off(k.page) ? { page_fast: false, page_slow: false } : {}),
           ...(off(k.ticket) ? { ticket_fast: false, ticket_slow: false } : {}),
         },
