@@ -2,7 +2,7 @@ import { readFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import type { ContentError } from '../../src/adapters/content/errors.ts';
-import { readSloDocuments, type SloEntry } from '../../src/adapters/content/slo-formats.ts';
+import { readSloDocuments, type IgnoredNote, type SloEntry } from '../../src/adapters/content/slo-formats.ts';
 import { yamlDocuments } from '../../src/adapters/content/yaml-documents.ts';
 import { indicatorQueries } from '../../src/adapters/prometheus/queries.ts';
 import { alertPlan } from '../../src/core/alerts.ts';
@@ -12,7 +12,7 @@ import { posOf } from '../helpers/fixture.ts';
 const FOREIGN = fileURLToPath(new URL('../fixtures/foreign/', import.meta.url));
 
 /** Read files as `content/slos/<name>` would be: every document of every file, converted together. */
-async function read(files: Record<string, string>): Promise<{ slos: SloEntry[]; errors: ContentError[] }> {
+async function read(files: Record<string, string>): Promise<{ slos: SloEntry[]; errors: ContentError[]; ignored: IgnoredNote[] }> {
   const errors: ContentError[] = [];
   const docs = Object.entries(files).flatMap(([file, text]) =>
     yamlDocuments(file, text).flatMap((source) => {
@@ -20,8 +20,9 @@ async function read(files: Record<string, string>): Promise<{ slos: SloEntry[]; 
       return source.errors.length ? [] : [{ source, value: source.value() }];
     }),
   );
-  const slos = readSloDocuments(docs, errors);
-  return { slos, errors };
+  const ignored: IgnoredNote[] = [];
+  const slos = readSloDocuments(docs, errors, ignored);
+  return { slos, errors, ignored };
 }
 
 const fixtureText = (path: string) => readFile(FOREIGN + path, 'utf8');
@@ -273,12 +274,19 @@ spec:
   severity: ticket
   condition: { kind: burnrate, op: gte, threshold: 2, lookbackWindow: 1d }
 `;
-    const { slos, errors } = await read({ 'content/slos/checkout.yaml': slo, 'content/slos/shared.yaml': others });
+    const { slos, errors, ignored } = await read({ 'content/slos/checkout.yaml': slo, 'content/slos/shared.yaml': others });
     expect(errors).toEqual([]);
     const s = byId(slos, 'checkout');
     expect(s).toMatchObject({ window: '28d', objective: 99.9 });
     expect(indicatorQueries(s.indicator, 300)).toEqual({ bad: 'sum(increase(http_requests_total{code=~"5.."}[5m]))', total: 'sum(increase(http_requests_total[5m]))' });
     expect(alertPlan(s, 300).map((a) => [a.alert, a.threshold, a.longSeconds])).toEqual([['page-fast', 10, 3600], ['ticket-fast', 2, 86400]]);
+    expect(ignored.map((n) => `${n.file}:${n.line} ${n.what}`)).toEqual([
+      'content/slos/shared.yaml:21 DataSource prom: gives its type to the queries whose metricSourceRef names it; its connectionDetails are not used (the fetch reads PROMETHEUS_URL)',
+      'content/slos/shared.yaml:34 AlertPolicy fast-burn: notificationTargets and alertWhen* are not used; its burn-rate conditions are replayed',
+      'content/slos/shared.yaml:47 AlertPolicy slow-burn: notificationTargets and alertWhen* are not used; its burn-rate conditions are replayed',
+      'content/slos/checkout.yaml:14 SLO checkout, condition fast: alertAfter 5m is not replayed (an alert fires at the first step its windows are above the threshold); its severity page is not used (the lookback window decides page or ticket)',
+      'content/slos/checkout.yaml:15 SLO checkout, condition slow: its severity ticket is not used (the lookback window decides page or ticket)',
+    ]);
   });
 
   it('an indicatorRef naming no SLI is an error with a "did you mean" hint', async () => {

@@ -208,6 +208,11 @@ export class OpenSloRegistry {
     return this.broken.has(`${kind}/${name}`) ? '' : `no OpenSLO ${kind} is named "${name}" in content/slos/${nearestKey(name, this.names(kind))}`;
   }
 
+  /** Record something of an object that is read but not used. */
+  note(obj: { source: YamlSource; path: PathKey[] }, field: PathKey[], what: string): void {
+    this.ignored.push({ file: obj.source.file, line: obj.source.locate([...obj.path, ...field]).line, what });
+  }
+
   get(kind: Kind, name: string): OpenSloObject | undefined {
     return this.objects.get(kind)?.get(name);
   }
@@ -467,6 +472,7 @@ function alertPolicies(registry: OpenSloRegistry, obj: OpenSloObject, problems: 
       const k = cond.spec.condition;
       if (k.op === 'lt' || k.op === 'lte') return problems.add(at, `policy ${policy.name}, condition ${cond.name} (${j + 1}): fires while the burn rate is ${k.op} ${k.threshold}; sitrep replays alerts that fire above a burn rate (gt, gte)`);
       list.push({ policy: policy.name, condition: cond.name, severity: cond.spec.severity, threshold: k.threshold, lookbackSeconds: seconds(k.lookbackWindow) });
+      registry.note(obj, at, `SLO ${obj.name}, condition ${cond.name}: ${k.alertAfter && !/^0[smhd]$/.test(k.alertAfter) ? `alertAfter ${k.alertAfter} is not replayed (an alert fires at the first step its windows are above the threshold); ` : ''}its severity ${cond.spec.severity} is not used (the lookback window decides page or ticket)`);
     });
   });
   const alerting: Record<string, number | false> = { page_fast: false, page_slow: false, ticket_fast: false, ticket_slow: false };
