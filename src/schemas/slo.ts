@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { isTimeZone } from '../core/zoned-periods.ts';
 import { date, duration, id, parseDuration, percent } from './common.ts';
 
 /** Window placeholders accepted in PromQL: sitrep's `{{window}}` and Sloth's `{{.window}}`. */
@@ -129,6 +130,8 @@ export const sloSchema = z.strictObject({
   /** Target in percent, e.g. 99.9. */
   objective: percent().refine((v) => v >= 50, 'is a percentage: write 99.9 for 99.9%, not 0.999'),
   window: windowSchema.default('30d'),
+  /** IANA time zone of a calendar `month` / `quarter` window, e.g. America/New_York. Default UTC. */
+  time_zone: z.string().refine(isTimeZone, 'must be an IANA time zone, e.g. Europe/Berlin or America/New_York').optional(),
   indicator: indicatorSchema,
   budgeting: budgetingSchema,
   /** Id of the runbook in `content/runbooks/` that covers this SLO. */
@@ -144,6 +147,10 @@ export const sloSchema = z.strictObject({
   exclude_maintenance: z.boolean().default(false),
   /** Windows with fewer events than this are flagged as low traffic. Default 100. */
   min_events: z.number().int().min(0).default(100),
+}).superRefine((v, ctx) => {
+  if (v.time_zone !== undefined && v.window !== 'month' && v.window !== 'quarter') {
+    ctx.addIssue({ code: 'custom', path: ['time_zone'], message: 'only a calendar window (month or quarter) has a time zone' });
+  }
 });
 
 export type SloInput = z.input<typeof sloSchema>;

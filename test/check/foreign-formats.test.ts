@@ -139,12 +139,21 @@ describe('OpenSLO v1 files as the spec and the Go SDK write them', () => {
     expect(slos).toEqual([]);
   });
 
-  it('the SDK example SLO: a calendar week in New York is refused with the reason, at its field', async () => {
+  it('the SDK example SLO: a calendar week is refused with the reason, at its field', async () => {
     const text = await fixtureText('openslo-go-sdk/slos.yaml');
     const { errors } = await read({ 'content/slos/slos.yaml': text });
     expect(errors).toEqual([
-      expect.objectContaining({ line: posOf(text, 'America/New_York').line, field: '0.spec.timeWindow.0.calendar.timeZone', message: expect.stringMatching(/calendar windows in UTC/) }),
+      expect.objectContaining({ line: posOf(text, 'duration: 1w').line, field: '0.spec.timeWindow.0.duration', message: expect.stringMatching(/calendar windows of one month \(1M\) or one quarter \(1Q\), not 1w/) }),
     ]);
+  });
+
+  it('the SDK example SLO over a calendar month keeps its time zone: a New York month', async () => {
+    const text = (await fixtureText('openslo-go-sdk/slos.yaml')).replace('duration: 1w', 'duration: 1M');
+    const { slos, errors } = await read({ 'content/slos/slos.yaml': text });
+    expect(errors).toEqual([]);
+    expect(slos[0]!.slo).toMatchObject({ window: 'month', time_zone: 'America/New_York' });
+    const bad = text.replace('America/New_York', 'America/New_Yrok');
+    expect((await read({ 'content/slos/slos.yaml': bad })).errors).toEqual([expect.objectContaining({ field: '0.spec.timeWindow.0.calendar.timeZone', message: 'America/New_Yrok is not an IANA time zone, e.g. America/New_York or UTC' })]);
   });
 
   it('the SDK example SLO in UTC over a calendar month: counter queries become increases per step, 1m slices at 95%', async () => {
@@ -168,11 +177,11 @@ describe('OpenSLO v1 files as the spec and the Go SDK write them', () => {
     ]);
   });
 
-  it('the spec\'s two-objective example gives one error per problem: its time zone, and the shared indicator\'s source once', async () => {
+  it('the spec\'s two-objective example gives one error per problem: its 1-minute calendar window, and the shared indicator\'s source once', async () => {
     const text = await fixtureText('openslo-spec/timeslices-slo.yaml');
     const { errors } = await read({ 'content/slos/t.yaml': text });
     expect(errors.map((e) => [e.line, e.field])).toEqual([
-      [posOf(text, 'America/New_York').line, 'spec.timeWindow.0.calendar.timeZone'],
+      [posOf(text, 'duration: 1m').line, 'spec.timeWindow.0.duration'],
       [posOf(text, 'type: Any').line, 'spec.indicator.spec.ratioMetric.good.metricSource.type'],
     ]);
   });
@@ -189,13 +198,14 @@ describe('OpenSLO v1 files as the spec and the Go SDK write them', () => {
 
   it('two objectives become two SLOs, each with its own target and slices', async () => {
     const text = (await fixtureText('openslo-spec/timeslices-slo.yaml')).replaceAll('type: Any', 'type: Prometheus').replaceAll('query: Any', 'query: up{job="web"}')
-      .replace('duration: 1m # Contracts', 'duration: 1M # Contracts').replace('America/New_York', 'UTC');
+      .replace('duration: 1m # Contracts', 'duration: 1M # Contracts');
     const { slos, errors } = await read({ 'content/slos/t.yaml': text });
     expect(errors).toEqual([]);
     expect(slos.map((s) => [s.slo.id, s.slo.objective, s.slo.window, s.slo.budgeting.slice.seconds])).toEqual([
       ['service-availability-internal-objective', 99.5, 'month', 60],
       ['service-availability-sla', 99, 'month', 60],
     ]);
+    expect(slos[0]!.slo.time_zone).toBe('America/New_York');
     // counter is not set: the query is sent as written and each step's value is its count.
     expect(slos[0]!.slo.indicator).toMatchObject({ good: 'up{job="web"}', per_step: true });
   });
@@ -452,6 +462,13 @@ describe('sitrep\'s own format', () => {
     const { errors } = await read({ 'content/slos/a.yaml': text });
     expect(errors).toContainEqual(expect.objectContaining({ line: 4, field: 'objectiv', message: 'unknown field (did you mean "objective"?)' }));
     expect(errors).toContainEqual(expect.objectContaining({ line: 10, field: 'budgeting.methd', message: 'unknown field (did you mean "method"?)' }));
+  });
+
+  it('time_zone goes with a calendar window only, and must be an IANA name', async () => {
+    const slo = (extra: string) => `id: a\nservice: shop\nname: A\nobjective: 99\n${extra}indicator:\n  kind: ratio\n  bad: sum(increase(x[{{window}}]))\n  total: sum(increase(y[{{window}}]))\n`;
+    expect((await read({ 'content/slos/a.yaml': slo('window: month\ntime_zone: Europe/Berlin\n') })).errors).toEqual([]);
+    expect((await read({ 'content/slos/a.yaml': slo('window: 30d\ntime_zone: Europe/Berlin\n') })).errors).toEqual([expect.objectContaining({ line: 6, field: 'time_zone', message: 'only a calendar window (month or quarter) has a time zone' })]);
+    expect((await read({ 'content/slos/a.yaml': slo('window: month\ntime_zone: Europe/Berlim\n') })).errors).toEqual([expect.objectContaining({ line: 6, field: 'time_zone', message: expect.stringMatching(/must be an IANA time zone/) })]);
   });
 
   it('without per_step, a query without {{window}} is still an error', async () => {

@@ -31,7 +31,7 @@ describe('npm run import', () => {
     const r = await importFiles(`${F}/openslo-go-sdk/slos.yaml`, `${F}/slo-generator/slo_prom_metrics_availability_ratio.yaml`);
     expect(r.code).toBe(1);
     expect(r.stdout).toContain('No SLOs found.');
-    expect(r.stderr).toContain(`${F}/openslo-go-sdk/slos.yaml:36:21 0.spec.timeWindow.0.calendar.timeZone: sitrep computes calendar windows in UTC`);
+    expect(r.stderr).toContain(`${F}/openslo-go-sdk/slos.yaml:32:19 0.spec.timeWindow.0.duration: sitrep reads calendar windows of one month (1M) or one quarter (1Q), not 1w`);
     expect(r.stderr).toContain(`${F}/slo-generator/slo_prom_metrics_availability_ratio.yaml:1:1 this is a google/slo-generator config`);
     expect(r.stderr).toMatch(/✗ 2 errors/);
   });

@@ -9,8 +9,8 @@ import type { AlertKey } from '../../../src/schemas/slo.ts';
 
 const FORMAT_NAMES = { sitrep: 'sitrep', openslo: 'OpenSLO v1', sloth: 'Sloth', pyrra: 'Pyrra' } as const;
 
-function windowText(w: string): string {
-  return w === 'month' || w === 'quarter' ? `calendar ${w} (UTC)` : `rolling ${w}`;
+function windowText(w: string, timeZone = 'UTC'): string {
+  return w === 'month' || w === 'quarter' ? `calendar ${w} (${timeZone})` : `rolling ${w}`;
 }
 
 /** One SLO as sitrep will compute it, at a fetch step of `step` seconds. */
@@ -21,7 +21,7 @@ export function explainSlo({ slo, alerts }: SloEntry, step: number): string[] {
     `  service    ${slo.service}`,
     `  name       ${slo.name}`,
     `  objective  ${slo.objective}%`,
-    `  window     ${windowText(slo.window)}`,
+    `  window     ${windowText(slo.window, slo.time_zone)}`,
     `  budgeting  ${b.method}${b.method === 'occurrences' ? '' : `, ${b.slice.text} slices, good at ${b.slice_target ?? slo.objective}%`}`,
     `  queries    as fetched at ${promDuration(step)} steps${slo.indicator.kind === 'ratio' && slo.indicator.per_step ? ' (sent as written: each value is one step\'s events)' : ''}:`,
     ...Object.entries(indicatorQueries(slo.indicator, step)).map(([k, q]) => `    ${k.padEnd(5)}  ${q.replace(/\s*\n\s*/g, ' ')}`),

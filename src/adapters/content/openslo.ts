@@ -5,6 +5,7 @@
  * sitrep SLO. Only Prometheus-compatible metric sources can be fetched.
  */
 import { z } from 'zod';
+import { isTimeZone } from '../../core/zoned-periods.ts';
 import { contentError, type ContentError } from './errors.ts';
 import { counterQuery, hasWindow, ratioAsEvents } from './foreign-queries.ts';
 import { nearestKey } from './near.ts';
@@ -254,9 +255,9 @@ function unitSeconds(unit: string): number | undefined {
 /**
  * An OpenSLO time window as a sitrep window. Rolling: any whole number of hours (`28d`, `4w`,
  * `36h` as written; `120m` -> `2h`). Calendar (`isRolling: false`, or a `calendar` and no `isRolling`, as
- * the spec defaults it): `1M` -> `month`, `1Q` or `3M` -> `quarter`, in UTC.
+ * the spec defaults it): `1M` -> `month`, `1Q` or `3M` -> `quarter`, in the calendar's `timeZone`.
  */
-export function openSloWindow(w: { duration: string; isRolling?: boolean; calendar?: { timeZone: string } }): { window?: string; error?: string; field?: string } {
+export function openSloWindow(w: { duration: string; isRolling?: boolean; calendar?: { timeZone: string } }): { window?: string; timeZone?: string; error?: string; field?: string } {
   const m = /^(\d+)([smhdwMQY])$/.exec(w.duration)!;
   const n = Number(m[1]);
   const unit = m[2]!;
@@ -271,11 +272,11 @@ export function openSloWindow(w: { duration: string; isRolling?: boolean; calend
     return { window: total % 86400 === 0 ? `${total / 86400}d` : `${total / 3600}h` };
   }
   const zone = w.calendar?.timeZone;
-  if (zone && !/^(UTC|Etc\/UTC|GMT|Etc\/GMT|Z|Zulu|Universal)$/i.test(zone)) {
-    return { error: `sitrep computes calendar windows in UTC, so a calendar in ${zone} would be read with the wrong boundaries: use timeZone: UTC, or a rolling window`, field: 'calendar.timeZone' };
-  }
-  if (w.duration === '1M') return { window: 'month' };
-  if (w.duration === '1Q' || w.duration === '3M') return { window: 'quarter' };
+  const utc = !zone || /^(UTC|Etc\/UTC|GMT|Etc\/GMT|Z|Zulu|Universal)$/i.test(zone);
+  if (!utc && !isTimeZone(zone)) return { error: `${zone} is not an IANA time zone, e.g. America/New_York or UTC`, field: 'calendar.timeZone' };
+  const tz = utc ? {} : { timeZone: zone };
+  if (w.duration === '1M') return { window: 'month', ...tz };
+  if (w.duration === '1Q' || w.duration === '3M') return { window: 'quarter', ...tz };
   return { error: `sitrep reads calendar windows of one month (1M) or one quarter (1Q), not ${w.duration}: use one of those, or a rolling window (isRolling: true)`, field: 'duration' };
 }
 
@@ -333,6 +334,7 @@ function convertSlo(registry: OpenSloRegistry, obj: OpenSloObject, errors: Conte
         description: spec.description ?? '',
         objective: target,
         window: win.window,
+        ...(win.timeZone ? { time_zone: win.timeZone } : {}),
         indicator: indicator!,
         budgeting: {
           method: { Occurrences: 'occurrences', Timeslices: 'timeslices', RatioTimeslices: 'ratio-timeslices' }[spec.budgetingMethod],
@@ -348,6 +350,7 @@ function convertSlo(registry: OpenSloRegistry, obj: OpenSloObject, errors: Conte
         name: [...prefix, 'metadata', 'displayName'],
         objective: [...prefix, ...at, o.target === undefined ? 'targetPercent' : 'target'],
         window: [...prefix, 'spec', 'timeWindow', 0, 'duration'],
+        time_zone: [...prefix, 'spec', 'timeWindow', 0, 'calendar', 'timeZone'],
         indicator: [...prefix, ...(spec.indicatorRef ? ['spec', 'indicatorRef'] : ['spec', 'indicator'])],
         budgeting: [...prefix, ...at],
         alerting: [...prefix, 'spec', 'alertPolicies'],
