@@ -89,6 +89,18 @@ describe('Sloth files as Sloth writes them', () => {
     ]);
   });
 
+  it('SLO plugins and OpenSLO composite weights are listed as not used', async () => {
+    const sloth = (await fixtureText('sloth/getting-started.yml')).replace('    description: "Common', '    plugins:\n      chain:\n        - id: "sloth.dev/contrib/info_labels/v1"\n    description: "Common');
+    const { errors, ignored } = await read({ 'content/slos/x.yaml': sloth });
+    expect(errors).toEqual([]);
+    expect(ignored.map((n) => n.what)).toContain('SLO requests-availability: plugins (rule-generation plugins) are not used');
+    const openslo = (await fixtureText('openslo-spec/timeslices-slo.yaml')).replaceAll('type: Any', 'type: Prometheus').replace('duration: 1m # Contracts', 'duration: 1M # Contracts')
+      .replace('      target: 0.99\n', '      target: 0.99\n      compositeWeight: 2\n');
+    const composite = await read({ 'content/slos/t.yaml': openslo });
+    expect(composite.errors).toEqual([]);
+    expect(composite.ignored.map((n) => n.what)).toContain('SLO service-availability: compositeWeight is not used (each objective is its own SLO)');
+  });
+
   it('a disabled page alert leaves only the ticket alerts', async () => {
     const text = (await fixtureText('sloth/getting-started.yml')).replace('      page_alert:\n', '      page_alert:\n        disable: true\n');
     const { slos, errors } = await read({ 'content/slos/x.yaml': text });
@@ -431,6 +443,11 @@ describe('Pyrra ServiceLevelObjectives', () => {
     expect(errors).toEqual([]);
     expect(indicatorQueries(slos[0]!.slo.indicator, 300)).toEqual({ good: 'sum(sum_over_time(probe_success{job="web"}[5m]))', total: 'sum(count_over_time(probe_success{job="web"}[5m]))' });
     expect(alertPlan(slos[0]!.slo, 300)).toEqual([]);
+  });
+
+  it('grouping (one SLO per label value) is refused rather than read as one SLO over all groups', async () => {
+    const text = (await fixtureText('pyrra/prometheus-http.yaml')).replace('        metric: prometheus_http_requests_total{handler="/api/v1/query"}\n', '        metric: prometheus_http_requests_total{handler="/api/v1/query"}\n      grouping: [handler]\n');
+    expect((await read({ 'content/slos/p.yaml': text })).errors).toEqual([expect.objectContaining({ field: 'spec.indicator.ratio.grouping', message: expect.stringMatching(/^grouping makes one SLO per value of handler/) })]);
   });
 
   it('latencyNative is refused at its field, and a misspelt key gets a hint', async () => {

@@ -320,6 +320,7 @@ function convertSlo(registry: OpenSloRegistry, obj: OpenSloObject, errors: Conte
     if (slice && /[MQY]$/.test(slice)) problems.add([...at, 'timeSliceWindow'], 'a time slice must be a fixed length, e.g. 1m or 5m');
     if (problems.count > before || win.error) return;
     const several = spec.objectives.length > 1;
+    if (o.compositeWeight !== undefined) registry.note(obj, [...at, 'compositeWeight'], `SLO ${meta.name}: compositeWeight is not used (each objective is its own SLO)`);
     const suffix = several ? slug(o.displayName ?? '') || String(i + 1) : '';
     const title = meta.displayName ?? (several ? meta.name : (o.displayName ?? meta.name));
     const prefix = obj.path;

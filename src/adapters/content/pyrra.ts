@@ -65,6 +65,11 @@ export function pyrraCandidates(d: SloDocument, errors: ContentError[], ignored:
   const ind = spec.indicator;
   const kinds = Object.keys(ind).filter((k) => ind[k as keyof typeof ind] !== undefined);
   if (kinds.length !== 1) return fail(['spec', 'indicator'], 'needs exactly one of ratio, latency, latencyNative or bool_gauge');
+  const kind = kinds[0]!;
+  const grouped = (ind[kind as keyof typeof ind] as { grouping?: string[] }).grouping;
+  if (grouped?.length) {
+    return fail(['spec', 'indicator', kind, 'grouping'], `grouping makes one SLO per value of ${grouped.join(', ')}; sitrep reads one SLO over all of them: remove grouping, or write one file per group with its labels in the metrics`);
+  }
   let indicator: Record<string, unknown>;
   if (ind.ratio) indicator = { kind: 'ratio', bad: increase(ind.ratio.errors.metric), total: increase(ind.ratio.total.metric) };
   else if (ind.latency) indicator = { kind: 'ratio', good: increase(ind.latency.success.metric), total: increase(ind.latency.total.metric) };

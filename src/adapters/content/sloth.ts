@@ -82,6 +82,7 @@ export function slothCandidates(d: SloDocument, errors: ContentError[], ignored:
   };
   const note = (path: PathKey[], what: string) => ignored.push({ file: source.file, line: source.locate(path).line, what });
   if (svc.labels) note([...base, 'labels'], `service ${svc.service}: labels are not used`);
+  if (svc[k.plugins]) note([...base, k.plugins], `service ${svc.service}: ${k.plugins} (rule-generation plugins) are not used`);
   svc.slos.forEach((raw, i) => {
     const s = raw as { name: string; objective: number; description?: string; annotations?: Record<string, string>; sli: Rec; alerting?: Rec };
     const path: PathKey[] = [...base, 'slos', i];
@@ -112,6 +113,7 @@ export function slothCandidates(d: SloDocument, errors: ContentError[], ignored:
       note([...path, 'alerting'], `SLO ${s.name}: alert annotations are not used (the alert name and labels are, by npm run rules)`);
     }
     if ((raw as Rec).labels) note([...path, 'labels'], `SLO ${s.name}: labels are not used`);
+    if ((raw as Rec).plugins) note([...path, 'plugins'], `SLO ${s.name}: plugins (rule-generation plugins) are not used`);
     const off = (key: string) => (alerting?.[key] as { disable?: boolean } | undefined)?.disable === true;
     const text = (l: unknown) => (l ? Object.fromEntries(Object.entries(l as Rec).map(([key, v]) => [key, String(v)])) : undefined);
     const sub = (key: string) => alerting?.[key] as Rec | undefined;
