@@ -33,6 +33,10 @@ describe('alertPlan', () => {
     const p = alertPlan(makeSlo(), 3600)[0]!;
     expect([p.longSteps, p.shortSteps]).toEqual([1, 1]);
   });
+  it('leaves out the alerts an SLO turns off (false), as Sloth\'s disable: true', () => {
+    const p = alertPlan(makeSlo({ alerting: { page_fast: false, page_slow: false, ticket_slow: 2 } }), step);
+    expect(p.map((x) => [x.alert, x.threshold])).toEqual([['ticket-fast', 3], ['ticket-slow', 2]]);
+  });
   it("takes an SLO's own thresholds where it sets them, and states the budget share they imply", () => {
     const slo = makeSlo({ alerting: { page_fast: 20, ticket_slow: 2 } });
     const p = alertPlan(slo, step);

@@ -9,7 +9,8 @@
  * | ticket-slow | 3d   | 6h    | 10%                             | 1x / 0.933x          |
  *
  * The windows are fixed; the threshold is the burn rate that spends the alert's share of the
- * window's budget within its long window: share x W / long (see ALERT_WINDOWS in the schema). A
+ * window's budget within its long window: share x W / long (see ALERT_WINDOWS in the schema). An
+ * alert set to `false` is left out of the plan, so it is neither replayed nor written as a rule. A
  * calendar month counts as W = 30 days and a quarter as 90. An SLO may set a fixed threshold.
  * An alert fires at a step when the burn rate over BOTH its windows is strictly above the
  * threshold (the workbook's `>`), with a relative tolerance of 1e-9 so that floating-point noise
@@ -52,9 +53,9 @@ export type AlertSlo = Pick<Slo, 'objective' | 'window' | 'alerting'>;
  */
 export function alertPlan(slo: Pick<Slo, 'window' | 'alerting'>, step: number): AlertPlan[] {
   const w = nominalWindowSeconds(slo.window);
-  return ALERT_KEYS.map((key) => {
+  return ALERT_KEYS.filter((key) => slo.alerting[key] !== false).map((key) => {
     const r = ALERT_WINDOWS[key];
-    const own = slo.alerting[key];
+    const own = slo.alerting[key] || undefined;
     const threshold = own ?? (r.budgetPercent * w) / (100 * r.long);
     return {
       alert: ALERT_NAMES[key],

@@ -35,8 +35,8 @@ export function dailyTimes(from: number, to: number): number[] {
   return out;
 }
 
-export function budgetHistory(slo: MethodSlo & Pick<Slo, 'window'>, series: Series, asOf: number): BudgetHistory {
-  const w = sloWindowAt(slo.window, asOf);
+export function budgetHistory(slo: MethodSlo & Pick<Slo, 'window'> & Partial<Pick<Slo, 'time_zone'>>, series: Series, asOf: number): BudgetHistory {
+  const w = sloWindowAt(slo.window, asOf, slo.time_zone);
   const times = dailyTimes(w.from, w.to);
   if (w.period === undefined) {
     const length = w.to - w.from;

@@ -4,6 +4,7 @@
  */
 import type { SloWindow } from '../schemas/slo.ts';
 import { rollingWindowSeconds } from '../schemas/slo.ts';
+import { zonedPeriodOf } from './zoned-periods.ts';
 
 export const DAY = 86_400;
 /** The 30-day reference window of the Google SRE workbook alert windows. */
@@ -82,19 +83,21 @@ export interface SloWindowRange {
  * boundary reports the period that just ended (a step ending at 2026-11-01T00:00Z holds October's
  * last events, so asOf = 2026-11-01T00:00Z reports October, not an empty November).
  */
-export function reportPeriodAt(kind: PeriodKind, asOf: number): Period {
-  const p = periodOf(kind, asOf);
-  return p.from === asOf ? periodOf(kind, asOf - 1) : p;
+export function reportPeriodAt(kind: PeriodKind, asOf: number, timeZone?: string): Period {
+  const of = (t: number) => (timeZone ? zonedPeriodOf(kind, t, timeZone) : periodOf(kind, t));
+  const p = of(asOf);
+  return p.from === asOf ? of(asOf - 1) : p;
 }
 
 /**
  * The evaluation window of an SLO at `asOf`: `[asOf - N, asOf)` for rolling `Nd`/`Nw`/`Nh` windows,
- * or period-to-date `[periodStart, asOf)` for calendar `month`/`quarter`.
+ * or period-to-date `[periodStart, asOf)` for calendar `month`/`quarter`, in UTC or in `timeZone`
+ * (an IANA name: a New York month starts at 04:00Z or 05:00Z).
  */
-export function sloWindowAt(window: SloWindow, asOf: number): SloWindowRange {
+export function sloWindowAt(window: SloWindow, asOf: number, timeZone?: string): SloWindowRange {
   const rolling = rollingWindowSeconds(window);
   if (rolling !== undefined) return { from: asOf - rolling, to: asOf, lengthSeconds: rolling };
-  const period = reportPeriodAt(window === 'quarter' ? 'quarter' : 'month', asOf);
+  const period = reportPeriodAt(window === 'quarter' ? 'quarter' : 'month', asOf, timeZone);
   return { from: period.from, to: Math.min(asOf, period.to), lengthSeconds: period.to - period.from, period };
 }
 

@@ -1,26 +1,36 @@
 import { z } from 'zod';
+import { isTimeZone } from '../core/zoned-periods.ts';
 import { date, duration, id, parseDuration, percent } from './common.ts';
 
 /** Window placeholders accepted in PromQL: sitrep's `{{window}}` and Sloth's `{{.window}}`. */
 export const WINDOW_PLACEHOLDER = /\{\{\s*\.?window\s*\}\}/g;
 
-const promql = (what: string) =>
-  z
-    .string()
-    .min(1)
-    .refine((q) => new RegExp(WINDOW_PLACEHOLDER.source).test(q), `${what} query must contain the {{window}} placeholder, e.g. sum(increase(http_requests_total[{{window}}]))`);
+const promql = () => z.string().min(1);
+const placeholderMessage = (what: string) =>
+  `${what} query must contain the {{window}} placeholder, e.g. sum(increase(http_requests_total[{{window}}])) (or set per_step: true when it already returns one step's events)`;
 
-/** Ratio indicator: events counted by two PromQL queries, `good` or `bad`, and `total`. */
+/**
+ * Ratio indicator: events counted by two PromQL queries, `good` or `bad`, and `total`. Each query
+ * holds `{{window}}`, unless `per_step` says the queries already return one step's events
+ * (a recording rule of 5-minute increases fetched at 5-minute steps, OpenSLO `counter: false`).
+ */
 const ratioIndicator = z
   .strictObject({
     kind: z.literal('ratio'),
-    good: promql('good').optional(),
-    bad: promql('bad').optional(),
-    total: promql('total'),
+    good: promql().optional(),
+    bad: promql().optional(),
+    total: promql(),
+    /** True: the queries return the events of one step as they are, without `{{window}}`. Default false. */
+    per_step: z.boolean().optional(),
   })
   .superRefine((v, ctx) => {
     if ((v.good === undefined) === (v.bad === undefined)) {
       ctx.addIssue({ code: 'custom', message: 'give exactly one of good or bad (with total)', path: [v.good === undefined ? 'good' : 'bad'] });
+    }
+    if (v.per_step) return;
+    for (const what of ['good', 'bad', 'total'] as const) {
+      const q = v[what];
+      if (q !== undefined && !new RegExp(WINDOW_PLACEHOLDER.source).test(q)) ctx.addIssue({ code: 'custom', message: placeholderMessage(what), path: [what] });
     }
   });
 
@@ -90,14 +100,23 @@ export type AlertKey = keyof typeof ALERT_WINDOWS;
 
 /**
  * Burn-rate alert thresholds (multiples of the sustainable burn rate), per SLO. Each is optional:
- * left out, it follows from the alert's budget share and the SLO window (ALERT_WINDOWS).
+ * left out, it follows from the alert's budget share and the SLO window (ALERT_WINDOWS); `false`
+ * turns the alert off (it is neither replayed nor written as a rule), as Sloth's `disable: true`.
  */
+const alertThreshold = z.union([z.number().positive(), z.literal(false)]).optional();
+const labels = z.record(z.string().regex(/^[a-zA-Z_][a-zA-Z0-9_]*$/, 'must be a Prometheus label name'), z.string()).optional();
 const alertingSchema = z
   .strictObject({
-    page_fast: z.number().positive().optional(),
-    page_slow: z.number().positive().optional(),
-    ticket_fast: z.number().positive().optional(),
-    ticket_slow: z.number().positive().optional(),
+    page_fast: alertThreshold,
+    page_slow: alertThreshold,
+    ticket_fast: alertThreshold,
+    ticket_slow: alertThreshold,
+    /** The alert name in `npm run rules` (default ErrorBudgetBurn), as Sloth's `alerting.name`. */
+    name: z.string().regex(/^[a-zA-Z_:][a-zA-Z0-9_:]*$/, 'must be a Prometheus alert name, e.g. CheckoutHighErrorRate').optional(),
+    /** Labels added to the SLO's alert rules: all of them, the page alerts, the ticket alerts. */
+    labels,
+    page_labels: labels,
+    ticket_labels: labels,
   })
   .prefault({});
 
@@ -111,6 +130,8 @@ export const sloSchema = z.strictObject({
   /** Target in percent, e.g. 99.9. */
   objective: percent().refine((v) => v >= 50, 'is a percentage: write 99.9 for 99.9%, not 0.999'),
   window: windowSchema.default('30d'),
+  /** IANA time zone of a calendar `month` / `quarter` window, e.g. America/New_York. Default UTC. */
+  time_zone: z.string().refine(isTimeZone, 'must be an IANA time zone, e.g. Europe/Berlin or America/New_York').optional(),
   indicator: indicatorSchema,
   budgeting: budgetingSchema,
   /** Id of the runbook in `content/runbooks/` that covers this SLO. */
@@ -126,6 +147,10 @@ export const sloSchema = z.strictObject({
   exclude_maintenance: z.boolean().default(false),
   /** Windows with fewer events than this are flagged as low traffic. Default 100. */
   min_events: z.number().int().min(0).default(100),
+}).superRefine((v, ctx) => {
+  if (v.time_zone !== undefined && v.window !== 'month' && v.window !== 'quarter') {
+    ctx.addIssue({ code: 'custom', path: ['time_zone'], message: 'only a calendar window (month or quarter) has a time zone' });
+  }
 });
 
 export type SloInput = z.input<typeof sloSchema>;
@@ -138,5 +163,5 @@ export function rollingWindowSeconds(window: SloWindow): number | undefined {
   return window === 'month' || window === 'quarter' ? undefined : parseDuration(window);
 }
 
-/** Where an SLO came from: sitrep's own format, OpenSLO v1 or Sloth prometheus/v1. */
-export type SloFormat = 'sitrep' | 'openslo' | 'sloth';
+/** Where an SLO came from: sitrep's own format, OpenSLO v1, Sloth (prometheus/v1 or the CRD) or Pyrra. */
+export type SloFormat = 'sitrep' | 'openslo' | 'sloth' | 'pyrra';

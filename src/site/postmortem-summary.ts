@@ -4,7 +4,8 @@
  * postmortem). Plain text: Markdown formatting and raw HTML are dropped, paragraphs are kept apart.
  */
 import type { RootContent } from 'mdast';
-import { parseMarkdown, sections } from '../adapters/content/markdown.ts';
+import { parseMarkdown } from '../adapters/content/markdown.ts';
+import { headingSections, sectionsByName } from '../adapters/content/postmortem-sections.ts';
 
 /** The words of a node; raw HTML is dropped, as the rendered page drops it. */
 function words(node: RootContent): string {
@@ -15,7 +16,8 @@ function words(node: RootContent): string {
 }
 
 export function postmortemSummary(body: string): string[] {
-  const summary = sections(parseMarkdown(body)).find((s) => s.title.toLowerCase() === 'summary');
+  // The Summary section under any of its names and heading levels, as check reads it.
+  const summary = sectionsByName(headingSections(parseMarkdown(body))).get('Summary');
   if (!summary) return [];
   return summary.nodes
     .filter((n) => n.type === 'paragraph')

@@ -202,7 +202,7 @@ describe('npm run check reports the file, line, column and field', () => {
 
   it('a published postmortem missing a section names it', async () => {
     await expectErrors({ [POSTMORTEM]: edit('## What went well\n\nFast acknowledgement.\n\n', '') }, [
-      { file: POSTMORTEM, at: '## What went wrong', field: 'What went well', message: 'missing section "## What went well" (required once the status is published)' },
+      { file: POSTMORTEM, at: '## What went wrong', field: 'What went well', message: 'missing section "## What went well" (required once the status is published; also accepted as "what went well", "things that went well", "went well" ..., at any heading level)' },
     ]);
   });
 
@@ -245,8 +245,8 @@ describe('npm run check reports the file, line, column and field', () => {
 
   it('an action items table without an owner column is reported at the table', async () => {
     await expectErrors(
-      { [POSTMORTEM]: (t) => t.replace('| Action | Owner | Due |', '| Action | Who | Due |') },
-      [{ file: POSTMORTEM, at: '| Action | Who', field: 'Action items', message: /missing owner/ }],
+      { [POSTMORTEM]: (t) => t.replace('| Action | Owner | Due |', '| Action | Ownr | Due |') },
+      [{ file: POSTMORTEM, at: '| Action | Ownr', field: 'Action items', message: /missing owner \(has Action \| Ownr \| Due \| Priority \| Status\): "Ownr" looks like owner$/ }],
     );
   });
 

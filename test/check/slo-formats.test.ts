@@ -112,12 +112,36 @@ describe('SLO files in other formats', () => {
     expect(errors[0]).toMatchObject({ ...posOf(OPENSLO, 'api\n  indicator'), field: 'service', message: expect.stringMatching(/unknown service "apj"/) });
   });
 
-  it('a Sloth raw SLI is refused with its position', async () => {
+  it('a Sloth raw SLI is read as one event per step, the error ratio of it bad', async () => {
     const text = SLOTH.replace('    sli:\n      events:\n        error_query: sum(rate(x_errors', '    sli:\n      raw:\n        error_ratio_query: sum(rate(x_errors');
     const fx = await fixture({ 'content/slos/api-sloth.yaml': text.replace('total_query: sum(rate(x_total[{{.window}}]))', '') });
+    const { content, errors } = await loadContent(fx.root);
+    await fx.cleanup();
+    expect(errors).toEqual([]);
+    expect(content.slos.find((s) => s.id === 'api-second')!.indicator).toEqual({ kind: 'ratio', bad: 'sum(rate(x_errors[{{.window}}]))', total: '(sum(rate(x_errors[{{.window}}]))) * 0 + 1' });
+  });
+
+  it('a --- multi-document file is read document by document, with errors at their line in the whole file', async () => {
+    const text = `${SLOTH}---\n${SLOTH.replace('service: "api"', 'service: "web"').replace('objective: 99\n', 'objective: 99\n    objectiv: 98\n')}`;
+    const fx = await fixture({ 'content/slos/api-sloth.yaml': text });
     const { errors } = await loadContent(fx.root);
     await fx.cleanup();
-    expect(errors).toHaveLength(1);
-    expect(errors[0]).toMatchObject({ field: 'slos.1.sli', line: posOf(text, 'raw:').line, message: expect.stringMatching(/only events SLIs/) });
+    expect(errors).toEqual([expect.objectContaining({ file: 'content/slos/api-sloth.yaml', ...posOf(text, 'objectiv:'), field: 'slos.1.objectiv', message: 'unknown field (did you mean "objective"?)' })]);
+  });
+
+  it('time slices the snapshot step does not divide are an error at the slice, not silently computed at the step', async () => {
+    const snapshot = (step: number) => JSON.stringify({
+      format: 'sitrep-snapshot/v1', slo: 'api-availability', step, start: 1790000100 - (1790000100 % step), queries: {}, fetchedAt: '2026-10-01T00:00:00Z',
+      series: { good: [1, 1], total: [1, 1] },
+    });
+    const slo = (text: string) => `${text}budgeting:\n  method: timeslices\n  slice: 1m\n`;
+    const bad = await fixture({ 'content/slos/api-availability.yaml': slo, 'data/snapshots/api-availability.json': snapshot(300) });
+    const res = await loadContent(bad.root);
+    await bad.cleanup();
+    expect(res.errors).toEqual([expect.objectContaining({ file: 'content/slos/api-availability.yaml', line: 13, field: 'budgeting.slice', message: expect.stringMatching(/time slices of 1m need data at a step that divides them, but data\/snapshots\/api-availability.json has 300-second steps: fetch again with --step 1m/) })]);
+    const good = await fixture({ 'content/slos/api-availability.yaml': slo, 'data/snapshots/api-availability.json': snapshot(60) });
+    const ok = await loadContent(good.root);
+    await good.cleanup();
+    expect(ok.errors).toEqual([]);
   });
 });

@@ -10,6 +10,10 @@ describe('PromQL built from an indicator', () => {
     });
   });
 
+  it('{{window_seconds}} becomes the step in seconds, so a per-second rate times it counts the step', () => {
+    expect(substituteWindow('(sum(rate(x[{{.window}}]))) * {{window_seconds}}', 300)).toBe('(sum(rate(x[5m]))) * 300');
+  });
+
   it('a bad query is kept as bad', () => {
     expect(Object.keys(indicatorQueries({ kind: 'ratio', bad: 'sum(increase(err[{{window}}]))', total: 'sum(increase(all[{{window}}]))' }, 60))).toEqual(['bad', 'total']);
   });

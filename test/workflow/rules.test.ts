@@ -74,6 +74,12 @@ describe('how the rules are written', () => {
     expect(runbookUrl({ id: 'api-availability', runbook: undefined }, undefined, 'sitrep')).toBe('/sitrep/slos/api-availability/');
   });
 
+  it('a per_step indicator (queries that return one step\'s events) is summed over the window at 5-minute resolution', () => {
+    expect(errorRatioExpr({ indicator: { kind: 'ratio', per_step: true, bad: 'job:errors:increase5m', total: 'job:requests:increase5m' } }, 3_600)).toBe(
+      '(sum_over_time((job:errors:increase5m)[1h:5m]))\n/\n(sum_over_time((job:requests:increase5m)[1h:5m]))',
+    );
+  });
+
   it("a latency SLO's error ratio is 1 - (le bucket / +Inf bucket) over the window", () => {
     const expr = errorRatioExpr({ indicator: { kind: 'latency', bucket: 'http_request_duration_seconds_bucket{job="api"}', threshold: 0.3 } }, 3_600);
     expect(expr).toBe('1 - (\n  (sum(increase(http_request_duration_seconds_bucket{job="api",le="0.3"}[1h])))\n  /\n  (sum(increase(http_request_duration_seconds_bucket{job="api",le="+Inf"}[1h])))\n)');

@@ -1,5 +1,6 @@
 import { INCIDENT_TIMESTAMPS } from '../../schemas/incident.ts';
 import { contentError, type ContentError } from './errors.ts';
+import { editDistance } from './near.ts';
 import type { Entry, LoadedIncident, LoadedPostmortem, Locator } from './documents.ts';
 import type { Entries } from './load.ts';
 import type { PathKey } from './yaml-source.ts';
@@ -24,17 +25,6 @@ function unique(errors: ContentError[], kind: string, items: { id: string; file:
 function idMatchesFile(errors: ContentError[], e: Entry<{ id: string }>): void {
   const name = basename(e.file, extname(e.file));
   if (name !== e.value.id) err(errors, e.file, e.at, ['id'], `is "${e.value.id}" but the file is named ${basename(e.file)}: rename one so they match`);
-}
-
-/** Levenshtein distance: the number of one-character edits from a to b. */
-function editDistance(a: string, b: string): number {
-  let prev = Array.from({ length: b.length + 1 }, (_, j) => j);
-  for (let i = 1; i <= a.length; i++) {
-    const row = [i];
-    for (let j = 1; j <= b.length; j++) row.push(Math.min(prev[j]! + 1, row[j - 1]! + 1, prev[j - 1]! + (a[i - 1] === b[j - 1] ? 0 : 1)));
-    prev = row;
-  }
-  return prev[b.length]!;
 }
 
 /** A hint naming the closest known ids: a few typos away, or one containing the other. */
@@ -175,6 +165,19 @@ function checkSnapshots(entries: Entries, k: Known, errors: ContentError[]): voi
   }
 }
 
+/**
+ * Time slices are whole runs of snapshot steps, so a slice length the step does not divide cannot
+ * be computed as written: 1-minute slices from 5-minute steps would silently be 5-minute slices.
+ */
+function checkSliceSteps(entries: Entries, errors: ContentError[]): void {
+  for (const { slo, at } of entries.slos) {
+    const step = entries.snapshots.get(slo.id)?.step;
+    const slice = slo.budgeting.slice;
+    if (step === undefined || slo.budgeting.method === 'occurrences' || slice.seconds % step === 0) continue;
+    err(errors, slo.source.file, at, ['budgeting', 'slice'], `time slices of ${slice.text} need data at a step that divides them, but data/snapshots/${slo.id}.json has ${step}-second steps: fetch again with --step ${slice.text} (or a divisor of it), or use slices that are a multiple of the step`);
+  }
+}
+
 /** Checks that span files: unique ids, references that resolve, timestamps in order. */
 export function crossCheck(entries: Entries): ContentError[] {
   const errors: ContentError[] = [];
@@ -186,5 +189,6 @@ export function crossCheck(entries: Entries): ContentError[] {
   checkIncidents(entries, k, errors);
   checkPostmortems(entries, k, errors);
   checkSnapshots(entries, k, errors);
+  checkSliceSteps(entries, errors);
   return errors;
 }

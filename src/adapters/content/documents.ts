@@ -4,7 +4,7 @@ import { incidentSchema, type Incident } from '../../schemas/incident.ts';
 import {
   ACTION_ITEM_COLUMNS,
   ACTION_ITEM_OPTIONAL_COLUMNS,
-  POSTMORTEM_SECTIONS,
+  COLUMN_ALIASES,
   actionItemSchema,
   postmortemFrontmatterSchema,
   timelineEntrySchema,
@@ -13,7 +13,8 @@ import {
 import { runbookSchema, type Runbook } from '../../schemas/runbook.ts';
 import { DEFAULT_LIMITS, type Limits } from '../../schemas/site.ts';
 import { contentError, quote, type ContentError } from './errors.ts';
-import { firstTable, parseMarkdown, readTable, sections, splitFrontmatter, unsafeUrls, type MarkdownFormat, type Section, type TableRow } from './markdown.ts';
+import { checkSections, headingSections, sectionsByName } from './postmortem-sections.ts';
+import { firstTable, parseMarkdown, readTable, splitFrontmatter, textOf, unsafeUrls, type MarkdownFormat, type Section, type TableRow } from './markdown.ts';
 import { shapeProblems, treeDepth } from './markdown-limits.ts';
 import { mdxProblems } from './mdx.ts';
 import { YamlSource, type PathKey } from './yaml-source.ts';
@@ -106,31 +107,8 @@ function readBody(file: string, body: string, lineOffset: number, format: Markdo
 
 export type LoadedPostmortem = Postmortem & { file: string; body: string };
 
-/** The required sections of an in-review or published postmortem: each present, in order. */
-function checkSections(file: string, status: string, found: Section[], offset: number, endLine: number, errors: ContentError[]): void {
-  if (status === 'draft') return;
-  const byTitle = new Map(found.map((s) => [s.title.toLowerCase(), s]));
-  let last = -1;
-  for (const [n, title] of POSTMORTEM_SECTIONS.entries()) {
-    const s = byTitle.get(title.toLowerCase());
-    if (!s) {
-      // Point where the section belongs: at the next required section that is there.
-      const next = POSTMORTEM_SECTIONS.slice(n + 1).map((t) => byTitle.get(t.toLowerCase())).find((x) => x !== undefined);
-      const line = next ? (next.heading.position?.start.line ?? 1) + offset : endLine;
-      errors.push(contentError(file, line, 1, title, `missing section "## ${title}" (required once the status is ${status})`));
-      continue;
-    }
-    const index = found.indexOf(s);
-    if (index < last) {
-      const line = (s.heading.position?.start.line ?? 1) + offset;
-      errors.push(contentError(file, line, 1, title, `section "## ${title}" is out of order: sections go ${POSTMORTEM_SECTIONS.join(', ')}`));
-    }
-    last = Math.max(last, index);
-  }
-}
-
 /** The rows of the table in a section; a section without one is an error unless it is an empty draft section. */
-function sectionTable(file: string, status: string, title: string, section: Section | undefined, columns: readonly string[], offset: number, errors: ContentError[]): TableRow[] {
+function sectionTable(file: string, status: string, title: string, section: Section | undefined, columns: readonly string[], offset: number, errors: ContentError[], aliases: Record<string, readonly string[]>): TableRow[] {
   if (!section) return [];
   const table = firstTable(section.nodes);
   if (!table) {
@@ -140,9 +118,34 @@ function sectionTable(file: string, status: string, title: string, section: Sect
     }
     return [];
   }
-  const { rows, errors: tableErrors } = readTable(file, table, columns, offset, title);
+  const { rows, errors: tableErrors } = readTable(file, table, columns, offset, title, aliases);
   errors.push(...tableErrors);
   return rows;
+}
+
+/** A time at the start of a timeline line: `14:51`, `2015-10-21 14:51`, `09:40:05 UTC`, `**14:51**`. */
+const TIMELINE_ITEM = /^\s*((?:\d{4}-\d{2}-\d{2}[ T])?\d{1,2}:\d{2}(?::\d{2})?(?:\s?(?:UTC|GMT|Z|[A-Z]{1,3}T)\b)?)\s*(?:[-–—:|]\s*)?(.*)$/s;
+
+/**
+ * A timeline written as a list, as the SRE book's example does (`* 14:51 News reports ...`): each
+ * item is an entry, its leading time the time. An item without one is an error at its line; a
+ * section with no list is left to the table rules (undefined).
+ */
+function timelineList(file: string, section: Section, offset: number, errors: ContentError[]): TableRow[] | undefined {
+  const items = section.nodes.flatMap((n) => (n.type === 'list' ? n.children : []));
+  if (!items.length) return undefined;
+  return items.flatMap((item) => {
+    const text = textOf(item).replace(/\s+/g, ' ').trim();
+    const line = (item.position?.start.line ?? 1) + offset;
+    const column = item.position?.start.column ?? 1;
+    const m = TIMELINE_ITEM.exec(text);
+    if (!m) {
+      errors.push(contentError(file, line, column, 'Timeline', `a timeline item starts with its time, e.g. "14:51 Traffic increases", got ${quote(text)}`));
+      return [];
+    }
+    const at = { line, column };
+    return [{ cells: { time: m[1]!.trim(), event: m[2]!.trim() }, positions: { time: at, event: at }, line }];
+  });
 }
 
 /** Validate each row against a schema; a bad cell is an error at that cell. */
@@ -168,8 +171,8 @@ function tableRows<T>(
 }
 
 /**
- * A postmortem: frontmatter, the body within its limits, the required `##` sections in order,
- * and its two tables parsed. Drafts may still lack sections; in-review and published postmortems
+ * A postmortem: frontmatter, the body within its limits, the required sections (any heading
+ * level, any order, their aliases), and its two tables parsed. Drafts may still lack sections; in-review and published postmortems
  * must have them all.
  */
 export function readPostmortem(file: string, id: string, text: string, errors: ContentError[], limits: Limits = DEFAULT_LIMITS): Entry<LoadedPostmortem> | undefined {
@@ -180,15 +183,20 @@ export function readPostmortem(file: string, id: string, text: string, errors: C
   if (!tree) return undefined;
   const before = errors.length;
   const status = fm.data.status;
-  const found = sections(tree);
-  checkSections(file, status, found, offset, (tree.position?.end.line ?? 0) + offset, errors);
-  const byTitle = new Map(found.map((s) => [s.title.toLowerCase(), s]));
-  const table = (title: string, columns: readonly string[]) => sectionTable(file, status, title, byTitle.get(title.toLowerCase()), columns, offset, errors);
-  const timeline = tableRows(file, 'Timeline', table('Timeline', ['time', 'event']), ['time', 'event'], timelineEntrySchema, () => 'must not be empty', errors);
+  const found = headingSections(tree);
+  const byName = sectionsByName(found);
+  checkSections(file, status, found, byName, offset, (tree.position?.end.line ?? 0) + offset, errors);
+  const columnAliases = (columns: readonly string[], extra: string[]) => Object.fromEntries([...columns, ...extra].map((c) => [c, COLUMN_ALIASES[c] ?? [c]]));
+  const table = (title: string, columns: readonly string[], extra: string[] = []) =>
+    sectionTable(file, status, title, byName.get(title), columns, offset, errors, columnAliases(columns, extra));
+  const timelineSection = byName.get('Timeline');
+  const listRows = timelineSection && !firstTable(timelineSection.nodes) ? timelineList(file, timelineSection, offset, errors) : undefined;
+  const timelineRows = listRows ?? table('Timeline', ['time', 'event']);
+  const timeline = tableRows(file, 'Timeline', timelineRows, ['time', 'event'], timelineEntrySchema, () => 'must not be empty', errors);
   const actionItems = tableRows(
     file,
     'Action items',
-    table('Action items', ACTION_ITEM_COLUMNS),
+    table('Action items', ACTION_ITEM_COLUMNS, ['type', ...ACTION_ITEM_OPTIONAL_COLUMNS]),
     [...ACTION_ITEM_COLUMNS, ...ACTION_ITEM_OPTIONAL_COLUMNS],
     actionItemSchema,
     (issue, cell) => `${issue.message}, got ${quote(cell)}`,

@@ -19,8 +19,8 @@ import {
 import { contentError, sortErrors, type ContentError } from './errors.ts';
 import { ContentFiles } from './files.ts';
 import { loadMaintenance, type LoadedMaintenance } from './maintenance.ts';
-import { readSloFile, type LoadedSlo, type SloEntry } from './slo-formats.ts';
-import { YamlSource } from './yaml-source.ts';
+import { readSloDocuments, type LoadedSlo, type SloDocument, type SloEntry } from './slo-formats.ts';
+import { yamlDocuments } from './yaml-documents.ts';
 
 export type { LoadedIncident, LoadedMaintenance, LoadedPostmortem, LoadedRunbook, LoadedSlo };
 
@@ -111,15 +111,24 @@ async function readYamlFolders(files: ContentFiles, entries: Entries, errors: Co
     if (e) entries.services.push(e);
     else entries.invalid.services.add(rawId(file, text));
   }
+  // OpenSLO files refer to each other (indicatorRef, metricSourceRef, alert policies): read every
+  // document first, then convert them together.
+  const docs: SloDocument[] = [];
+  const texts = new Map<string, string | undefined>();
   for (const file of await files.list('content/slos', YAML_EXT, 'SLOs are .yaml files')) {
     const text = await files.read(file);
-    const before = errors.length;
-    if (text !== undefined) {
-      const source = new YamlSource(file, text, 0, limits.field_chars);
+    texts.set(file, text);
+    if (text === undefined) continue;
+    for (const source of yamlDocuments(file, text, limits.field_chars)) {
       errors.push(...source.errors);
-      if (!source.errors.length) entries.slos.push(...readSloFile(source, source.value(), errors));
+      if (!source.errors.length) docs.push({ source, value: source.value() });
     }
-    if (text === undefined || errors.length > before) entries.invalid.slos.add(rawId(file, text));
+  }
+  const before = errors.length;
+  entries.slos.push(...readSloDocuments(docs, errors));
+  const failed = new Set(errors.slice(before).map((e) => e.file));
+  for (const [file, text] of texts) {
+    if (text === undefined || failed.has(file) || errors.slice(0, before).some((e) => e.file === file)) entries.invalid.slos.add(rawId(file, text));
   }
   for (const file of await files.list('content/incidents', YAML_EXT, 'incidents are .yaml files')) {
     const text = await files.read(file);

@@ -10,6 +10,7 @@ import { unified } from 'unified';
 import { isSafeUrl } from '../../schemas/common.ts';
 import { contentError, quote, type ContentError } from './errors.ts';
 import { MDX_HANDLERS, MDX_SANITIZE_ATTRIBUTES, unwrapComponents } from './mdx.ts';
+import { editDistance } from './near.ts';
 
 export interface SplitMarkdown {
   /** YAML between the `---` fences, or undefined when the file has none. */
@@ -129,20 +130,6 @@ export interface Section {
   nodes: RootContent[];
 }
 
-/** The `##` sections of a document, each with the nodes up to the next `##` heading. */
-export function sections(root: Root): Section[] {
-  const out: Section[] = [];
-  for (const node of root.children) {
-    if (node.type === 'heading' && node.depth <= 2) {
-      if (node.depth === 2) out.push({ title: textOf(node).trim(), heading: node, nodes: [] });
-      else out.push({ title: '', heading: node, nodes: [] });
-    } else if (out.length) {
-      out[out.length - 1]!.nodes.push(node);
-    }
-  }
-  return out.filter((s) => s.title !== '' || s.heading.depth === 2);
-}
-
 export interface TableRow {
   /** Cell text by lower-cased column name. */
   cells: Record<string, string>;
@@ -151,9 +138,13 @@ export interface TableRow {
   line: number;
 }
 
+/** A header cell's words without case or punctuation: `Due Date` -> `due date`, `Date/Time` -> `date time`. */
+const headerWords = (s: string) => s.toLowerCase().replace(/[^a-z0-9]+/g, ' ').trim();
+
 /**
  * Read a GFM table whose header must hold `columns` (case-insensitive, any order; extra columns
- * are kept). Positions are shifted by `lineOffset` into file coordinates.
+ * are kept). A header that is one of a column's `aliases` counts as that column (`Assignee` is the
+ * owner). Positions are shifted by `lineOffset` into file coordinates.
  */
 export function readTable(
   file: string,
@@ -161,6 +152,7 @@ export function readTable(
   columns: readonly string[],
   lineOffset: number,
   sectionTitle: string,
+  aliases: Record<string, readonly string[]> = {},
 ): { rows: TableRow[]; errors: ContentError[] } {
   const errors: ContentError[] = [];
   const [head, ...body] = table.children;
@@ -168,12 +160,19 @@ export function readTable(
     line: (n.position?.start.line ?? 1) + lineOffset,
     column: n.position?.start.column ?? 1,
   });
-  const names = (head?.children ?? []).map((c) => textOf(c).trim().toLowerCase());
+  const raw = (head?.children ?? []).map((c) => textOf(c).trim());
+  const canonical = (h: string) => Object.entries(aliases).find(([, names]) => names.includes(headerWords(h)))?.[0] ?? h.toLowerCase();
+  const names = raw.map(canonical);
   const missing = columns.filter((c) => !names.includes(c));
   if (missing.length) {
     const p = pos(table);
+    const unknown = raw.filter((h) => !columns.includes(canonical(h)) && !(canonical(h) in aliases));
+    const near = missing.flatMap((m) => {
+      const hit = unknown.find((h) => [m, ...(aliases[m] ?? [])].some((a) => editDistance(headerWords(h), a) <= Math.max(1, Math.floor(a.length / 4))));
+      return hit ? [`"${hit}" looks like ${m}`] : [];
+    });
     errors.push(
-      contentError(file, p.line, p.column, sectionTitle, `table must have the columns ${columns.join(' | ')}; missing ${missing.join(', ')} (has ${names.join(' | ') || 'none'})`),
+      contentError(file, p.line, p.column, sectionTitle, `table must have the columns ${columns.join(' | ')}; missing ${missing.join(', ')} (has ${raw.join(' | ') || 'none'})${near.length ? `: ${near.join(', ')}` : ''}`),
     );
     return { rows: [], errors };
   }

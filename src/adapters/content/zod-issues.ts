@@ -1,5 +1,7 @@
 import type { z } from 'zod';
 import { contentError, quote, type ContentError } from './errors.ts';
+import { nearestKey } from './near.ts';
+import { keysAt } from './schema-keys.ts';
 import type { PathKey, YamlSource } from './yaml-source.ts';
 
 /** Rephrase zod's messages in words an author of a YAML file understands. */
@@ -44,6 +46,8 @@ export function zodErrors(
   input: unknown,
   prefix: readonly PathKey[] = [],
   fieldPrefix: readonly PathKey[] = [],
+  /** The schema that failed: unknown fields then get a "did you mean" hint naming the closest allowed one. */
+  schema?: z.ZodType,
 ): ContentError[] {
   const out: ContentError[] = [];
   for (const issue of error.issues) {
@@ -51,7 +55,8 @@ export function zodErrors(
     if (issue.code === 'unrecognized_keys') {
       for (const key of issue.keys) {
         const pos = source.locate([...prefix, ...path, key], true);
-        out.push(contentError(source.file, pos.line, pos.column, [...fieldPrefix, ...path, key].join('.'), 'unknown field (check its spelling and indentation)'));
+        const hint = schema ? nearestKey(key, keysAt(schema, path)) : '';
+        out.push(contentError(source.file, pos.line, pos.column, [...fieldPrefix, ...path, key].join('.'), `unknown field${hint || ' (check its spelling and indentation)'}`));
       }
       continue;
     }
@@ -59,7 +64,7 @@ export function zodErrors(
       // Report the union branch that got furthest, not zod's generic "invalid input".
       const deepest = issue.errors.reduce((a, b) => (depth(b) > depth(a) ? b : a));
       const nested = { issues: deepest.map((i) => ({ ...i, path: [...path, ...i.path] })) } as unknown as z.ZodError;
-      out.push(...zodErrors(nested, source, input, prefix, fieldPrefix));
+      out.push(...zodErrors(nested, source, input, prefix, fieldPrefix, schema));
       continue;
     }
     const pos = source.locate([...prefix, ...path]);

@@ -9,9 +9,9 @@ export function promDuration(seconds: number): string {
   return `${seconds}s`;
 }
 
-/** Replace `{{window}}` (or Sloth's `{{.window}}`) with a PromQL duration. */
+/** Replace `{{window}}` (or Sloth's `{{.window}}`) with a PromQL duration, and `{{window_seconds}}` with the step in seconds. */
 export function substituteWindow(query: string, seconds: number): string {
-  return query.replace(WINDOW_PLACEHOLDER, promDuration(seconds));
+  return query.replace(WINDOW_PLACEHOLDER, promDuration(seconds)).replace(/\{\{\s*window_seconds\s*\}\}/g, String(seconds));
 }
 
 /** Add a label matcher to a selector: `m_bucket{job="a"}` + `le="0.3"` -> `m_bucket{job="a",le="0.3"}`. */

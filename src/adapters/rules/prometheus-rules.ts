@@ -52,7 +52,11 @@ export const ratioRecord = (seconds: number): string => `slo:sli_error:ratio_rat
 
 /** The error ratio over a window, from the SLO's own queries with `{{window}}` set to the window. */
 export function errorRatioExpr(slo: Pick<Slo, 'indicator'>, seconds: number): string {
-  const q = indicatorQueries(slo.indicator, seconds);
+  const perStep = slo.indicator.kind === 'ratio' && slo.indicator.per_step === true;
+  // `per_step` queries return one 5-minute step's events whatever the window: sum them over W.
+  const q = perStep
+    ? Object.fromEntries(Object.entries(indicatorQueries(slo.indicator, 300)).map(([k, v]) => [k, `sum_over_time((${v})[${promDuration(seconds)}:5m])`]))
+    : indicatorQueries(slo.indicator, seconds);
   if (q.bad !== undefined) return `(${q.bad})\n/\n(${q.total})`;
   return `1 - (\n  (${q.good})\n  /\n  (${q.total})\n)`;
 }
@@ -86,10 +90,12 @@ export function sloRuleGroup(slo: Slo, runbookUrl: string): RuleGroup {
   const alerts: AlertingRule[] = plan.map((p) => {
     const long = promDuration(p.longSeconds);
     const short = promDuration(p.shortSeconds);
+    // The SLO's own labels (Sloth's alerting labels) may replace severity, never the labels that identify the rule.
+    const own = { ...slo.alerting.labels, ...(p.severity === 'page' ? slo.alerting.page_labels : slo.alerting.ticket_labels) };
     return {
-      alert: ALERT_NAME,
+      alert: slo.alerting.name ?? ALERT_NAME,
       expr: `${burn(p.longSeconds, p.threshold)}\nand\n${burn(p.shortSeconds, p.threshold)}`,
-      labels: { severity: p.severity, slo: slo.id, service: slo.service, sitrep_alert: p.alert, long, short, runbook_url: runbookUrl },
+      labels: { severity: p.severity, ...own, slo: slo.id, service: slo.service, sitrep_alert: p.alert, long, short, runbook_url: runbookUrl },
       annotations: {
         summary: `${slo.name}: error budget burning at {{ printf "%.1f" $value }}x over ${long} (${p.alert}: above ${num(p.threshold)}x over ${long} and ${short})`,
         description: `${slo.id} (${slo.service}, objective ${num(slo.objective)}% over ${slo.window}) spends ${num(p.budgetShare * 100)}% of its error budget in ${long} at this rate.`,

@@ -1,0 +1,44 @@
+import { execFile } from 'node:child_process';
+import { promisify } from 'node:util';
+import { describe, expect, it } from 'vitest';
+
+const run = promisify(execFile);
+const F = 'test/fixtures/foreign';
+
+async function importFiles(...args: string[]) {
+  try {
+    const r = await run(process.execPath, ['scripts/import.ts', ...args], { env: { ...process.env, GITHUB_ACTIONS: '' } });
+    return { code: 0, stdout: r.stdout, stderr: r.stderr };
+  } catch (e) {
+    const err = e as { code: number; stdout: string; stderr: string };
+    return { code: err.code, stdout: err.stdout, stderr: err.stderr };
+  }
+}
+
+describe('npm run import', () => {
+  it('explains a Sloth file: window, objective, the queries as fetched, the alerts, and what is not used', async () => {
+    const r = await importFiles('--step', '1m', `${F}/sloth/getting-started.yml`, `${F}/sloth/no-alerts.yml`);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain(`${F}/sloth/getting-started.yml:9 myservice-requests-availability (Sloth)`);
+    expect(r.stdout).toContain('  objective  99.9%\n  window     rolling 30d\n  budgeting  occurrences\n  queries    as fetched at 1m steps:');
+    expect(r.stdout).toContain('    total  (sum(rate(http_request_duration_seconds_count{job="myservice"}[1m]))) * 60');
+    expect(r.stdout).toContain('  alerts     page-fast above 14.4x over 1h and 5m; page-slow above 6x over 6h and 30m; ticket-fast above 3x over 1d and 2h; ticket-slow above 1x over 3d and 6h');
+    expect(r.stdout).toContain('  alerts     none; off: page-fast, page-slow, ticket-fast, ticket-slow');
+    expect(r.stdout).toContain(`Read but not used:\n  ${F}/sloth/getting-started.yml:4 service myservice: labels are not used`);
+  });
+
+  it('prints the errors as check does and exits 1', async () => {
+    const r = await importFiles(`${F}/openslo-go-sdk/slos.yaml`, `${F}/slo-generator/slo_prom_metrics_availability_ratio.yaml`);
+    expect(r.code).toBe(1);
+    expect(r.stdout).toContain('No SLOs found.');
+    expect(r.stderr).toContain(`${F}/openslo-go-sdk/slos.yaml:32:19 0.spec.timeWindow.0.duration: sitrep reads calendar windows of one month (1M) or one quarter (1Q), not 1w`);
+    expect(r.stderr).toContain(`${F}/slo-generator/slo_prom_metrics_availability_ratio.yaml:1:1 this is a google/slo-generator config`);
+    expect(r.stderr).toMatch(/✗ 2 errors/);
+  });
+
+  it('exits 2 with the usage when no file is named', async () => {
+    const r = await importFiles();
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/^Usage: npm run import -- \[--step 5m\] FILE\.\.\./);
+  });
+});
