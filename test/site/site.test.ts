@@ -70,6 +70,16 @@ describe('building the bundled sample', () => {
     expect(new Set(json.slos.map((s) => s.status))).toEqual(new Set(['green', 'yellow', 'red']));
   });
 
+  it('every SLO page and report page weighs under 150 KB with its charts and the stylesheet', async () => {
+    const css = (await readFile(join(sample.out, 'styles.css'))).length;
+    const pages = [
+      ...(await readdir(join(sample.out, 'slos'))).map((id) => join('slos', id, 'index.html')),
+      ...(await readdir(join(sample.out, 'reports'), { recursive: true })).filter((f) => f.endsWith('index.html')).map((f) => join('reports', f)),
+    ];
+    expect(pages.length).toBeGreaterThan(15);
+    for (const page of pages) expect((await readFile(join(sample.out, page))).length + css, page).toBeLessThan(150 * 1024);
+  });
+
   it('incidents.json lists every incident and the metric distributions in seconds', async () => {
     const json = await readJson<{ incidents: { id: string }[]; metrics: Record<string, unknown> }>(join(sample.out, 'api/v1/incidents.json'));
     const { content } = await loadContent(PROJECT);
