@@ -7,12 +7,18 @@ const layers = (spec: object) => (spec as { layer: Layer[] }).layer;
 const texts = (spec: object) => layers(spec).filter((l) => l.mark.type === 'text').flatMap((l) => (l.data?.values ?? []).map((v) => v.label as string));
 
 describe('chart specs', () => {
-  it('the daily SLI axis keeps the objective line well below 100%, labelled in words', () => {
-    const spec = dailySliSpec([{ day: '2026-10-01', sli: 1, total: 10 }, { day: '2026-10-02', sli: 0.99999, total: 10 }], 99.95, 'Daily SLI');
-    const domain = layers(spec)[0]!.encoding!.y!.scale!.domain!;
-    // 3 budget widths (0.05% each) under the objective: the line sits a quarter of the way down, not on the 100% gridline.
-    expect(domain[0]).toBeCloseTo(0.998, 9);
-    expect(domain[1]).toBe(1);
+  it('the daily SLI axis is a log scale of errors, 100% at the top: the objective sits clear of it, labelled in words', () => {
+    const spec = dailySliSpec([{ day: '2026-10-01', sli: 1, total: 10 }, { day: '2026-10-02', sli: 0.956, total: 10 }], 99.95, 'Daily SLI');
+    const y = (layers(spec)[0]!.encoding!.y as { field: string; scale: { type: string; domain: number[]; reverse: boolean }; axis: { values: number[] } });
+    expect(y.field).toBe('errors');
+    expect(y.scale.type).toBe('log');
+    expect(y.scale.reverse).toBe(true);
+    // From a twentieth of the 0.05% budget (a day without errors, at the top) to below the worst day (4.4% errors).
+    expect(y.scale.domain[0]).toBeCloseTo(0.0005 / 20, 12);
+    expect(y.scale.domain[1]).toBeCloseTo(0.044 * 1.5, 9);
+    expect(y.axis.values).toEqual([0.01, 0.001, 1e-4]);
+    const rows = layers(spec)[0]!.data!.values!;
+    expect(rows.map((r) => r.errors)).toEqual([expect.closeTo(0.0005 / 20, 12), expect.closeTo(0.044, 9)]);
     expect(texts(spec)).toContain('objective 99.95%');
   });
 
@@ -22,15 +28,16 @@ describe('chart specs', () => {
     expect(texts(budgetSpec([], { green: 60, yellow: 25 }, 'Budget'))).not.toContain('SEV1');
   });
 
-  it('the burn-rate chart shades the alerts, labels page and ticket, and renders to SVG', async () => {
+  it('the burn-rate chart shades the alerts by shape, names page and ticket in its legend, and renders to SVG', async () => {
     const points = [0, 1, 2, 3].map((h) => ({ t: `2026-10-01T0${h * 2}:00:00.000Z`, burn: [0.5, 20, 3, null][h]! }));
     const alerts = [{ from: '2026-10-01T02:00:00.000Z', to: '2026-10-01T03:00:00.000Z', severity: 'page', alert: 'Page: fast burn' }];
     const spec = burnSpec(points, { value: 14.4, label: 'page fast above 14.4×' }, alerts, [{ t: '2026-10-01T01:50:00.000Z', label: 'SEV2' }], 'Burn');
-    expect(layers(spec).find((l) => l.mark.type === 'rect')!.data!.values).toEqual(alerts);
+    // A page alert shades the full height (top 0); a ticket alert would shade a strip at the bottom.
+    expect(layers(spec).find((l) => l.mark.type === 'rect')!.data!.values).toEqual([{ ...alerts[0], top: 0 }]);
     expect(texts(spec)).toEqual(expect.arrayContaining(['page fast above 14.4×', 'SEV2']));
     const svg = await renderSvg(spec);
     expect(svg).toContain('aria-label="Burn"');
     expect(svg).toContain('page fast above 14.4×');
-    expect(svg).toContain('>page<');
+    expect(svg).toContain('page (full height)');
   });
 });

@@ -63,27 +63,36 @@ export function budgetSpec(values: BudgetPoint[], thresholds: { green: number; y
 }
 
 /**
- * Daily SLI with the objective as a labelled rule. The y axis runs from below the lowest day to
- * 100%, and never closer to the objective than 3 times the error budget's width under it, so
- * the objective line stays clear of the 100% gridline (99.95% on a 99.9-100% axis sat on it).
+ * Daily SLI on a log scale of its errors, 100% at the top: 99%, 99.9% and 99.99% are equal steps,
+ * so a 99.95% objective sits well clear of the top and a 95% day still fits. A day with no errors
+ * is drawn at the top, the floor of the errors (a twentieth of the allowed error ratio). The
+ * objective is a labelled rule.
  */
 export function dailySliSpec(points: DailyPoint[], objectivePercent: number, title: string, incidents: readonly IncidentMark[] = []): TopLevelSpec {
-  const values = points.filter((p) => p.sli !== null);
-  const objective = objectivePercent / 100;
-  const floor = Math.min(objective - 3 * (1 - objective), ...values.map((p) => p.sli! - (1 - p.sli!) * 0.2));
-  const digits = Math.max(0, Math.min(4, Math.ceil(-Math.log10(1 - objective)) - 2));
+  const allowed = 1 - objectivePercent / 100;
+  const floor = allowed / 20;
+  const values = points.filter((p) => p.sli !== null).map((p) => ({ day: p.day, sli: p.sli!, errors: Math.max(1 - p.sli!, floor) }));
+  const worst = Math.max(allowed * 3, ...values.map((v) => v.errors)) * 1.5;
+  // Ticks at the nines inside the axis, and the objective itself.
+  const ticks = [0.5, 0.1, 0.01, 0.001, 1e-4, 1e-5, 1e-6, 1e-7].filter((t) => t <= worst && t >= floor);
   return {
     ...frame(title),
     layer: [
       {
         data: { values },
-        mark: { type: 'line', color: '#0969da', point: { size: 12 }, clip: true, interpolate: 'linear' },
+        mark: { type: 'line', color: '#0969da', point: { size: 12 }, interpolate: 'linear' },
         encoding: {
           x: { field: 'day', type: 'temporal', title: null, axis: { format: '%b %d' } },
-          y: { field: 'sli', type: 'quantitative', title: 'daily SLI', scale: { domain: [Math.max(0, floor), 1] }, axis: { format: `.${digits}%`, tickCount: 5 } },
+          y: {
+            field: 'errors',
+            type: 'quantitative',
+            title: 'daily SLI (log scale)',
+            scale: { type: 'log', domain: [floor, worst], reverse: true, nice: false },
+            axis: { values: ticks, labelExpr: "format(1 - datum.value, '.6~%')" },
+          },
         },
       },
-      ...labelledRule([{ y: objective, label: `objective ${objectivePercent}%` }], '#cf222e', [4, 3]),
+      ...labelledRule([{ y: allowed, label: `objective ${objectivePercent}%` }], '#cf222e', [4, 3]),
       ...incidentLayers(incidents, ''),
     ],
   } as TopLevelSpec;
@@ -104,18 +113,22 @@ export interface AlertBand {
  * the incidents as marks at their start.
  */
 export function burnSpec(values: BurnPoint[], threshold: { value: number; label: string } | null, alerts: readonly AlertBand[], incidents: readonly IncidentMark[], title: string): TopLevelSpec {
+  // Page alerts shade the full height, ticket alerts a strip at the bottom: told apart by shape,
+  // and named in the legend, not by colour alone.
   const bands = alerts.length === 0 ? [] : [
     {
-      data: { values: alerts },
-      mark: { type: 'rect', opacity: 0.18 },
-      encoding: { x: { field: 'from', type: 'temporal' }, x2: { field: 'to' }, color: { field: 'severity', type: 'nominal', scale: { domain: ['page', 'ticket'], range: ['#cf222e', '#bf8700'] }, legend: null } },
-    },
-    {
-      data: { values: alerts },
-      mark: { type: 'text', align: 'left', baseline: 'bottom', dx: 1, y: HEIGHT - 2, fontSize: 10, color: '#57606a' },
-      encoding: { x: { field: 'from', type: 'temporal' }, text: { field: 'severity' } },
+      data: { values: alerts.map((a) => ({ ...a, top: a.severity === 'page' ? 0 : HEIGHT * 0.7 })) },
+      mark: { type: 'rect', opacity: 0.25, y2: HEIGHT },
+      encoding: {
+        x: { field: 'from', type: 'temporal' },
+        x2: { field: 'to' },
+        y: { field: 'top', type: 'quantitative', scale: null },
+        color: { field: 'severity', type: 'nominal', title: 'replayed alerts', scale: { domain: ['page', 'ticket'], range: ['#cf222e', '#bf8700'] }, legend: { orient: 'top', direction: 'horizontal', labelLimit: 240, labelExpr: "datum.label == 'page' ? 'page (full height)' : 'ticket (bottom strip)'" } },
+      },
     },
   ];
+  const peak = Math.max(threshold?.value ?? 1, ...values.map((p) => p.burn ?? 0));
+  const ticks = [0, 1, 2, 5, 10, 20, 50, 100, 200, 500, 1000, 2000].filter((t) => t <= peak * 1.2);
   return {
     ...frame(title),
     layer: [
@@ -125,11 +138,11 @@ export function burnSpec(values: BurnPoint[], threshold: { value: number; label:
         mark: { type: 'line', color: '#0969da', interpolate: 'linear' },
         encoding: {
           x: { field: 't', type: 'temporal', title: null, axis: { format: '%b %d' } },
-          y: { field: 'burn', type: 'quantitative', title: 'burn rate (1h)', scale: { type: 'symlog' }, axis: { format: '~r', labelExpr: "datum.label + '×'" } },
+          y: { field: 'burn', type: 'quantitative', title: 'burn rate (1h)', scale: { type: 'symlog' }, axis: { values: ticks, labelExpr: "datum.value + '×'" } },
         },
       },
       ...(threshold ? labelledRule([{ y: threshold.value, label: threshold.label }], '#cf222e', [4, 3]) : []),
-      ...labelledRule([{ y: 1, label: '1× (budget spent exactly over the window)' }], '#57606a', [1, 2]),
+      ...labelledRule([{ y: 1, label: '1×: the budget lasts the window' }], '#57606a', [1, 2]),
       ...incidentLayers(incidents, ''),
     ],
   } as TopLevelSpec;
