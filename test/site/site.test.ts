@@ -266,7 +266,9 @@ describe('what a reader sees in Chromium, with JavaScript off', () => {
     await page.waitForURL(`**/slos/${content.slos[0]!.id}/`);
     expect(await page.locator('h1').textContent()).toContain(content.slos[0]!.name);
     const charts = page.locator('.chart svg[role="img"]');
-    expect(await charts.count()).toBe(2);
+    // The budget, the daily SLI and the burn rate with its alerts.
+    expect(await charts.count()).toBe(3);
+    expect(await charts.nth(2).getAttribute('aria-label')).toMatch(/^1-hour burn rate of /);
     const box = await charts.first().boundingBox();
     expect(box!.height).toBeGreaterThan(100);
     expect(box!.height).toBeLessThan(400);
