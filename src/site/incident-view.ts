@@ -7,6 +7,7 @@ import { isUnresolved, outageKind, secondsOf } from '../core/index.ts';
 import type { LoadedIncident } from '../adapters/content/load.ts';
 import { count, duration, pct, utc } from './format.ts';
 import type { SiteModel, SloView } from './model.ts';
+import { perBuild } from './per-build.ts';
 
 export const OUTAGE_LABELS = { full: 'a full outage', partial: 'partial degradation', none: 'not an outage' } as const;
 
@@ -47,23 +48,23 @@ export function incidentView(site: SiteModel, i: LoadedIncident, base: string): 
 }
 
 type IncidentShare = NonNullable<SloView['report']>['incidentBudget'][number];
-const budgetIndexes = new WeakMap<SiteModel, Map<string, { view: SloView; shares: IncidentShare[] }[]>>();
+type HurtIndex = Map<string, { view: SloView; shares: IncidentShare[] }[]>;
+const budgetIndexes = perBuild<HurtIndex>();
 
 /**
  * Per incident id, the SLOs (in site order) it spent budget of, with the spending per period:
  * one pass over every SLO report per build, not one per incident page.
  */
-function budgetByIncident(site: SiteModel): Map<string, { view: SloView; shares: IncidentShare[] }[]> {
-  let index = budgetIndexes.get(site);
-  if (index) return index;
-  index = new Map();
-  for (const view of site.slos) {
-    const mine = new Map<string, IncidentShare[]>();
-    for (const b of view.report?.incidentBudget ?? []) if (b.bad > 0) mine.set(b.incident, [...(mine.get(b.incident) ?? []), b]);
-    for (const [incident, shares] of mine) index.set(incident, [...(index.get(incident) ?? []), { view, shares }]);
-  }
-  budgetIndexes.set(site, index);
-  return index;
+function budgetByIncident(site: SiteModel): HurtIndex {
+  return budgetIndexes(site, '', () => {
+    const index: HurtIndex = new Map();
+    for (const view of site.slos) {
+      const mine = new Map<string, IncidentShare[]>();
+      for (const b of view.report?.incidentBudget ?? []) if (b.bad > 0) (mine.get(b.incident) ?? mine.set(b.incident, []).get(b.incident)!).push(b);
+      for (const [incident, shares] of mine) (index.get(incident) ?? index.set(incident, []).get(incident)!).push({ view, shares });
+    }
+    return index;
+  });
 }
 
 /** How many of the newest resolved incidents /incidents/ lists; the rest are in the paginated history. */

@@ -7,6 +7,7 @@ import { buildPeriodReport, dataStart as seriesDataStart, periodFromSlug, report
 import { SEVERITIES, type Severity } from '../schemas/severity.ts';
 import { count, duration, objectivePct, pct, utc } from './format.ts';
 import type { SiteModel } from './model.ts';
+import { perBuild } from './per-build.ts';
 
 const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
 
@@ -59,23 +60,19 @@ export function periodReport(site: SiteModel, slug: string): PeriodReport {
   return versions.length > 0 ? versions[versions.length - 1]!.report : livePeriodReport(site, slug);
 }
 
-const cache = new WeakMap<object, Map<string, PeriodReport>>();
+const liveReports = perBuild<PeriodReport>();
 
 /** The report of one period (by slug) computed from the content and snapshots, once per build. */
 export function livePeriodReport(site: SiteModel, slug: string): PeriodReport {
-  let byslug = cache.get(site);
-  if (!byslug) cache.set(site, (byslug = new Map()));
-  const hit = byslug.get(slug);
-  if (hit) return hit;
-  const period = periodFromSlug(slug);
-  if (!period) throw new Error(`not a report period: ${slug}`);
-  const report = buildPeriodReport(
-    { services: site.content.services, slos: site.slos.map((v) => ({ slo: v.slo, series: v.series })), incidents: site.content.incidents, postmortems: site.content.postmortems, severities: site.content.severities },
-    period,
-    site.asOf,
-  );
-  byslug.set(slug, report);
-  return report;
+  return liveReports(site, slug, () => {
+    const period = periodFromSlug(slug);
+    if (!period) throw new Error(`not a report period: ${slug}`);
+    return buildPeriodReport(
+      { services: site.content.services, slos: site.slos.map((v) => ({ slo: v.slo, series: v.series })), incidents: site.content.incidents, postmortems: site.content.postmortems, severities: site.content.severities },
+      period,
+      site.asOf,
+    );
+  });
 }
 
 export interface ReportIndexRow {

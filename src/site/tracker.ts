@@ -7,6 +7,7 @@
 import { dayBars, incidentCalendar, isUnresolved, maintenanceInterval, maintenanceState, type DayLevel, type MaintenanceState } from '../core/index.ts';
 import { duration, utc } from './format.ts';
 import type { SiteModel } from './model.ts';
+import { perBuild } from './per-build.ts';
 
 export const LEVEL_LABELS: Record<DayLevel, string> = {
   none: 'No incident',
@@ -90,21 +91,19 @@ export interface TrackerPage {
   links: { page: number; url: string; first: string; last: string }[];
 }
 
-const trackerCache = new WeakMap<SiteModel, Map<string, TrackerPage[]>>();
+const trackers = perBuild<TrackerPage[]>();
 
 /** The day-bars in pages of `size` services, computed once per build. */
 export function trackerPages(site: SiteModel, base: string, size = TRACKER_PAGE_SIZE): TrackerPage[] {
-  const key = `${base} ${size}`;
-  const hit = trackerCache.get(site)?.get(key);
-  if (hit) return hit;
-  const rows = trackerRows(site, base);
+  return trackers(site, `${base} ${size}`, () => pageRows(trackerRows(site, base), base, size));
+}
+
+function pageRows(rows: ServiceRowView[], base: string, size: number): TrackerPage[] {
   const chunks: ServiceRowView[][] = [];
   for (let i = 0; i < rows.length; i += size) chunks.push(rows.slice(i, i + size));
   if (chunks.length === 0) chunks.push([]);
   const links = chunks.map((c, k) => ({ page: k + 1, url: k === 0 ? `${base}outages/` : `${base}outages/services/${k + 1}/`, first: c[0]?.name ?? '', last: c.at(-1)?.name ?? '' }));
-  const pages = chunks.map((c, k) => ({ page: k + 1, pages: chunks.length, rows: c, links }));
-  trackerCache.set(site, (trackerCache.get(site) ?? new Map()).set(key, pages));
-  return pages;
+  return chunks.map((c, k) => ({ page: k + 1, pages: chunks.length, rows: c, links }));
 }
 
 export interface MaintenanceView {
@@ -169,18 +168,14 @@ export interface BannerView {
   services: { id: string; name: string; url: string; reasons: { text: string; url: string }[] }[];
 }
 
-const banners = new WeakMap<SiteModel, Map<string, BannerView>>();
+const banners = perBuild<BannerView>();
 
 /**
  * What is affected right now: services with an open incident or an ongoing maintenance at asOf.
  * Every page shows it: computed once per site model and base.
  */
 export function bannerView(site: SiteModel, base: string): BannerView {
-  let byBase = banners.get(site);
-  if (!byBase) banners.set(site, (byBase = new Map()));
-  let banner = byBase.get(base);
-  if (!banner) byBase.set(base, (banner = computeBanner(site, base)));
-  return banner;
+  return banners(site, base, () => computeBanner(site, base));
 }
 
 function computeBanner(site: SiteModel, base: string): BannerView {
