@@ -14,8 +14,8 @@ import { availableParallelism, cpus, tmpdir, totalmem } from 'node:os';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseOptions } from './lib/cli.ts';
-import { SIZES, type SizeName } from './lib/bench/org.ts';
-import { writeOrg } from './lib/bench/org.ts';
+import { SIZES, writeOrg, type SizeName } from './lib/bench/org.ts';
+import type { Stage } from './lib/bench/stages.ts';
 
 const PROJECT = fileURLToPath(new URL('..', import.meta.url)).replace(/\/$/, '');
 const HOOK = join(PROJECT, 'scripts/lib/bench/usage-hook.ts');
@@ -42,16 +42,6 @@ if (!(opts.size in SIZES)) {
 const sizeName = opts.size as SizeName;
 const size = SIZES[sizeName];
 
-/** One measured stage. `target` and `pass` are set where the issue sets a target for this size. */
-export interface Stage {
-  stage: string;
-  wallSeconds: number;
-  cpuSeconds: number | null;
-  maxRssBytes: number | null;
-  detail: string;
-  target?: string;
-  pass?: boolean;
-}
 
 /** The targets (on a 2-core machine): full build time per size, and the rest at the large size. */
 const BUILD_TARGET: Record<SizeName, number> = { small: 8, medium: 20, large: 90 };
@@ -76,6 +66,11 @@ async function run(script: string, args: string[], env: NodeJS.ProcessEnv = {}):
   const usage = await readFile(usageFile, 'utf8').then((t) => JSON.parse(t) as { cpuSeconds: number; maxRssBytes: number }, () => null);
   return { code, stdout: Buffer.concat(out).toString(), stderr: Buffer.concat(err).toString(), wallSeconds, cpuSeconds: usage?.cpuSeconds ?? null, maxRssBytes: usage?.maxRssBytes ?? null };
 }
+
+/** A stage measured as a process of its own: its wall time, CPU time and peak RSS. */
+const processStage = (stage: string, r: Run, detail: string, target?: Pick<Stage, 'target' | 'pass'>): Stage => ({
+  stage, wallSeconds: r.wallSeconds, cpuSeconds: r.cpuSeconds, maxRssBytes: r.maxRssBytes, detail, ...target,
+});
 
 function must(r: Run, what: string): Run {
   if (r.code !== 0) throw new Error(`${what} exited ${r.code}:\n${r.stderr.slice(-4000)}\n${r.stdout.slice(-4000)}`);
@@ -105,7 +100,7 @@ try {
 
   console.log('check...');
   const check = must(await run('scripts/check.ts', ['--root', root, '--quiet']), 'npm run check');
-  stages.push({ stage: 'check', wallSeconds: check.wallSeconds, cpuSeconds: check.cpuSeconds, maxRssBytes: check.maxRssBytes, detail: 'validate every file, as in a pull request' });
+  stages.push(processStage('check', check, 'validate every file, as in a pull request'));
 
   console.log('load, engine, charts...');
   const inProcess = must(await run('scripts/lib/bench/stages.ts', ['--root', root]), 'the in-process stages');
@@ -131,15 +126,12 @@ try {
   const bigApi = biggest(site.filter((f) => f.path.startsWith('api/v1/slos/')));
   const total = site.reduce((a, f) => a + f.bytes, 0);
   stages.push({ stage: 'astro build (pages)', wallSeconds: timings.astroSeconds, cpuSeconds: null, maxRssBytes: null, detail: `${fmt(pages.length)} pages; the build's own check took ${timings.checkSeconds.toFixed(1)} s` });
-  stages.push({
-    stage: 'npm run build (cold)',
-    wallSeconds: build.wallSeconds,
-    cpuSeconds: build.cpuSeconds,
-    maxRssBytes: build.maxRssBytes,
-    detail: `${fmt(pages.length)} pages, ${fmt(site.length)} files, ${mb(total)}`,
-    target: `< ${BUILD_TARGET[sizeName]} s${sizeName === 'large' ? ', < 2 GiB' : ''}`,
-    pass: build.wallSeconds < BUILD_TARGET[sizeName] && (sizeName !== 'large' || (build.maxRssBytes ?? Infinity) < 2 * GIB),
-  });
+  stages.push(
+    processStage('npm run build (cold)', build, `${fmt(pages.length)} pages, ${fmt(site.length)} files, ${mb(total)}`, {
+      target: `< ${BUILD_TARGET[sizeName]} s${sizeName === 'large' ? ', < 2 GiB' : ''}`,
+      pass: build.wallSeconds < BUILD_TARGET[sizeName] && (sizeName !== 'large' || (build.maxRssBytes ?? Infinity) < 2 * GIB),
+    }),
+  );
 
   console.log('rebuild after editing one postmortem...');
   const [first] = (await readdir(join(root, 'content/postmortems'))).sort();
@@ -147,15 +139,7 @@ try {
   const rebuild = must(await run('scripts/build.ts', ['--root', root, '--out', out], buildEnv), 'the rebuild');
   const edited = await readFile(join(out, 'postmortems', first!.replace(/\.md$/, ''), 'index.html'), 'utf8');
   if (!edited.includes('Edited for the benchmark')) throw new Error(`the rebuild did not show the edit of ${first}`);
-  stages.push({
-    stage: 'rebuild, one postmortem edited',
-    wallSeconds: rebuild.wallSeconds,
-    cpuSeconds: rebuild.cpuSeconds,
-    maxRssBytes: rebuild.maxRssBytes,
-    detail: `${first} changed; the page shows the edit`,
-    target: '< 1/3 of the cold build',
-    pass: rebuild.wallSeconds < build.wallSeconds / 3,
-  });
+  stages.push(processStage('rebuild, one postmortem edited', rebuild, `${first} changed; the page shows the edit`, { target: '< 1/3 of the cold build', pass: rebuild.wallSeconds < build.wallSeconds / 3 }));
   const output = (stage: string, bytes: number, detail: string, limit?: number): Stage => ({
     stage, wallSeconds: NaN, cpuSeconds: null, maxRssBytes: null, detail: `${kb(bytes)}: ${detail}`,
     ...(limit === undefined ? {} : { target: `< ${kb(limit)}`, pass: bytes < limit }),

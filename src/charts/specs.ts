@@ -17,14 +17,14 @@ export interface IncidentMark {
 }
 
 /** Vertical dashed rules with a label at the top, for the incidents on a time axis (none: no layer). */
-function incidentLayers(marks: readonly IncidentMark[], x: string): object[] {
+function incidentLayers(marks: readonly IncidentMark[]): object[] {
   if (marks.length === 0) return [];
   return [
     { data: { values: marks }, mark: { type: 'rule', color: '#57606a', strokeDash: [2, 2] }, encoding: { x: { field: 't', type: 'temporal' } } },
     {
       data: { values: marks },
       mark: { type: 'text', align: 'left', baseline: 'top', dx: 2, y: 2, fontSize: 10, color: '#57606a' },
-      encoding: { x: { field: 't', type: 'temporal', title: x }, text: { field: 'label' } },
+      encoding: { x: { field: 't', type: 'temporal', title: null }, text: { field: 'label' } },
     },
   ];
 }
@@ -57,7 +57,7 @@ export function budgetSpec(values: BudgetPoint[], thresholds: { green: number; y
       ...labelledRule([{ y: thresholds.green / 100, label: `green above ${thresholds.green}%` }], '#1a7f37', [6, 3]),
       ...labelledRule([{ y: thresholds.yellow / 100, label: `red at or below ${thresholds.yellow}%` }], '#9a6700', [3, 3]),
       ...labelledRule([{ y: 0, label: 'budget spent' }], '#cf222e', [1, 2]),
-      ...incidentLayers(incidents, ''),
+      ...incidentLayers(incidents),
     ],
   } as TopLevelSpec;
 }
@@ -73,7 +73,7 @@ export function dailySliSpec(points: DailyPoint[], objectivePercent: number, tit
   const floor = allowed / 20;
   const values = points.filter((p) => p.sli !== null).map((p) => ({ day: p.day, sli: p.sli!, errors: Math.max(1 - p.sli!, floor) }));
   const worst = Math.max(allowed * 3, ...values.map((v) => v.errors)) * 1.5;
-  // Ticks at the nines inside the axis, and the objective itself.
+  // Ticks at the nines inside the axis; the objective has its own labelled rule.
   const ticks = [0.5, 0.1, 0.01, 0.001, 1e-4, 1e-5, 1e-6, 1e-7].filter((t) => t <= worst && t >= floor);
   return {
     ...frame(title),
@@ -93,7 +93,7 @@ export function dailySliSpec(points: DailyPoint[], objectivePercent: number, tit
         },
       },
       ...labelledRule([{ y: allowed, label: `objective ${objectivePercent}%` }], '#cf222e', [4, 3]),
-      ...incidentLayers(incidents, ''),
+      ...incidentLayers(incidents),
     ],
   } as TopLevelSpec;
 }
@@ -109,8 +109,8 @@ export interface AlertBand {
 
 /**
  * The 1-hour burn rate (its highest value per bucket) on a symmetric-log axis, with the page-fast
- * threshold as a labelled rule, the replayed alerts as shaded bands labelled page or ticket, and
- * the incidents as marks at their start.
+ * threshold as a labelled rule, the replayed alerts as shaded bands (page or ticket, named in the
+ * legend), and the incidents as marks at their start.
  */
 export function burnSpec(values: BurnPoint[], threshold: { value: number; label: string } | null, alerts: readonly AlertBand[], incidents: readonly IncidentMark[], title: string): TopLevelSpec {
   // Page alerts shade the full height, ticket alerts a strip at the bottom: told apart by shape,
@@ -143,7 +143,7 @@ export function burnSpec(values: BurnPoint[], threshold: { value: number; label:
       },
       ...(threshold ? labelledRule([{ y: threshold.value, label: threshold.label }], '#cf222e', [4, 3]) : []),
       ...labelledRule([{ y: 1, label: '1×: the budget lasts the window' }], '#57606a', [1, 2]),
-      ...incidentLayers(incidents, ''),
+      ...incidentLayers(incidents),
     ],
   } as TopLevelSpec;
 }

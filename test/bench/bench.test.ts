@@ -10,11 +10,11 @@ import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { PROJECT } from '../helpers/build.ts';
 import { collect } from '../helpers/process.ts';
+import type { Stage } from '../../scripts/lib/bench/stages.ts';
 
 const temps: string[] = [];
 afterAll(() => Promise.all(temps.map((d) => rm(d, { recursive: true, force: true }))));
 
-interface Stage { stage: string; wallSeconds: number; cpuSeconds: number | null; maxRssBytes: number | null; detail: string; target?: string; pass?: boolean }
 
 describe('npm run bench -- --size small', () => {
   it('generates the organisation outside content/, runs every stage and writes the table as Markdown and JSON', { timeout: 300_000 }, async () => {

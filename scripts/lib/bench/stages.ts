@@ -17,7 +17,17 @@ import { parseOptions } from '../cli.ts';
 const { root } = parseOptions({ root: { type: 'string' } }, 'Usage: node scripts/lib/bench/stages.ts --root DIR\n');
 if (!root) throw new Error('--root is required');
 
-type Stage = { stage: string; wallSeconds: number; cpuSeconds: number; maxRssBytes: number; detail: string };
+/** One measured stage of `npm run bench`; `target` and `pass` where the issue sets a target for it. */
+export interface Stage {
+  stage: string;
+  wallSeconds: number;
+  cpuSeconds: number | null;
+  maxRssBytes: number | null;
+  detail: string;
+  target?: string;
+  pass?: boolean;
+}
+
 const stages: Stage[] = [];
 async function stage<T>(name: string, fn: () => Promise<T> | T, detail: (v: T) => string): Promise<T> {
   const cpu0 = process.cpuUsage();
