@@ -6,6 +6,7 @@
 import { tallyActions, tallyBy, trackActions, type ActionState, type ActionTally, type TrackedAction } from '../core/index.ts';
 import { ACTION_PRIORITIES } from '../schemas/postmortem.ts';
 import type { SiteModel } from './model.ts';
+import { plural } from './format.ts';
 
 /** The anchor of an action item's row on its postmortem page: row 2 -> `action-2`. */
 export const actionAnchor = (row: number): string => `action-${row}`;
@@ -39,7 +40,6 @@ export interface ActionItemsView {
   byService: ActionGroup[];
 }
 
-const plural = (n: number, word: string): string => `${n} ${word}${n === 1 ? '' : 's'}`;
 
 function stateText(a: TrackedAction): string {
   if (a.state === 'done') return a.status === 'wont-fix' ? "won't fix" : 'done';

@@ -87,6 +87,11 @@ export function count(n: number | null | undefined): string {
   return n === null || n === undefined ? '—' : Math.round(n).toLocaleString('en-US');
 }
 
+/** `1 incident`, `3 incidents`, `1,204 incidents`: a count and its noun. */
+export function plural(n: number, word: string): string {
+  return `${count(n)} ${word}${n === 1 ? '' : 's'}`;
+}
+
 /** Burn rate as `2.4×`. */
 export function burn(b: number | null | undefined): string {
   return b === null || b === undefined ? '—' : `${b < 10 ? b.toFixed(2) : b.toFixed(1)}×`;

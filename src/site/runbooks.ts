@@ -12,7 +12,7 @@
 import { ALERT_NAME } from '../adapters/rules/prometheus-rules.ts';
 import { ALERT_NAMES } from '../core/index.ts';
 import type { LoadedRunbook } from '../adapters/content/documents.ts';
-import { utc } from './format.ts';
+import { plural, utc } from './format.ts';
 import { reviewState, type ReviewState } from './review.ts';
 import type { SiteModel } from './model.ts';
 
@@ -57,7 +57,6 @@ function refsOf(site: SiteModel, rb: LoadedRunbook, base: string): RunbookRefs {
   for (const s of site.content.services) {
     if (!services.has(s.id) && s.links.some((l) => linksTo(l.url, rb.id))) services.set(s.id, { id: s.id, name: s.name, url: `${base}services/${s.id}/`, via: 'link' });
   }
-  const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
   const alerts = slos.length * Object.keys(ALERT_NAMES).length;
   return {
     summary: slos.length + services.size === 0 ? 'nothing' : `${plural(slos.length, 'SLO')}, ${plural(alerts, 'alert')}, ${plural(services.size, 'service')}`,

@@ -6,8 +6,8 @@
 import type { TopLevelSpec } from 'vega-lite';
 import { budgetPoints, burnPoints, dailySli } from '../charts/data.ts';
 import { budgetSpec, burnSpec, dailySliSpec, type IncidentMark } from '../charts/specs.ts';
-import { alertEpisodes, BURN_WINDOW_NAMES, DAY, seriesStart, type AlertName, type Exhaustion, type SloReport } from '../core/index.ts';
-import { burn, count, duration, objectivePct, pct, utc } from './format.ts';
+import { alertEpisodes, BURN_WINDOW_NAMES, DAY, secondsOf, seriesStart, type AlertName, type Exhaustion, type SloReport } from '../core/index.ts';
+import { burn, count, duration, objectivePct, plural, pct, utc } from './format.ts';
 import type { Incident } from '../schemas/incident.ts';
 import type { SloView } from './model.ts';
 
@@ -169,13 +169,30 @@ export function sloPage(view: SloView, site: SloPageContext, base: string): SloP
   const daily = dailySli(slo, series, dailyFrom, to);
   // The service's incidents on each chart's time axis, from the same list as the alert coverage.
   const marks = (from: number): IncidentMark[] =>
-    r.alertCoverage.incidents.filter((c) => Date.parse(c.startedAt) / 1000 >= from).map((c) => ({ t: c.startedAt, label: c.severity }));
-  const budgetFrom = budget.length ? Date.parse(budget[0]!.t) / 1000 : to;
+    r.alertCoverage.incidents.filter((c) => secondsOf(c.startedAt) >= from).map((c) => ({ t: c.startedAt, label: c.severity }));
+  const budgetFrom = budget.length ? secondsOf(budget[0]!.t) : to;
   const burnFrom = Math.max(to - BURN_CHART_DAYS * DAY, seriesStart(series) ?? to);
   const burnRows = burnPoints(series, slo.objective, BURN_CHART_WINDOW, burnFrom, to, BURN_CHART_BUCKET);
   const pageFast = r.alertRules.find((a) => a.alert === 'page-fast');
-  const bands = r.alerts.filter((a) => Date.parse(a.to) / 1000 > burnFrom).map((a) => ({ from: a.from, to: a.to, severity: a.severity, alert: ALERT_LABELS[a.alert] }));
-  const page: SloPage = {
+  const bands = r.alerts.filter((a) => secondsOf(a.to) > burnFrom).map((a) => ({ from: a.from, to: a.to, severity: a.severity, alert: ALERT_LABELS[a.alert] }));
+  // One row per episode: re-firings within the alert's long window (its reset time) are merged.
+  const alertRows: AlertRow[] = alertEpisodes(r.alerts, (alert) => r.alertRules.find((x) => x.alert === alert)?.longSeconds ?? 0).map((a) => ({
+    alert: ALERT_LABELS[a.alert],
+    from: utc(a.from),
+    to: a.open ? 'still firing' : utc(a.to),
+    lasted: duration((Date.parse(a.to) - Date.parse(a.from)) / 1000),
+    peak: burn(a.peakBurnRate),
+    fired: a.firings === 1 ? 'once' : `${a.firings} times`,
+    incidents: a.incidents.map(incident),
+  }));
+  const coverageRows = r.alertCoverage.incidents.map((c) => ({
+    incident: incident(c.incident),
+    severity: c.severity,
+    started: utc(c.startedAt),
+    firstAlert: c.firstAlert === null ? null : `${ALERT_LABELS[c.firstAlert]} at ${utc(c.firstFiredAt)}`,
+    lead: c.leadSeconds === null ? '—' : `${c.leadSeconds < 0 ? '−' : '+'}${duration(Math.abs(c.leadSeconds))}`,
+  }));
+  return {
     title: slo.name,
     service: { href: `${base}services/${slo.service}/`, text: site.serviceName(slo.service) },
     report: r,
@@ -224,32 +241,11 @@ export function sloPage(view: SloView, site: SloPageContext, base: string): SloP
     ],
     burnRates: BURN_WINDOW_NAMES.map((w) => ({ window: w, value: burn(r.burnRates[w]) })),
     alertRules: r.alertRules.map((a) => `${ALERT_LABELS[a.alert]}: above ${burn(a.threshold)} over ${duration(a.longSeconds)} and ${duration(a.shortSeconds)} (${pct(a.budgetShare, 1)} of the budget spent in ${duration(a.longSeconds)})`),
-    // One row per episode: re-firings within the alert's long window (its reset time) are merged.
-    alertRows: alertEpisodes(r.alerts, (alert) => r.alertRules.find((x) => x.alert === alert)?.longSeconds ?? 0).map((a) => ({
-      alert: ALERT_LABELS[a.alert],
-      from: utc(a.from),
-      to: a.open ? 'still firing' : utc(a.to),
-      lasted: duration((Date.parse(a.to) - Date.parse(a.from)) / 1000),
-      peak: burn(a.peakBurnRate),
-      fired: a.firings === 1 ? 'once' : `${a.firings} times`,
-      incidents: a.incidents.map(incident),
-    })),
-    alertSummary: '',
-    coverageSummary: '',
-    coverageRows: r.alertCoverage.incidents.map((c) => ({
-      incident: incident(c.incident),
-      severity: c.severity,
-      started: utc(c.startedAt),
-      firstAlert: c.firstAlert === null ? null : `${ALERT_LABELS[c.firstAlert]} at ${utc(c.firstFiredAt)}`,
-      lead: c.leadSeconds === null ? '—' : `${c.leadSeconds < 0 ? '−' : '+'}${duration(Math.abs(c.leadSeconds))}`,
-    })),
+    alertRows,
+    alertSummary: `${plural(alertRows.length, 'alert episode')} (${plural(r.alerts.length, 'firing')}), ${count(alertRows.filter((a) => a.incidents.length === 0).length)} explained by no incident`,
+    coverageRows,
+    coverageSummary: `${plural(coverageRows.length, 'incident')}, ${count(coverageRows.filter((c) => c.firstAlert === null).length)} with no alert`,
     periodRows: r.budgetByPeriod.map((p) => ({ period: p.period, events: count(p.total), bad: count(p.bad), allowed: count(p.allowed), inIncidents: pct(p.incidentShare, 1), outside: pct(p.outsideShare, 1) })),
     incidentBudgetRows: r.incidentBudget.map((b) => ({ incident: incident(b.incident), severity: b.severity, period: b.period, bad: count(b.bad), share: pct(b.share, 1) })),
   };
-  const plural = (n: number, word: string) => `${count(n)} ${word}${n === 1 ? '' : 's'}`;
-  const unexplained = page.alertRows.filter((a) => a.incidents.length === 0).length;
-  page.alertSummary = `${plural(page.alertRows.length, 'alert episode')} (${plural(r.alerts.length, 'firing')}), ${count(unexplained)} explained by no incident`;
-  const missed = page.coverageRows.filter((c) => c.firstAlert === null).length;
-  page.coverageSummary = `${plural(page.coverageRows.length, 'incident')}, ${count(missed)} with no alert`;
-  return page;
 }
