@@ -31,7 +31,7 @@ import { declaredMethod } from './methods.ts';
 import { budgetSeconds } from './budget.ts';
 import { outageIntervals } from './outage.ts';
 import { isoOf, periodOf, periodsCovering, secondsOf, type Period, type PeriodKind } from './periods.ts';
-import { objectiveFraction } from './report.ts';
+import { objectiveFraction, type SloReport } from './report.ts';
 import { responseTargets, type ResponseTally } from './response-targets.ts';
 import type { Series } from './series.ts';
 
@@ -102,13 +102,8 @@ export function sloPeriodFigures(slo: Slo, series: Series, period: Period, asOf:
   };
 }
 
-export interface PeriodSloRow {
-  id: string;
-  service: string;
-  name: string;
-  /** Fraction, 0.999. */
-  objective: number;
-  window: string;
+/** The SLO's identity as its report gives it: id, service, name, objective (a fraction) and window. */
+export interface PeriodSloRow extends Pick<SloReport, 'id' | 'service' | 'name' | 'objective' | 'window'> {
   method: Slo['budgeting']['method'];
   hasData: boolean;
   figures: SloPeriodFigures | null;

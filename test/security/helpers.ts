@@ -12,6 +12,15 @@ export const POSTMORTEM = 'content/postmortems/2026-10-03-api-outage.md';
 export const RUNBOOK = 'content/runbooks/api-errors.md';
 export const SLO = 'content/slos/api-availability.yaml';
 
+/** Raw HTML a hostile pull request may put in Markdown: a script, event handlers, a frame, a javascript: URL. */
+export const HOSTILE_HTML = [
+  '<script>alert("pwned")</script>',
+  '<img src=x onerror="alert(1)">',
+  '<iframe src="https://evil.example.com"></iframe>',
+  '<svg><script>alert(2)</script></svg>',
+  '<a href="javascript:alert(3)" onclick="alert(4)">click</a>',
+].join('\n\n');
+
 export const original = (file: string) => readFile(join(MINIMAL, file), 'utf8');
 
 /** Load a copy of the minimal fixture after `prepare` edited it; the errors as printed lines. */

@@ -4,19 +4,11 @@
  */
 import { describe, expect, it } from 'vitest';
 import { renderMarkdown, splitFrontmatter } from '../../src/adapters/content/markdown.ts';
-import { POSTMORTEM, RUNBOOK, errorsOf, runbookWith } from './helpers.ts';
+import { HOSTILE_HTML, POSTMORTEM, RUNBOOK, errorsOf, runbookWith } from './helpers.ts';
 
 const MDX = 'content/runbooks/api-latency.mdx';
 /** The runbook's frontmatter takes lines 1-9, so its body starts on line 10. */
 const BODY_LINE = 10;
-
-const HOSTILE_HTML = [
-  '<script>alert("pwned")</script>',
-  '<img src=x onerror="alert(1)">',
-  '<iframe src="https://evil.example.com"></iframe>',
-  '<svg><script>alert(2)</script></svg>',
-  '<a href="javascript:alert(3)" onclick="alert(4)">click</a>',
-].join('\n\n');
 
 /** Nothing that runs: no script element, no event handler attribute, no javascript:/vbscript:/data: URL. */
 function expectInert(html: string) {
