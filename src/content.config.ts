@@ -10,6 +10,7 @@ import { defineCollection } from 'astro:content';
 import type { LoaderContext } from 'astro/loaders';
 import { loadContent } from './adapters/content/load.ts';
 import { renderMarkdown } from './adapters/content/markdown.ts';
+import { takeTree } from './adapters/content/parsed-bodies.ts';
 import { formatError } from './adapters/content/errors.ts';
 import { contentRoot } from './site/root.ts';
 
@@ -33,8 +34,10 @@ async function sync({ store, generateDigest }: LoaderContext, docs: readonly Doc
     const { body, ...data } = doc;
     const digest = generateDigest(body + JSON.stringify(data));
     keep.add(doc.id);
+    // The tree check parsed from this body, if the build kept it: taken either way, so it is freed.
+    const tree = takeTree(doc);
     if (store.get(doc.id)?.digest === digest) continue;
-    store.set({ id: doc.id, data, body, digest, rendered: { html: await renderMarkdown(body, doc.format) } });
+    store.set({ id: doc.id, data, body, digest, rendered: { html: await renderMarkdown(body, doc.format, tree) } });
   }
   for (const id of store.keys()) if (!keep.has(id)) store.delete(id);
 }

@@ -13,6 +13,7 @@ import { ALERT_NAME } from '../adapters/rules/prometheus-rules.ts';
 import { ALERT_NAMES } from '../core/index.ts';
 import type { LoadedRunbook } from '../adapters/content/documents.ts';
 import { plural, utc } from './format.ts';
+import { perBuild } from './per-build.ts';
 import { reviewState, type ReviewState } from './review.ts';
 import type { SiteModel } from './model.ts';
 
@@ -47,15 +48,31 @@ export interface RunbookView {
   refs: RunbookRefs;
 }
 
-/** Whether a URL goes to this runbook's page (`…/runbooks/<id>/`, with or without the slash). */
-const linksTo = (url: string, id: string): boolean => new RegExp(`/runbooks/${id}/?(?:[?#].*)?$`).test(url);
+/** The runbook id a URL goes to (`…/runbooks/<id>/`, with or without the slash), or undefined. */
+const runbookOfUrl = (url: string): string | undefined => /\/runbooks\/([^/?#]+)\/?(?:[?#].*)?$/.exec(url)?.[1];
 
-function refsOf(site: SiteModel, rb: LoadedRunbook, base: string): RunbookRefs {
-  const slos = site.content.slos.filter((s) => s.runbook === rb.id).sort((a, b) => a.id.localeCompare(b.id));
+/** What points at each runbook, built once: the SLOs naming it, the services linking to it. */
+interface Pointers {
+  slos: Map<string, SiteModel['content']['slos']>;
+  links: Map<string, SiteModel['content']['services']>;
+}
+
+function pointers(site: SiteModel): Pointers {
+  const slos: Pointers['slos'] = new Map();
+  for (const s of site.content.slos) if (s.runbook) slos.set(s.runbook, [...(slos.get(s.runbook) ?? []), s]);
+  const links: Pointers['links'] = new Map();
+  for (const s of site.content.services) {
+    for (const id of new Set(s.links.map((l) => runbookOfUrl(l.url)).filter((x) => x !== undefined))) links.set(id, [...(links.get(id) ?? []), s]);
+  }
+  return { slos, links };
+}
+
+function refsOf(site: SiteModel, rb: LoadedRunbook, base: string, to: Pointers): RunbookRefs {
+  const slos = [...(to.slos.get(rb.id) ?? [])].sort((a, b) => a.id.localeCompare(b.id));
   const services = new Map<string, Ref & { via: 'slo' | 'link' }>();
   for (const s of slos) services.set(s.service, { id: s.service, name: site.serviceName(s.service), url: `${base}services/${s.service}/`, via: 'slo' });
-  for (const s of site.content.services) {
-    if (!services.has(s.id) && s.links.some((l) => linksTo(l.url, rb.id))) services.set(s.id, { id: s.id, name: s.name, url: `${base}services/${s.id}/`, via: 'link' });
+  for (const s of to.links.get(rb.id) ?? []) {
+    if (!services.has(s.id)) services.set(s.id, { id: s.id, name: s.name, url: `${base}services/${s.id}/`, via: 'link' });
   }
   const alerts = slos.length * Object.keys(ALERT_NAMES).length;
   return {
@@ -67,14 +84,21 @@ function refsOf(site: SiteModel, rb: LoadedRunbook, base: string): RunbookRefs {
   };
 }
 
-/** Every runbook, by service then title. */
+const views = perBuild<RunbookView[]>();
+
+/** Every runbook, by service then title; computed once per build (each runbook page reads it). */
 export function runbookViews(site: SiteModel, base: string): RunbookView[] {
+  return views(site, base, () => computeViews(site, base));
+}
+
+function computeViews(site: SiteModel, base: string): RunbookView[] {
   const after = site.content.site.review_after_days;
+  const to = pointers(site);
+  const slos = new Map(site.content.slos.map((s) => [s.id, s]));
   return [...site.content.runbooks]
     .sort((a, b) => a.service.localeCompare(b.service) || a.title.localeCompare(b.title))
     .map((rb): RunbookView => {
       const review = reviewState(rb.last_reviewed, site.history.files.get(rb.file)?.updated.date, site.asOf, after);
-      const slos = new Map(site.content.slos.map((s) => [s.id, s]));
       return {
         id: rb.id,
         title: rb.title,
@@ -88,7 +112,7 @@ export function runbookViews(site: SiteModel, base: string): RunbookView[] {
           slos: rb.covers.slos.map((id) => ({ id, name: slos.get(id)?.name ?? id, url: `${base}slos/${id}/` })),
           alerts: [...rb.covers.alerts],
         },
-        refs: refsOf(site, rb, base),
+        refs: refsOf(site, rb, base, to),
       };
     });
 }

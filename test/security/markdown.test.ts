@@ -2,7 +2,12 @@
  * Issue 15, items 3 (MDX), 4 (one sanitising pipeline), 5 (URLs in Markdown), 12 (size and depth)
  * and 14 (one frontmatter splitter).
  */
+import { readFile } from 'node:fs/promises';
+import { basename } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { readPostmortem, readRunbook } from '../../src/adapters/content/documents.ts';
+import type { ContentError } from '../../src/adapters/content/errors.ts';
+import { keepParsedBodies, takeTree } from '../../src/adapters/content/parsed-bodies.ts';
 import { renderMarkdown, splitFrontmatter } from '../../src/adapters/content/markdown.ts';
 import { HOSTILE_HTML, POSTMORTEM, RUNBOOK, errorsOf, runbookWith } from './helpers.ts';
 
@@ -180,5 +185,24 @@ describe('frontmatter is split one way, for check and the build', () => {
     const text = (await runbookWith('\n1. Step.\n')).replace('last_reviewed: 2026-10-10', 'last_reviewed: 2026-10-10 #---\nslug: ../../../../tmp/owned');
     const { lines } = await errorsOf({ [RUNBOOK]: text });
     expect(lines).toEqual([`${RUNBOOK}:9:1 slug: unknown field (check its spelling and indentation)`]);
+  });
+});
+
+describe('the build renders the tree check parsed (one parse per body)', () => {
+  it.each([
+    ['a postmortem', 'content/postmortems/2026-10-27-checkout-db-failover.md'],
+    ['an MDX runbook', 'content/runbooks/checkout-latency.mdx'],
+  ])('%s renders the same from the kept tree as from its text, and the tree is handed out once', async (_, file) => {
+    keepParsedBodies();
+    const text = await readFile(file, 'utf8');
+    const errors: ContentError[] = [];
+    const id = basename(file).replace(/\.mdx?$/, '');
+    const doc = (file.includes('postmortems') ? readPostmortem(file, id, text, errors) : readRunbook(file, id, text, errors))!.value;
+    expect(errors).toEqual([]);
+    const format = 'format' in doc ? doc.format : 'md';
+    const tree = takeTree(doc);
+    expect(tree?.type).toBe('root');
+    expect(takeTree(doc)).toBeUndefined();
+    expect(await renderMarkdown(doc.body, format, tree)).toBe(await renderMarkdown(doc.body, format));
   });
 });

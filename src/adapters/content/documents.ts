@@ -13,7 +13,8 @@ import {
 import { runbookSchema, type Runbook } from '../../schemas/runbook.ts';
 import { DEFAULT_LIMITS, type Limits } from '../../schemas/site.ts';
 import { contentError, quote, type ContentError } from './errors.ts';
-import { checkSections, headingSections, sectionsByName } from './postmortem-sections.ts';
+import { keepTree } from './parsed-bodies.ts';
+import { checkSections, headingSections, sectionsByName, summaryParagraphs } from './postmortem-sections.ts';
 import { firstTable, parseMarkdown, readTable, splitFrontmatter, textOf, unsafeUrls, type MarkdownFormat, type Section, type TableRow } from './markdown.ts';
 import { shapeProblems, treeDepth } from './markdown-limits.ts';
 import { mdxProblems } from './mdx.ts';
@@ -105,7 +106,8 @@ function readBody(file: string, body: string, lineOffset: number, format: Markdo
   return errors.length > before ? undefined : tree;
 }
 
-export type LoadedPostmortem = Postmortem & { file: string; body: string };
+/** `summary`: the Summary section's paragraphs as plain text (see summaryParagraphs). */
+export type LoadedPostmortem = Postmortem & { file: string; body: string; summary: string[] };
 
 /** The rows of the table in a section; a section without one is an error unless it is an empty draft section. */
 function sectionTable(file: string, status: string, title: string, section: Section | undefined, columns: readonly string[], offset: number, errors: ContentError[], aliases: Record<string, readonly string[]>): TableRow[] {
@@ -203,7 +205,9 @@ export function readPostmortem(file: string, id: string, text: string, errors: C
     errors,
   );
   if (errors.length > before) return undefined;
-  return { value: { ...fm.data, id, timeline, actionItems, file, body: fm.split.body }, file, at: fm.at };
+  const value = { ...fm.data, id, timeline, actionItems, file, body: fm.split.body, summary: summaryParagraphs(byName) };
+  keepTree(value, tree);
+  return { value, file, at: fm.at };
 }
 
 export type LoadedRunbook = Runbook & { id: string; file: string; format: MarkdownFormat; body: string };
@@ -219,7 +223,10 @@ export function readRunbook(file: string, id: string, text: string, errors: Cont
     errors.push(contentError(file, fm.split.bodyLineOffset + 1, 1, '', 'runbook has no steps: write them below the frontmatter'));
     return undefined;
   }
-  const format = file.endsWith('.mdx') ? 'mdx' : 'md';
-  if (!readBody(file, fm.split.body, fm.split.bodyLineOffset, format, errors, limits)) return undefined;
-  return { value: { ...fm.data, id, file, format, body: fm.split.body }, file, at: fm.at };
+  const format: MarkdownFormat = file.endsWith('.mdx') ? 'mdx' : 'md';
+  const tree = readBody(file, fm.split.body, fm.split.bodyLineOffset, format, errors, limits);
+  if (!tree) return undefined;
+  const value = { ...fm.data, id, file, format, body: fm.split.body };
+  keepTree(value, tree);
+  return { value, file, at: fm.at };
 }

@@ -88,10 +88,12 @@ function externalLinks() {
  * source is dropped, MDX components become the fixed HTML of mdx.ts (nothing is compiled or run),
  * and rehype-sanitize runs after the last transform, so no script, event handler, `javascript:`
  * or `data:` URL can reach the page whatever the source holds. Bodies reach this only after
- * `check` has accepted them (size and nesting limits included).
+ * `check` has accepted them (size and nesting limits included). `parsed`, when given, is the tree
+ * of `body` (it is changed: MDX components are unwrapped in place).
  */
-export async function renderMarkdown(body: string, format: MarkdownFormat = 'md'): Promise<string> {
-  const tree = parseMarkdown(body, format);
+export async function renderMarkdown(body: string, format: MarkdownFormat = 'md', parsed?: Root): Promise<string> {
+  // The tree check already parsed from this body, when the build kept it (see parsed-bodies.ts).
+  const tree = parsed ?? parseMarkdown(body, format);
   if (format === 'mdx') unwrapComponents(tree);
   const pipeline = unified()
     .use(remarkRehype, { handlers: MDX_HANDLERS })

@@ -90,3 +90,25 @@ export function checkSections(file: string, status: string, found: Section[], by
     }
   }
 }
+
+/** The words of a node; raw HTML is dropped, as the rendered page drops it. */
+function words(node: RootContent): string {
+  if (node.type === 'html') return '';
+  if ('value' in node && typeof node.value === 'string') return node.value;
+  if ('children' in node) return (node.children as RootContent[]).map(words).join('');
+  return '';
+}
+
+/**
+ * The text of a postmortem's Summary section (under any of its names and levels), shown on its
+ * incidents' pages so a reader sees the gist where the incident is and the site search finds an
+ * incident by its postmortem's words. Plain text: formatting and raw HTML dropped, paragraphs kept apart.
+ */
+export function summaryParagraphs(byName: Map<string, Section>): string[] {
+  const summary = byName.get('Summary');
+  if (!summary) return [];
+  return summary.nodes
+    .filter((n) => n.type === 'paragraph')
+    .map((n) => words(n).replace(/\s+/g, ' ').trim())
+    .filter(Boolean);
+}

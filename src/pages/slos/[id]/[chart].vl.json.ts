@@ -9,9 +9,13 @@ export async function getStaticPaths() {
   return site.slos.filter((v) => v.report !== null).flatMap((v) => (['budget', 'daily', 'burn'] as const).map((chart) => ({ params: { id: v.slo.id, chart } })));
 }
 
+/** The three charts of an SLO are written one after the other: its page view is computed once for them. */
+let last: { site: object; id: string; page: NonNullable<ReturnType<typeof sloPage>> } | undefined;
+
 export const GET: APIRoute = async ({ params }) => {
   const site = await getSite();
-  const page = sloPage(site.slos.find((v) => v.slo.id === params.id)!, site, base)!;
+  if (last?.site !== site || last.id !== params.id) last = { site, id: params.id!, page: sloPage(site.slos.find((v) => v.slo.id === params.id)!, site, base)! };
+  const { page } = last;
   const spec = { budget: page.budgetChart, daily: page.dailyChart, burn: page.burnChart }[params.chart as 'budget' | 'daily' | 'burn'].spec;
   return new Response(`${JSON.stringify(spec, null, 2)}\n`, { headers: { 'content-type': 'application/json' } });
 };
