@@ -29,7 +29,7 @@ export const DEFINITIONS = [
   { id: 'mttr', name: 'MTTR', text: 'Time to resolve: resolved_at − started_at, resolved incidents only.' },
   { id: 'mtbf', name: 'MTBF', text: 'Operating time between failures of one service: from the end of one impact (mitigated_at, else resolved_at) to the start of the next, overlapping impacts merged; a service counts only its own incidents.' },
   { id: 'response-compliance', name: 'Response-target compliance', text: 'Met / (met + missed) among the incidents of a severity. An incident meets its target when it is acknowledged within its severity’s target, counted from detected_at (or started_at if that is missing); one without acknowledged_at has missed it while still open past its target, and is otherwise unknown and left out.' },
-  { id: 'action-items', name: 'Action items', text: 'An item is a row of a postmortem’s Action items table. It is done when its status is done or wont-fix, open otherwise (open, in-progress); an open item is overdue once its due date has ended, from 00:00 UTC the next day. Open counts include the overdue items.' },
+  { id: 'action-items', name: 'Action items', text: 'An item is a row of a postmortem’s Action items table. It is done when its status is done or wont-fix, open otherwise (open, in-progress, or no status stated); an open item is overdue once its due date has ended, from 00:00 UTC the next day, and an item without a due date is never overdue. Open counts include the overdue items.' },
 ] as const satisfies readonly Definition[];
 
 export type DefinitionId = (typeof DEFINITIONS)[number]['id'];
