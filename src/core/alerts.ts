@@ -126,6 +126,9 @@ export function burnCompares(op: BurnOp, threshold: number): (burn: number) => b
   }
 }
 
+/** Whether an alert fires on a burn rate above its threshold (gt, gte), as an incident would make it. */
+const firesOnBurn = (a: Pick<AlertInterval, 'op'>): boolean => a.op === 'gt' || a.op === 'gte';
+
 /** A period during which an alert fired, Unix seconds. */
 export interface AlertInterval {
   alert: AlertName;
@@ -252,6 +255,8 @@ export const DEFAULT_ALERT_SLACK = 1_800;
  * its own (say 100% errors two hours after a resolved incident, inside page-slow's 6h window) on
  * the old incident and hide it. An attributed alert counts for the incident (alerted, first alert,
  * lead) even when it fired after endedAt; its lead then exceeds the incident's length.
+ * Only alerts that fire on a high burn (gt, gte) are attributed: an alert that fires while the burn
+ * is below its threshold (lt, lte) cannot have caught an incident, so it is never an incident's.
  */
 export function relateAlerts(
   slo: Pick<Slo, 'service' | 'objective'>,
@@ -289,7 +294,7 @@ export function relateAlerts(
   const matches = mine.map(({ i, startedAt, endedAt }): IncidentAlertMatch => {
     const lo = startedAt - slackSeconds;
     const steps = overlappingStepRange(series, lo, endedAt);
-    const hits = alerts.filter((a) => (a.from <= endedAt && lo <= a.to) || (a.from > endedAt && !firesWithout(a, steps)));
+    const hits = alerts.filter((a) => firesOnBurn(a) && ((a.from <= endedAt && lo <= a.to) || (a.from > endedAt && !firesWithout(a, steps))));
     for (const h of hits) explainedBy.get(h)!.push(i.id);
     const first = hits.reduce<AlertInterval | null>((best, a) => (best === null || a.from < best.from ? a : best), null);
     return {
