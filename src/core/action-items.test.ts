@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { actionState, dueEnd, isOverdue, tallyActions, tallyBy, trackActions, type PostmortemActions } from './action-items.ts';
+import type { ActionItem } from '../schemas/postmortem.ts';
 import { at } from './test-fixtures.ts';
 
 type Status = 'open' | 'in-progress' | 'done' | 'wont-fix';
@@ -18,6 +19,31 @@ describe('the state of an action item', () => {
     expect(actionState(item('done', '2026-01-01'), at('2026-11-14T00:00:00Z'))).toBe('done');
     expect(actionState(item('wont-fix', '2026-01-01'), at('2026-11-14T00:00:00Z'))).toBe('done');
     expect(isOverdue(item('wont-fix', '2026-01-01'), at('2026-11-14T00:00:00Z'))).toBe(false);
+  });
+});
+
+describe('an action item without a due date or a status (the SRE book’s table has neither)', () => {
+  const bare: ActionItem = { action: 'Add load shedding', owner: 'agoogler' };
+
+  it('is open and never overdue, however late it is', () => {
+    expect(dueEnd(bare)).toBeNull();
+    expect(isOverdue(bare, at('2099-01-01T00:00:00Z'))).toBe(false);
+    expect(actionState(bare, at('2099-01-01T00:00:00Z'))).toBe('open');
+  });
+
+  it('with a due date but no status it is open until the due day ends, then overdue', () => {
+    expect(actionState({ ...bare, due: '2026-11-13' }, at('2026-11-13T12:00:00Z'))).toBe('open');
+    expect(actionState({ ...bare, due: '2026-11-13' }, at('2026-11-14T00:00:00Z'))).toBe('overdue');
+  });
+
+  it('is tracked after the dated open items, with no day count, and counted as open', () => {
+    const items = trackActions([{ id: 'pm', incidents: [], actionItems: [bare, item('open', '2026-12-01'), { ...bare, status: 'done' as const }] }], () => [], at('2026-11-15T00:00:00Z'));
+    expect(items.map((a) => [a.state, a.row, a.due, a.days])).toEqual([
+      ['open', 2, '2026-12-01', 16],
+      ['open', 1, undefined, null],
+      ['done', 3, undefined, null],
+    ]);
+    expect(tallyActions(items)).toEqual({ open: 2, overdue: 0, done: 1, total: 3 });
   });
 });
 

@@ -328,3 +328,52 @@ describe('relateAlerts', () => {
     expect(relateAlerts(slo, s, alerts, [quiet], asOf).incidents[0]).toMatchObject({ alerted: false, paged: false, firstFiredAt: null });
   });
 });
+
+describe("an SLO's own alerts (alerting.alerts, OpenSLO conditions)", () => {
+  const own = (a: Record<string, unknown>) => makeSlo({ objective: 97, window: '28d', alerting: { alerts: [{ name: 'own', severity: 'page', window: '5m', burn_rate: 1, ...a }] } });
+  // 1,008 bad of 2,500 against 97% is exactly 13.44x, which floating point puts at 13.440000000000001.
+  const series = (bad: (i: number) => number | null, n = 6) => constantSeries(START, step, n, 2500, bad);
+  const fired = (a: Record<string, unknown>, bad: (i: number) => number | null, n = 6) => replayAlerts(own(a), series(bad, n)).map((x) => [(x.from - START) / step, (x.to - START) / step, x.open]);
+
+  it('replace the four defaults: one window, no short window, the comparison and hold as written', () => {
+    expect(alertPlan(own({ op: 'gte', burn_rate: 2, window: '90m', for: '7m' }), step)).toEqual([
+      { alert: 'own', severity: 'page', op: 'gte', threshold: 2, budgetShare: (2 * 5400) / (28 * 86400), longSeconds: 5400, shortSeconds: null, longSteps: 18, shortSteps: null, forSeconds: 420, forSteps: 2 },
+    ]);
+  });
+
+  it('a lookback window is rounded to whole steps, at least one: 7m is 1 step, 8m 2, 1m 1', () => {
+    expect(['7m', '8m', '1m'].map((w) => alertPlan(own({ burn_rate: 1, window: w }), step)[0]!.longSteps)).toEqual([1, 2, 1]);
+  });
+
+  it('at a burn of exactly the threshold (13.44x, within 1e-9): gte and lte fire, gt and lt do not', () => {
+    const at = (op: string) => fired({ op, burn_rate: 13.44 }, () => 1008).length > 0;
+    expect(['gt', 'gte', 'lt', 'lte'].map(at)).toEqual([false, true, false, true]);
+  });
+
+  it('just off the threshold: 1,009 bad (13.453x) fires gt and gte; 1,007 (13.427x) fires lt and lte', () => {
+    const at = (op: string, bad: number) => fired({ op, burn_rate: 13.44 }, () => bad).length > 0;
+    expect(['gt', 'gte', 'lt', 'lte'].map((op) => [at(op, 1009), at(op, 1007)])).toEqual([[true, false], [true, false], [false, true], [false, true]]);
+  });
+
+  it('a step without events has no burn rate and fires no comparison, not even lt', () => {
+    expect(fired({ op: 'lt', burn_rate: 1 }, (i) => (i === 2 ? null : 0))).toEqual([[0, 2, false], [3, 5, true]]);
+  });
+
+  it('with for: 10m (2 steps) a condition true from step 1 fires at step 3, the first step after the hold', () => {
+    expect(fired({ op: 'gt', burn_rate: 10, for: '10m' }, (i) => (i >= 1 ? 1500 : 0))).toEqual([[3, 5, true]]);
+  });
+
+  it('a break restarts the hold: true at steps 0-1, false at 2, true at 3-5 with for: 10m fires only at step 5', () => {
+    expect(fired({ op: 'gt', burn_rate: 10, for: '10m' }, (i) => (i === 2 ? 0 : 1500))).toEqual([[5, 5, true]]);
+  });
+
+  it('for rounds up to whole steps: for: 1m at 5-minute steps holds one step', () => {
+    expect(alertPlan(own({ burn_rate: 10, for: '1m' }), step)[0]!.forSteps).toBe(1);
+    expect(fired({ op: 'gt', burn_rate: 10, for: '1m' }, (i) => (i >= 1 ? 1500 : 0))).toEqual([[2, 5, true]]);
+  });
+
+  it('are listed in their order: ties at the same step by the order written', () => {
+    const slo = makeSlo({ alerting: { alerts: [{ name: 'b-ticket', severity: 'ticket', burn_rate: 1, window: '1h' }, { name: 'a-page', severity: 'page', burn_rate: 1, window: '5m' }] } });
+    expect(replayAlerts(slo, constantSeries(START, step, 3, 1000, () => 500)).map((a) => [a.alert, a.severity])).toEqual([['b-ticket', 'ticket'], ['a-page', 'page']]);
+  });
+});

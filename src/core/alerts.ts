@@ -13,18 +13,26 @@
  * alert set to `false` is left out of the plan, so it is neither replayed nor written as a rule. A
  * calendar month counts as W = 30 days and a quarter as 90. An SLO may set a fixed threshold.
  * An alert fires at a step when the burn rate over BOTH its windows is strictly above the
- * threshold (the workbook's `>`), with a relative tolerance of 1e-9 so that floating-point noise
- * on a burn of exactly the threshold does not fire. Windows are rounded to whole steps, at least 1.
+ * threshold (the workbook's `>`). Windows are rounded to whole steps, at least 1.
+ *
+ * An SLO may instead list its own alerts (`alerting.alerts`, what OpenSLO alert conditions become):
+ * each one window, a comparison (gt, gte, lt, lte) and a hold (`for`, OpenSLO's alertAfter). Such an
+ * alert fires at a step once its condition has held at every step for `for` (rounded up to whole
+ * steps): with 5-minute steps and `for: 10m`, a condition true from the step ending 10:00 fires at
+ * 10:10 if it was still true at 10:05 and 10:10. A burn rate within a relative 1e-9 of the
+ * threshold counts as equal to it (floating-point noise): gt and lt do not fire on it, gte and lte
+ * do. A window without events has no burn rate and fires nothing, whatever the comparison.
  */
 import type { Incident } from '../schemas/incident.ts';
-import { ALERT_WINDOWS, type AlertKey, type Slo } from '../schemas/slo.ts';
+import { ALERT_WINDOWS, type AlertKey, type BurnOp, type Slo } from '../schemas/slo.ts';
 import { errorRatioAllowed } from './budget.ts';
 import { burnRateSeries, windowSteps } from './burn-rate.ts';
 import { incidentSpan, incidentsOfService } from './incident-span.ts';
 import { nominalWindowSeconds } from './periods.ts';
 import { dataStart, overlappingStepRange, rangeSums, stepEnd, type Series, type StepRange } from './series.ts';
 
-export type AlertName = 'page-fast' | 'page-slow' | 'ticket-fast' | 'ticket-slow';
+/** `page-fast` .. `ticket-slow` for the four default alerts, or the name of an SLO's own alert. */
+export type AlertName = string;
 export type AlertSeverity = 'page' | 'ticket';
 
 /** The four alerts in the order they are listed and replayed. */
@@ -35,24 +43,47 @@ const ALERT_KEYS = Object.keys(ALERT_WINDOWS) as AlertKey[];
 export interface AlertPlan {
   alert: AlertName;
   severity: AlertSeverity;
+  /** How the burn rate compares with the threshold to fire: `gt` for the four default alerts. */
+  op: BurnOp;
   /** Burn-rate threshold: the SLO's own, or share x W / long. */
   threshold: number;
   /** Share of the window's budget spent within the long window at the threshold, fraction (0.02). */
   budgetShare: number;
   longSeconds: number;
-  shortSeconds: number;
+  /** The short window of a default alert; null for an SLO's own alert, which has one window. */
+  shortSeconds: number | null;
   longSteps: number;
-  shortSteps: number;
+  shortSteps: number | null;
+  /** How long the condition must hold before the alert fires (0 for the default alerts), and that in whole steps, rounded up. */
+  forSeconds: number;
+  forSteps: number;
 }
 
 export type AlertSlo = Pick<Slo, 'objective' | 'window' | 'alerting'>;
 
 /**
- * The four rules for an SLO at a step size. 30-day SLO, 5-minute steps: page-fast 14.4x over 12
- * and 1 steps; a 28-day SLO: 2% x 672 h / 1 h = 13.44x over the same windows.
+ * The rules for an SLO at a step size: its own alerts when it lists them, else the four defaults.
+ * 30-day SLO, 5-minute steps: page-fast 14.4x over 12 and 1 steps; a 28-day SLO: 2% x 672 h / 1 h
+ * = 13.44x over the same windows. An own alert `{ op: gte, burn_rate: 2, window: 90m, for: 7m }`:
+ * gte 2x over 18 steps, held for 2 steps.
  */
 export function alertPlan(slo: Pick<Slo, 'window' | 'alerting'>, step: number): AlertPlan[] {
   const w = nominalWindowSeconds(slo.window);
+  if (slo.alerting.alerts) {
+    return slo.alerting.alerts.map((a) => ({
+      alert: a.name,
+      severity: a.severity,
+      op: a.op,
+      threshold: a.burn_rate,
+      budgetShare: (a.burn_rate * a.window.seconds) / w,
+      longSeconds: a.window.seconds,
+      shortSeconds: null,
+      longSteps: windowSteps(step, a.window.seconds),
+      shortSteps: null,
+      forSeconds: a.for?.seconds ?? 0,
+      forSteps: Math.ceil((a.for?.seconds ?? 0) / step),
+    }));
+  }
   return ALERT_KEYS.filter((key) => slo.alerting[key] !== false).map((key) => {
     const r = ALERT_WINDOWS[key];
     const own = slo.alerting[key] || undefined;
@@ -60,18 +91,43 @@ export function alertPlan(slo: Pick<Slo, 'window' | 'alerting'>, step: number): 
     return {
       alert: ALERT_NAMES[key],
       severity: r.severity,
+      op: 'gt',
       threshold,
       budgetShare: own === undefined ? r.budgetPercent / 100 : (own * r.long) / w,
       longSeconds: r.long,
       shortSeconds: r.short,
       longSteps: windowSteps(step, r.long),
       shortSteps: windowSteps(step, r.short),
+      forSeconds: 0,
+      forSteps: 0,
     };
   });
 }
 
-/** Burn rates must be strictly above this to fire: the threshold with a 1e-9 relative tolerance. */
-const aboveThreshold = (threshold: number): number => threshold * (1 + 1e-9);
+/** Relative tolerance within which a burn rate counts as equal to the threshold (floating-point noise). */
+const TOLERANCE = 1e-9;
+
+/**
+ * Whether a burn rate fires against a threshold with `op`: gt 14.4 does not fire at 14.4 (nor at
+ * 14.4 x (1 + 1e-10)), gte does. NaN (no events) never fires.
+ */
+export function burnCompares(op: BurnOp, threshold: number): (burn: number) => boolean {
+  const above = threshold * (1 + TOLERANCE);
+  const below = threshold * (1 - TOLERANCE);
+  switch (op) {
+    case 'gt':
+      return (b) => b > above;
+    case 'gte':
+      return (b) => b >= below;
+    case 'lt':
+      return (b) => b < below;
+    case 'lte':
+      return (b) => b <= above;
+  }
+}
+
+/** Whether an alert fires on a burn rate above its threshold (gt, gte), as an incident would make it. */
+const firesOnBurn = (a: Pick<AlertInterval, 'op'>): boolean => a.op === 'gt' || a.op === 'gte';
 
 /** A period during which an alert fired, Unix seconds. */
 export interface AlertInterval {
@@ -85,16 +141,19 @@ export interface AlertInterval {
   peakBurnRate: number;
   /** True when still firing at the last step of the data. */
   open: boolean;
-  /** The rule as evaluated (threshold, windows in whole steps): used to relate alerts to incidents. */
+  /** The rule as evaluated (comparison, threshold, windows in whole steps): used to relate alerts to incidents. */
+  op: BurnOp;
   threshold: number;
   longSteps: number;
-  shortSteps: number;
+  shortSteps: number | null;
 }
 
 /**
- * Replay all four alerts over the series in linear time (one prefix-sum pass per distinct
+ * Replay the SLO's alerts over the series in linear time (one prefix-sum pass per distinct
  * window). Intervals sorted by `from`, then by rule order. With `asOf`, only the steps ending at or
  * before it are replayed (nothing from after asOf is reported, and `open` means firing at asOf).
+ * An alert with a hold fires from the step at which its condition has held for `forSteps` steps
+ * after the first step it held at; a break in the condition starts the hold again.
  */
 export function replayAlerts(slo: AlertSlo, series: Series, asOf?: number): AlertInterval[] {
   const cache = new Map<number, Float64Array>();
@@ -108,14 +167,18 @@ export function replayAlerts(slo: AlertSlo, series: Series, asOf?: number): Aler
   };
   const out: AlertInterval[] = [];
   const n = asOf === undefined ? series.length : Math.min(series.length, Math.max(0, Math.floor((asOf - series.start) / series.step) + 1));
-  for (const p of alertPlan(slo, series.step)) {
+  const plan = alertPlan(slo, series.step);
+  for (const p of plan) {
     const long = burn(p.longSteps);
-    const short = burn(p.shortSteps);
-    const above = aboveThreshold(p.threshold);
+    const short = p.shortSteps === null ? long : burn(p.shortSteps);
+    const fires = burnCompares(p.op, p.threshold);
     let begin = -1;
     let peak = 0;
+    // Consecutive steps, up to this one, at which the condition held.
+    let held = 0;
     for (let i = 0; i <= n; i++) {
-      const firing = i < n && long[i]! > above && short[i]! > above;
+      held = i < n && fires(long[i]!) && fires(short[i]!) ? held + 1 : 0;
+      const firing = held > p.forSteps;
       if (firing) {
         if (begin < 0) {
           begin = i;
@@ -130,6 +193,7 @@ export function replayAlerts(slo: AlertSlo, series: Series, asOf?: number): Aler
           to: stepEnd(series, open ? n - 1 : i),
           peakBurnRate: peak,
           open,
+          op: p.op,
           threshold: p.threshold,
           longSteps: p.longSteps,
           shortSteps: p.shortSteps,
@@ -138,7 +202,7 @@ export function replayAlerts(slo: AlertSlo, series: Series, asOf?: number): Aler
       }
     }
   }
-  const order = ALERT_KEYS.map((k) => ALERT_NAMES[k]);
+  const order = plan.map((p) => p.alert);
   return out.sort((a, b) => a.from - b.from || order.indexOf(a.alert) - order.indexOf(b.alert));
 }
 
@@ -191,6 +255,8 @@ export const DEFAULT_ALERT_SLACK = 1_800;
  * its own (say 100% errors two hours after a resolved incident, inside page-slow's 6h window) on
  * the old incident and hide it. An attributed alert counts for the incident (alerted, first alert,
  * lead) even when it fired after endedAt; its lead then exceeds the incident's length.
+ * Only alerts that fire on a high burn (gt, gte) are attributed: an alert that fires while the burn
+ * is below its threshold (lt, lte) cannot have caught an incident, so it is never an incident's.
  */
 export function relateAlerts(
   slo: Pick<Slo, 'service' | 'objective'>,
@@ -204,13 +270,14 @@ export function relateAlerts(
   /** Whether alert `a` would still fire at its first step with the bad events of `skip` counted as good. */
   const firesWithout = (a: AlertInterval, skip: StepRange): boolean => {
     const last = Math.round((a.from - series.start) / series.step);
-    return [a.longSteps, a.shortSteps].every((k) => {
+    const fires = burnCompares(a.op, a.threshold);
+    return [a.longSteps, a.shortSteps ?? a.longSteps].every((k) => {
       const w: StepRange = { i0: Math.max(0, last + 1 - k), i1: last + 1 };
       const all = rangeSums(series, w);
       const cut: StepRange = { i0: Math.max(w.i0, skip.i0), i1: Math.min(w.i1, skip.i1) };
       const part = cut.i1 > cut.i0 ? rangeSums(series, cut) : { good: 0, total: 0 };
       const bad = all.total - all.good - (part.total - part.good);
-      return all.total > 0 && bad / all.total / ratio > aboveThreshold(a.threshold);
+      return all.total > 0 && fires(bad / all.total / ratio);
     });
   };
   const firstData = dataStart(series);
@@ -227,7 +294,7 @@ export function relateAlerts(
   const matches = mine.map(({ i, startedAt, endedAt }): IncidentAlertMatch => {
     const lo = startedAt - slackSeconds;
     const steps = overlappingStepRange(series, lo, endedAt);
-    const hits = alerts.filter((a) => (a.from <= endedAt && lo <= a.to) || (a.from > endedAt && !firesWithout(a, steps)));
+    const hits = alerts.filter((a) => firesOnBurn(a) && ((a.from <= endedAt && lo <= a.to) || (a.from > endedAt && !firesWithout(a, steps))));
     for (const h of hits) explainedBy.get(h)!.push(i.id);
     const first = hits.reduce<AlertInterval | null>((best, a) => (best === null || a.from < best.from ? a : best), null);
     return {

@@ -135,6 +135,13 @@ describe('buildPeriodReport', () => {
     expect(r.postmortems.actionItems).toEqual({ opened: 3, closed: 1, open: 2, overdue: 1 });
   });
 
+  it('counts an item without status as open and an item without due date never as overdue', () => {
+    const bare = { action: 'Add load shedding', owner: 'agoogler' };
+    const pm = { id: 'pm-book', title: 'Book', status: 'published' as const, date: '2026-10-12', incidents: ['db-down'], actionItems: [bare, { ...bare, due: '2026-10-01' }] };
+    const withBook = buildPeriodReport({ ...input, postmortems: [...input.postmortems, pm] }, OCT, NOV1);
+    expect(withBook.postmortems.actionItems).toEqual({ opened: 5, closed: 1, open: 4, overdue: 2 });
+  });
+
   it('sums it up in plain sentences', () => {
     expect(r.summary).toEqual([
       '1 of 1 SLOs missed their objective.',

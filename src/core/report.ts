@@ -6,7 +6,7 @@
  */
 import type { Incident } from '../schemas/incident.ts';
 import type { Severity, SeverityConfig } from '../schemas/severity.ts';
-import type { Slo } from '../schemas/slo.ts';
+import type { BurnOp, Slo } from '../schemas/slo.ts';
 import { alertPlan, relateAlerts, replayAlerts, type AlertCoverage, type AlertInterval, type AlertName, type AlertSeverity } from './alerts.ts';
 import { budgetHistory } from './budget-history.ts';
 import { currentBurnRates, timeToExhaustion, type BurnWindow, type Exhaustion } from './burn-rate.ts';
@@ -86,8 +86,11 @@ export interface SloReport {
   burnRates: Record<BurnWindow, number | null>;
   /** When the budget runs out at the current 1h / 1d burn rate (see timeToExhaustion). */
   timeToExhaustion: { '1h': Exhaustion; '1d': Exhaustion };
-  /** The burn-rate alert rules as replayed: threshold and the share of the budget it lets go. */
-  alertRules: { alert: AlertName; severity: AlertSeverity; threshold: number; budgetShare: number; longSeconds: number; shortSeconds: number }[];
+  /**
+   * The burn-rate alert rules as replayed: comparison, threshold, the share of the budget it lets
+   * go, the windows (no short window for an SLO's own alert) and how long it must hold.
+   */
+  alertRules: { alert: AlertName; severity: AlertSeverity; op: BurnOp; threshold: number; budgetShare: number; longSeconds: number; shortSeconds: number | null; forSeconds: number }[];
   alerts: AlertReport[];
   alertCoverage: {
     slackSeconds: number;
@@ -238,7 +241,7 @@ export function buildSloReport(slo: Slo, input: Series | SeriesInput, asOf: numb
     budgetHistory: { kind: history.kind, points: history.points.map((p) => ({ t: isoOf(p.t), remaining: p.remaining })) },
     burnRates,
     timeToExhaustion: exhaustion(budget.remaining, burnRates, w, asOf),
-    alertRules: alertPlan(slo, series.step).map(({ alert, severity, threshold, budgetShare, longSeconds, shortSeconds }) => ({ alert, severity, threshold, budgetShare, longSeconds, shortSeconds })),
+    alertRules: alertPlan(slo, series.step).map(({ alert, severity, op, threshold, budgetShare, longSeconds, shortSeconds, forSeconds }) => ({ alert, severity, op, threshold, budgetShare, longSeconds, shortSeconds, forSeconds })),
     ...coverageReport(relateAlerts(slo, series, replayAlerts(slo, series, asOf), incidents, asOf)),
     ...incidentBudgetReport(incidentBudget(slo, series, incidents, asOf)),
   };

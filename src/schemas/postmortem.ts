@@ -41,8 +41,8 @@ export const OPTIONAL_SECTIONS: Record<string, readonly string[]> = {
   'Supporting information': ['supporting information', 'appendix', 'references', 'related links', 'links'],
 };
 
-/** Columns of the Action items table. */
-export const ACTION_ITEM_COLUMNS = ['action', 'owner', 'due', 'priority', 'status'] as const;
+/** Required columns of the Action items table: the SRE book's `Action Item | Type | Owner | Bug` has only these two. */
+export const ACTION_ITEM_COLUMNS = ['action', 'owner'] as const;
 
 /**
  * Other names of the table columns (case-insensitive): the SRE book's `Action Item | Type | Owner | Bug`,
@@ -59,10 +59,32 @@ export const COLUMN_ALIASES: Record<string, readonly string[]> = {
   type: ['type', 'kind', 'category'],
   ticket: ['ticket', 'bug', 'issue', 'jira', 'link', 'tracking'],
 };
+/** A header cell's words without case or punctuation: `Due Date` -> `due date`, `Date/Time` -> `date time`. */
+export const headerWords = (s: string): string => s.toLowerCase().replace(/[^a-z0-9]+/g, ' ').trim();
+
 export const ACTION_PRIORITIES = ['P0', 'P1', 'P2', 'P3'] as const;
 export const ACTION_STATUSES = ['open', 'in-progress', 'done', 'wont-fix'] as const;
-/** An optional column of the Action items table: the item's ticket, an id (`OPS-123`) or an http(s) URL. */
-export const ACTION_ITEM_OPTIONAL_COLUMNS = ['ticket'] as const;
+/**
+ * Optional columns of the Action items table: due date, priority, status, and the item's ticket, an
+ * id (`OPS-123`) or an http(s) URL. A column left out, or an empty cell, is "not stated".
+ */
+export const ACTION_ITEM_OPTIONAL_COLUMNS = ['due', 'priority', 'status', 'ticket'] as const;
+
+/** A cell that states nothing: empty, or a placeholder such as the SRE book's `n/a`. */
+const NOT_STATED = /^(?:|n\/?a|none|-+|—|–)$/i;
+const stated = <T extends z.ZodType>(schema: T) => z.preprocess((v) => (typeof v === 'string' && NOT_STATED.test(v.trim()) ? undefined : v), schema.optional());
+
+/**
+ * The SRE book writes an item's state as a bold word after its bug, `Bug 5554823 **TODO**` or
+ * `n/a **DONE**`. Without a Status column this word gives the status (TODO open, DONE done) and is
+ * taken off the ticket: `{ ticket: 'Bug 5554823', status: 'open' }`. Anything else is left as it is.
+ */
+export function bookStatus(cells: Readonly<Record<string, string>>): Record<string, string> {
+  if (cells.status !== undefined || cells.ticket === undefined) return cells;
+  const m = /^(.*?)\s*\b(TODO|DONE)$/.exec(cells.ticket.trim());
+  if (!m) return cells;
+  return { ...cells, ticket: m[1]!, status: m[2] === 'DONE' ? 'done' : 'open' };
+}
 
 /** Frontmatter of `content/postmortems/*.md`. The id is the file name without `.md`. */
 export const postmortemFrontmatterSchema = z.strictObject({
@@ -77,17 +99,14 @@ export const postmortemFrontmatterSchema = z.strictObject({
 export const actionItemSchema = z.strictObject({
   action: z.string().min(1, 'must describe the action'),
   owner: z.string().min(1, 'must name an owner'),
-  due: z.iso.date({ message: 'must be a date, e.g. 2026-11-30' }),
-  priority: z.enum(ACTION_PRIORITIES, { message: `must be one of ${ACTION_PRIORITIES.join(', ')}` }),
-  status: z.enum(ACTION_STATUSES, { message: `must be one of ${ACTION_STATUSES.join(', ')}` }),
-  /** The ticket tracking the item, from an optional Ticket column; an empty cell is no ticket. */
-  ticket: z.preprocess(
-    (t) => (t === '' ? undefined : t),
-    z
-      .string()
-      .refine((t) => !/^[a-z][a-z0-9+.-]*:/i.test(t) || /^https?:\/\//i.test(t), 'must be an id such as OPS-123 or an http(s) URL')
-      .optional(),
-  ),
+  /** Optional (column left out or cell empty): an item without a due date is never overdue. */
+  due: stated(z.iso.date({ message: 'must be a date, e.g. 2026-11-30' })),
+  /** Optional: shown as "not set". */
+  priority: stated(z.enum(ACTION_PRIORITIES, { message: `must be one of ${ACTION_PRIORITIES.join(', ')}` })),
+  /** Optional: an item without a status is open ("status not stated"); see bookStatus for the SRE book's TODO/DONE. */
+  status: stated(z.enum(ACTION_STATUSES, { message: `must be one of ${ACTION_STATUSES.join(', ')}` })),
+  /** The ticket tracking the item, from an optional Ticket or Bug column; an empty cell or `n/a` is no ticket. */
+  ticket: stated(z.string().refine((t) => !/^[a-z][a-z0-9+.-]*:/i.test(t) || /^https?:\/\//i.test(t), 'must be an id such as OPS-123 or an http(s) URL')),
 });
 
 export const timelineEntrySchema = z.strictObject({

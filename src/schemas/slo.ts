@@ -105,6 +105,29 @@ export type AlertKey = keyof typeof ALERT_WINDOWS;
  */
 const alertThreshold = z.union([z.number().positive(), z.literal(false)]).optional();
 const labels = z.record(z.string().regex(/^[a-zA-Z_][a-zA-Z0-9_]*$/, 'must be a Prometheus label name'), z.string()).optional();
+
+/** Comparisons a burn-rate alert condition may use, as OpenSLO writes them. */
+export const BURN_OPS = ['gt', 'gte', 'lt', 'lte'] as const;
+export type BurnOp = (typeof BURN_OPS)[number];
+
+/**
+ * One burn-rate alert condition, written as OpenSLO's `AlertCondition` says it: fire while the
+ * burn rate over `window` compares true with `burn_rate` (`op`), once it has done so for `for`.
+ * `{ name: fast, severity: page, op: gt, burn_rate: 10, window: 1h, for: 5m }` fires 5 minutes after
+ * the 1-hour burn rate first went above 10x, if it stayed above it all that time.
+ */
+const customAlertSchema = z.strictObject({
+  name: z.string().min(1),
+  severity: z.enum(['page', 'ticket'], { message: 'must be page or ticket' }),
+  op: z.enum(BURN_OPS, { message: `must be one of ${BURN_OPS.join(', ')}` }).default('gt'),
+  burn_rate: z.number().min(0, 'must be a burn rate of 0 or more, e.g. 14.4'),
+  /** The lookback window of the burn rate. */
+  window: duration(),
+  /** How long the condition must hold before the alert fires (OpenSLO alertAfter, Prometheus `for`). Default 0. */
+  for: z.union([z.string().regex(/^0[smhdw]$/).transform((text) => ({ text, seconds: 0 })), duration()]).optional(),
+});
+export type CustomAlert = z.output<typeof customAlertSchema>;
+
 const alertingSchema = z
   .strictObject({
     page_fast: alertThreshold,
@@ -117,6 +140,19 @@ const alertingSchema = z
     labels,
     page_labels: labels,
     ticket_labels: labels,
+    /** Burn-rate conditions replayed instead of the four alerts above (OpenSLO alert conditions map here). */
+    alerts: z.array(customAlertSchema).min(1, 'must list at least one alert, or be left out').optional(),
+  })
+  .superRefine((v, ctx) => {
+    if (!v.alerts) return;
+    const names = new Set<string>();
+    v.alerts.forEach((a, i) => {
+      if (names.has(a.name)) ctx.addIssue({ code: 'custom', path: ['alerts', i, 'name'], message: `is used twice: each alert needs its own name` });
+      names.add(a.name);
+    });
+    for (const key of Object.keys(ALERT_WINDOWS) as AlertKey[]) {
+      if (v[key] !== undefined) ctx.addIssue({ code: 'custom', path: [key], message: `alerts replaces the four default alerts: remove ${key}, or add it to alerts` });
+    }
   })
   .prefault({});
 

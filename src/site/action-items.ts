@@ -4,7 +4,7 @@
  * service, each row linking to its row in the postmortem and to its ticket. Pure; no Astro.
  */
 import { tallyActions, tallyBy, trackActions, type ActionState, type ActionTally, type TrackedAction } from '../core/index.ts';
-import { ACTION_PRIORITIES } from '../schemas/postmortem.ts';
+import { ACTION_ITEM_COLUMNS, ACTION_PRIORITIES, COLUMN_ALIASES, headerWords } from '../schemas/postmortem.ts';
 import type { SiteModel } from './model.ts';
 import { plural } from './format.ts';
 
@@ -13,12 +13,18 @@ export const actionAnchor = (row: number): string => `action-${row}`;
 
 export interface ActionRow {
   state: ActionState;
-  /** The state in words, so it never depends on colour: "overdue, 3 days late", "open, due in 5 days", "done", "won't fix". */
+  /**
+   * The state in words, so it never depends on colour: "overdue, 3 days late", "open, due in 5 days",
+   * "open, no due date", "open (status not stated), due in 5 days", "done", "won't fix".
+   */
   stateText: string;
+  /** The due date, or "no due date". */
   due: string;
   action: string;
   owner: string;
+  /** P0..P3, or "not set". */
   priority: string;
+  /** The status as written, or "not stated". */
   status: string;
   services: { name: string; url: string }[];
   postmortem: { title: string; url: string };
@@ -41,10 +47,16 @@ export interface ActionItemsView {
 }
 
 
+/** What the tracker shows for an item without a priority, a due date or a status. */
+export const NO_PRIORITY = 'not set';
+export const NO_DUE = 'no due date';
+export const NO_STATUS = 'not stated';
+
 function stateText(a: TrackedAction): string {
   if (a.state === 'done') return a.status === 'wont-fix' ? "won't fix" : 'done';
   if (a.state === 'overdue') return `overdue, ${plural(a.days!, 'day')} late`;
-  return a.days === 0 ? 'open, due today' : `open, due in ${plural(a.days!, 'day')}`;
+  const open = a.status === undefined ? `open (status ${NO_STATUS})` : 'open';
+  return a.days === null ? `${open}, ${NO_DUE}` : a.days === 0 ? `${open}, due today` : `${open}, due in ${plural(a.days, 'day')}`;
 }
 
 /** The tracked items of the site at its report time. */
@@ -64,21 +76,22 @@ export function actionItemsView(site: SiteModel, base: string): ActionItemsView 
   const rows = items.map((a): ActionRow => ({
     state: a.state,
     stateText: stateText(a),
-    due: a.due,
+    due: a.due ?? NO_DUE,
     action: a.action,
     owner: a.owner,
-    priority: a.priority,
-    status: a.status,
+    priority: a.priority ?? NO_PRIORITY,
+    status: a.status ?? NO_STATUS,
     services: a.services.map((s) => ({ name: site.serviceName(s), url: `${base}services/${s}/` })),
     postmortem: { title: titles.get(a.postmortem) ?? a.postmortem, url: `${base}postmortems/${a.postmortem}/#${actionAnchor(a.row)}` },
     ticket: a.ticket ? { text: a.ticket.replace(/^https?:\/\/[^/]+\/(?:.*\/)?([^/]+)\/?$/, '$1') || a.ticket, url: /^https?:\/\//i.test(a.ticket) ? a.ticket : null } : null,
   }));
-  const priorityOrder = (k: string) => (ACTION_PRIORITIES as readonly string[]).indexOf(k);
+  // P0..P3, then "not set".
+  const priorityOrder = (k: string) => [...ACTION_PRIORITIES, NO_PRIORITY].indexOf(k);
   return {
     tally: tallyActions(items),
     rows,
     byOwner: tallyBy(items, (a) => [a.owner]).map((g) => ({ ...g, label: g.key })),
-    byPriority: tallyBy(items, (a) => [a.priority])
+    byPriority: tallyBy(items, (a) => [a.priority ?? NO_PRIORITY])
       .sort((x, y) => priorityOrder(x.key) - priorityOrder(y.key))
       .map((g) => ({ ...g, label: g.key })),
     byService: tallyBy(items, (a) => (a.services.length ? a.services : ['(none)'])).map((g) =>
@@ -89,15 +102,16 @@ export function actionItemsView(site: SiteModel, base: string): ActionItemsView 
 
 /**
  * Give each row of a rendered postmortem's action-items table an id (`action-1`, ...), so the
- * tracker can link to it. The table is the first whose header names the Action, Owner, Due,
- * Priority and Status columns (the checked columns), as rehype-stringify writes it.
+ * tracker can link to it. The table is the first whose header names an Action and an Owner column
+ * (the required ones, under any of their names: `Action Item | Type | Owner | Bug`), as
+ * rehype-stringify writes it.
  */
 export function anchorActionRows(html: string): string {
   const tables = html.split(/(?=<table>)/);
   const k = tables.findIndex((t) => {
     const head = /^<table>\s*<thead>([\s\S]*?)<\/thead>/.exec(t)?.[1] ?? '';
-    const names = [...head.matchAll(/<th[^>]*>([\s\S]*?)<\/th>/g)].map((m) => m[1]!.replace(/<[^>]*>/g, '').trim().toLowerCase());
-    return ['action', 'owner', 'due', 'priority', 'status'].every((c) => names.includes(c));
+    const names = [...head.matchAll(/<th[^>]*>([\s\S]*?)<\/th>/g)].map((m) => headerWords(m[1]!.replace(/<[^>]*>/g, '')));
+    return ACTION_ITEM_COLUMNS.every((c) => names.some((n) => COLUMN_ALIASES[c]!.includes(n)));
   });
   if (k < 0) return html;
   const end = tables[k]!.indexOf('</table>');

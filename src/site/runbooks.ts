@@ -10,7 +10,7 @@
  * list is what it claims to cover, not a pointer to it. Pure; no Astro.
  */
 import { ALERT_NAME } from '../adapters/rules/prometheus-rules.ts';
-import { ALERT_NAMES } from '../core/index.ts';
+import { alertPlan } from '../core/index.ts';
 import type { LoadedRunbook } from '../adapters/content/documents.ts';
 import { plural, utc } from './format.ts';
 import { perBuild } from './per-build.ts';
@@ -74,11 +74,13 @@ function refsOf(site: SiteModel, rb: LoadedRunbook, base: string, to: Pointers):
   for (const s of to.links.get(rb.id) ?? []) {
     if (!services.has(s.id)) services.set(s.id, { id: s.id, name: s.name, url: `${base}services/${s.id}/`, via: 'link' });
   }
-  const alerts = slos.length * Object.keys(ALERT_NAMES).length;
+  // The alerts `npm run rules` writes for each SLO: the four defaults less those turned off, or the SLO's own.
+  const plans = slos.map((s) => ({ s, alerts: alertPlan(s, 300).map((p) => p.alert) }));
+  const alerts = plans.reduce((n, p) => n + p.alerts.length, 0);
   return {
     summary: slos.length + services.size === 0 ? 'nothing' : `${plural(slos.length, 'SLO')}, ${plural(alerts, 'alert')}, ${plural(services.size, 'service')}`,
     slos: slos.map((s) => ({ id: s.id, name: s.name, url: `${base}slos/${s.id}/` })),
-    alerts: slos.map((s) => ({ name: ALERT_NAME, slo: s.id, severities: Object.values(ALERT_NAMES) })),
+    alerts: plans.map(({ s, alerts: names }) => ({ name: s.alerting.name ?? ALERT_NAME, slo: s.id, severities: names })),
     services: [...services.values()].sort((a, b) => a.id.localeCompare(b.id)),
     orphaned: slos.length === 0 && services.size === 0,
   };

@@ -65,6 +65,25 @@ describe('the SLO page view model', () => {
     expect(page.cards[4]!.value).toBe('not at this rate');
   });
 
+  it("an SLO's own alerts: rules in words with their comparison and hold, rows and chart bands named by alert, the 1h page alert's threshold line", () => {
+    const slo = loaded({ window: 'month', alerting: { alerts: [{ name: 'fast-burn', severity: 'page', op: 'gte', burn_rate: 10, window: '1h', for: '10m' }, { name: 'quiet', severity: 'ticket', op: 'lt', burn_rate: 0.5, window: '6h' }] } });
+    const { page, report } = viewOf(slo, outage);
+    expect(page.alertRules).toEqual([
+      'Page: fast-burn: at or above 10.0× over 1h, for 10m (1.4% of the budget spent in 1h)',
+      'Ticket: quiet: below 0.50× over 6h (0.4% of the budget spent in 6h)',
+    ]);
+    // 20 minutes at 100% errors: the 1h burn is past 10x within the first step; held 2 steps, it pages at 10:15.
+    const fast = page.alertRows.filter((r) => r.alert === 'Page: fast-burn');
+    expect(fast.map((r) => [r.from, r.incidents.map((i) => i.text)])).toEqual([['2026-10-03 10:15 UTC', ['Checkout down']]]);
+    expect(report.alertCoverage.incidents[0]).toMatchObject({ paged: true, firstAlert: 'fast-burn' });
+    // quiet (below 0.5x over 6h) fires from the first step until the outage, and again once the outage has left its 6h window; a low-burn alert is never an incident's.
+    expect(page.alertRows.filter((r) => r.alert === 'Ticket: quiet').map((r) => [r.from, r.incidents])).toEqual([['2026-10-01 00:05 UTC', []], ['2026-10-03 16:20 UTC', []]]);
+    expect(page.coverageRows[0]!.firstAlert).toBe('Page: fast-burn at 2026-10-03 10:15 UTC');
+    const spec = JSON.stringify(page.burnChart.spec);
+    expect(spec).toContain('fast-burn at or above 10.0×');
+    expect(spec).toContain('"alert":"Page: fast-burn"');
+  });
+
   it('has nothing to lay out without a report', () => {
     const slo = loaded();
     expect(sloPage({ slo, report: null, series: null, fetch: null, queriesChanged: false, review: { at: null, by: null, ageDays: null, due: false } }, { serviceName: (s) => s, incidentsById: new Map() }, '/')).toBeNull();

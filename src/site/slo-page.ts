@@ -6,7 +6,8 @@
 import type { TopLevelSpec } from 'vega-lite';
 import { budgetPoints, burnPoints, dailySli } from '../charts/data.ts';
 import { budgetSpec, burnSpec, dailySliSpec, type IncidentMark } from '../charts/specs.ts';
-import { alertEpisodes, BURN_WINDOW_NAMES, DAY, secondsOf, seriesStart, type AlertName, type Exhaustion, type SloReport } from '../core/index.ts';
+import { alertEpisodes, BURN_WINDOW_NAMES, DAY, secondsOf, seriesStart, type AlertName, type AlertSeverity, type Exhaustion, type SloReport } from '../core/index.ts';
+import type { BurnOp } from '../schemas/slo.ts';
 import { burn, count, duration, objectivePct, plural, pct, utc } from './format.ts';
 import type { Incident } from '../schemas/incident.ts';
 import type { SloView } from './model.ts';
@@ -87,12 +88,25 @@ export const METHOD_LABELS = {
   'ratio-timeslices': 'Ratio of time slices (mean per-slice SLI)',
 } as const;
 
-export const ALERT_LABELS: Record<AlertName, string> = {
+export const ALERT_LABELS: Record<string, string> = {
   'page-fast': 'Page: fast burn',
   'page-slow': 'Page: slow burn',
   'ticket-fast': 'Ticket: fast burn',
   'ticket-slow': 'Ticket: slow burn',
 };
+
+/** An alert in words: the four defaults by their labels, an SLO's own alert by its name and severity ("Page: memory-usage-breach"). */
+export const alertLabel = (alert: AlertName, severity: AlertSeverity): string => ALERT_LABELS[alert] ?? `${severity === 'page' ? 'Page' : 'Ticket'}: ${alert}`;
+
+/** A burn-rate comparison in words. */
+export const OP_WORDS: Record<BurnOp, string> = { gt: 'above', gte: 'at or above', lt: 'below', lte: 'at or below' };
+
+/** An alert rule in words: "Page: fast burn: above 14.4x over 1h and 5m (2.0% of the budget spent in 1h)"; an own alert adds its hold. */
+function ruleText(a: SloReport['alertRules'][number]): string {
+  const windows = a.shortSeconds === null ? duration(a.longSeconds) : `${duration(a.longSeconds)} and ${duration(a.shortSeconds)}`;
+  const hold = a.forSeconds > 0 ? `, for ${duration(a.forSeconds)}` : '';
+  return `${alertLabel(a.alert, a.severity)}: ${OP_WORDS[a.op]} ${burn(a.threshold)} over ${windows}${hold} (${pct(a.budgetShare, 1)} of the budget spent in ${duration(a.longSeconds)})`;
+}
 
 /** Exhaustion in words: "already exhausted", "not at this rate", "unknown", or a duration. */
 export function exhaustionText(e: Exhaustion): string {
@@ -173,11 +187,12 @@ export function sloPage(view: SloView, site: SloPageContext, base: string): SloP
   const budgetFrom = budget.length ? secondsOf(budget[0]!.t) : to;
   const burnFrom = Math.max(to - BURN_CHART_DAYS * DAY, seriesStart(series) ?? to);
   const burnRows = burnPoints(series, slo.objective, BURN_CHART_WINDOW, burnFrom, to, BURN_CHART_BUCKET);
-  const pageFast = r.alertRules.find((a) => a.alert === 'page-fast');
-  const bands = r.alerts.filter((a) => secondsOf(a.to) > burnFrom).map((a) => ({ from: a.from, to: a.to, severity: a.severity, alert: ALERT_LABELS[a.alert] }));
+  // The threshold line on the 1-hour burn chart: page-fast's, or else that of a page alert of the SLO's own over 1 hour.
+  const pageFast = r.alertRules.find((a) => a.alert === 'page-fast') ?? r.alertRules.find((a) => a.severity === 'page' && a.shortSeconds === null && a.longSeconds === BURN_CHART_WINDOW);
+  const bands = r.alerts.filter((a) => secondsOf(a.to) > burnFrom).map((a) => ({ from: a.from, to: a.to, severity: a.severity, alert: alertLabel(a.alert, a.severity) }));
   // One row per episode: re-firings within the alert's long window (its reset time) are merged.
   const alertRows: AlertRow[] = alertEpisodes(r.alerts, (alert) => r.alertRules.find((x) => x.alert === alert)?.longSeconds ?? 0).map((a) => ({
-    alert: ALERT_LABELS[a.alert],
+    alert: alertLabel(a.alert, a.severity),
     from: utc(a.from),
     to: a.open ? 'still firing' : utc(a.to),
     lasted: duration((Date.parse(a.to) - Date.parse(a.from)) / 1000),
@@ -189,7 +204,7 @@ export function sloPage(view: SloView, site: SloPageContext, base: string): SloP
     incident: incident(c.incident),
     severity: c.severity,
     started: utc(c.startedAt),
-    firstAlert: c.firstAlert === null ? null : `${ALERT_LABELS[c.firstAlert]} at ${utc(c.firstFiredAt)}`,
+    firstAlert: c.firstAlert === null ? null : `${alertLabel(c.firstAlert, r.alertRules.find((x) => x.alert === c.firstAlert)?.severity ?? 'page')} at ${utc(c.firstFiredAt)}`,
     lead: c.leadSeconds === null ? '—' : `${c.leadSeconds < 0 ? '−' : '+'}${duration(Math.abs(c.leadSeconds))}`,
   }));
   return {
@@ -218,7 +233,7 @@ export function sloPage(view: SloView, site: SloPageContext, base: string): SloP
       heading: `Burn rate over 1 hour, last ${BURN_CHART_DAYS} days, with the replayed alerts`,
       spec: burnSpec(
         burnRows,
-        pageFast ? { value: pageFast.threshold, label: `page fast above ${burn(pageFast.threshold)}` } : null,
+        pageFast ? { value: pageFast.threshold, label: pageFast.alert === 'page-fast' ? `page fast above ${burn(pageFast.threshold)}` : `${pageFast.alert} ${OP_WORDS[pageFast.op]} ${burn(pageFast.threshold)}` } : null,
         bands,
         marks(burnFrom),
         `1-hour burn rate of ${slo.name} over the last ${BURN_CHART_DAYS} days, alerts shaded, incidents marked`,
@@ -240,7 +255,7 @@ export function sloPage(view: SloView, site: SloPageContext, base: string): SloP
       { label: METHOD_LABELS['ratio-timeslices'], sli: pct(m['ratio-timeslices'].sli), remaining: pct(m['ratio-timeslices'].remaining, 1), counted: `mean over ${count(m['ratio-timeslices'].counted)} slices with traffic`, declared: slo.budgeting.method === 'ratio-timeslices' },
     ],
     burnRates: BURN_WINDOW_NAMES.map((w) => ({ window: w, value: burn(r.burnRates[w]) })),
-    alertRules: r.alertRules.map((a) => `${ALERT_LABELS[a.alert]}: above ${burn(a.threshold)} over ${duration(a.longSeconds)} and ${duration(a.shortSeconds)} (${pct(a.budgetShare, 1)} of the budget spent in ${duration(a.longSeconds)})`),
+    alertRules: r.alertRules.map(ruleText),
     alertRows,
     alertSummary: `${plural(alertRows.length, 'alert episode')} (${plural(r.alerts.length, 'firing')}), ${count(alertRows.filter((a) => a.incidents.length === 0).length)} explained by no incident`,
     coverageRows,

@@ -222,7 +222,7 @@ describe('OpenSLO v1 files as the spec and the Go SDK write them', () => {
     expect(slos[0]!.slo.indicator).toMatchObject({ good: 'up{job="web"}', per_step: true });
   });
 
-  it('indicatorRef, metricSourceRef and alert policies resolve across files; their burn-rate conditions replace the defaults', async () => {
+  it('indicatorRef, metricSourceRef and alert policies resolve across files; their burn-rate conditions, as written, replace the defaults', async () => {
     const slo = `apiVersion: openslo/v1
 kind: SLO
 metadata:
@@ -301,13 +301,14 @@ spec:
     const s = byId(slos, 'checkout');
     expect(s).toMatchObject({ window: '28d', objective: 99.9 });
     expect(indicatorQueries(s.indicator, 300)).toEqual({ bad: 'sum(increase(http_requests_total{code=~"5.."}[5m]))', total: 'sum(increase(http_requests_total[5m]))' });
-    expect(alertPlan(s, 300).map((a) => [a.alert, a.threshold, a.longSeconds])).toEqual([['page-fast', 10, 3600], ['ticket-fast', 2, 86400]]);
+    expect(alertPlan(s, 300).map((a) => [a.alert, a.severity, a.op, a.threshold, a.longSeconds, a.shortSeconds, a.forSeconds, a.forSteps])).toEqual([
+      ['fast', 'page', 'gt', 10, 3600, null, 300, 1],
+      ['slow', 'ticket', 'gte', 2, 86400, null, 0, 0],
+    ]);
     expect(ignored.map((n) => `${n.file}:${n.line} ${n.what}`)).toEqual([
       'content/slos/shared.yaml:21 DataSource prom: gives its type to the queries whose metricSourceRef names it; its connectionDetails are not used (the fetch reads PROMETHEUS_URL)',
       'content/slos/shared.yaml:34 AlertPolicy fast-burn: notificationTargets and alertWhen* are not used; its burn-rate conditions are replayed',
       'content/slos/shared.yaml:47 AlertPolicy slow-burn: notificationTargets and alertWhen* are not used; its burn-rate conditions are replayed',
-      'content/slos/checkout.yaml:14 SLO checkout, condition fast: alertAfter 5m is not replayed (an alert fires at the first step its windows are above the threshold); its severity page is not used (the lookback window decides page or ticket)',
-      'content/slos/checkout.yaml:15 SLO checkout, condition slow: its severity ticket is not used (the lookback window decides page or ticket)',
     ]);
   });
 
@@ -465,6 +466,30 @@ describe('sitrep\'s own format', () => {
     expect(errors).toEqual([]);
     expect(indicatorQueries(slos[0]!.slo.indicator, 300)).toEqual({ bad: 'job:errors:increase5m', total: 'job:requests:increase5m' });
     expect(alertPlan(slos[0]!.slo, 300).map((a) => a.alert)).toEqual(['page-slow', 'ticket-fast', 'ticket-slow']);
+  });
+
+  it('alerting.alerts lists alerts of its own, as OpenSLO conditions say them, replayed instead of the four defaults', async () => {
+    const text = `id: a\nservice: shop\nname: A\nobjective: 99.9\nindicator:\n  kind: ratio\n  bad: sum(increase(x[{{window}}]))\n  total: sum(increase(y[{{window}}]))\nalerting:\n  alerts:\n    - { name: fast, severity: page, op: gte, burn_rate: 10, window: 1h, for: 5m }\n    - { name: slow, severity: ticket, burn_rate: 2, window: 1d }\n`;
+    const { slos, errors } = await read({ 'content/slos/a.yaml': text });
+    expect(errors).toEqual([]);
+    expect(alertPlan(slos[0]!.slo, 300).map((a) => [a.alert, a.severity, a.op, a.threshold, a.longSeconds, a.shortSeconds, a.forSeconds])).toEqual([
+      ['fast', 'page', 'gte', 10, 3600, null, 300],
+      ['slow', 'ticket', 'gt', 2, 86400, null, 0],
+    ]);
+  });
+
+  it('alerting.alerts beside a default threshold, a name used twice, or an unknown op or severity, is an error at its field', async () => {
+    const base = `id: a\nservice: shop\nname: A\nobjective: 99.9\nindicator:\n  kind: ratio\n  bad: sum(increase(x[{{window}}]))\n  total: sum(increase(y[{{window}}]))\nalerting:\n  page_fast: 10\n  alerts:\n    - { name: fast, severity: page, op: ge, burn_rate: 10, window: 1h }\n    - { name: fast, severity: pager, burn_rate: 2, window: 1d }\n`;
+    const { errors } = await read({ 'content/slos/a.yaml': base });
+    expect(errors.map((e) => [e.line, e.field, e.message])).toEqual([
+      [12, 'alerting.alerts.0.op', 'must be one of gt, gte, lt, lte, got "ge"'],
+      [13, 'alerting.alerts.1.severity', 'must be page or ticket, got "pager"'],
+    ]);
+    const fixed = base.replace('op: ge,', 'op: gte,').replace('pager', 'ticket');
+    expect((await read({ 'content/slos/a.yaml': fixed })).errors.map((e) => [e.line, e.field, e.message])).toEqual([
+      [13, 'alerting.alerts.1.name', 'is used twice: each alert needs its own name'],
+      [10, 'alerting.page_fast', 'alerts replaces the four default alerts: remove page_fast, or add it to alerts'],
+    ]);
   });
 
   it('a file with no document, or only empty ones, is an error; an empty document beside others is not', async () => {

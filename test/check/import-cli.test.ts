@@ -1,4 +1,7 @@
 import { execFile } from 'node:child_process';
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { describe, expect, it } from 'vitest';
 
@@ -25,6 +28,32 @@ describe('npm run import', () => {
     expect(r.stdout).toContain('  alerts     page-fast above 14.4x over 1h and 5m; page-slow above 6x over 6h and 30m; ticket-fast above 3x over 1d and 2h; ticket-slow above 1x over 3d and 6h');
     expect(r.stdout).toContain('  alerts     none; off: page-fast, page-slow, ticket-fast, ticket-slow');
     expect(r.stdout).toContain(`Read but not used:\n  ${F}/sloth/getting-started.yml:4 service myservice: labels are not used`);
+  });
+
+  it('explains OpenSLO alert policies: each condition as replayed, with its severity, window and hold, and where it came from', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'sitrep-import-'));
+    const slo = join(dir, 'web.yaml');
+    await writeFile(slo, `apiVersion: openslo/v1
+kind: SLO
+metadata: { name: web }
+spec:
+  service: web
+  indicator:
+    metadata: { name: web-errors }
+    spec:
+      ratioMetric:
+        counter: true
+        bad: { metricSource: { type: Prometheus, spec: { query: 'http_requests_total{code=~"5.."}' } } }
+        total: { metricSource: { type: Prometheus, spec: { query: http_requests_total } } }
+  timeWindow: [{ duration: 30d, isRolling: true }]
+  budgetingMethod: Occurrences
+  objectives: [{ target: 0.999 }]
+  alertPolicies: [high-priority]
+`);
+    const r = await importFiles(slo, `${F}/openslo-go-sdk/alert_policies.yaml`, `${F}/openslo-go-sdk/alert_conditions.yaml`, `${F}/openslo-go-sdk/alert_notification_targets.yaml`);
+    await rm(dir, { recursive: true, force: true });
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain('  alerts     memory-usage-breach (page) above 2x over 1h (12 steps), held 5m (1 step)\n             from high-priority / memory-usage-breach: severity page, burn rate gt 2 over 1h, alertAfter 5m\n');
   });
 
   it('prints the errors as check does and exits 1', async () => {

@@ -50,6 +50,40 @@ describe('the action-item tracker', () => {
   });
 });
 
+describe('the tracker with the SRE book’s table (Action Item | Type | Owner | Bug)', () => {
+  const book = (t: string) =>
+    t.replace(
+      /\| Action \| Owner[\s\S]*?(?=\n\n## Lessons)/,
+      '| Action Item | Type | Owner | Bug |\n| --- | --- | --- | --- |\n| Plug file descriptor leak | prevent | agoogler | Bug 5554825 **DONE** |\n| Add load shedding | prevent | agoogler | Bug 5554826 **TODO** |\n| Build regression tests | prevent | clarac | Bug 5554827 |',
+    );
+
+  it('shows every item: no due date, priority not set, status not stated, none overdue; counts them all', async () => {
+    const fx = await fixture({ [POSTMORTEM]: book });
+    const site = await buildModel(fx.root, { SITREP_AS_OF: '2030-01-01T00:00:00Z' }, { history: false });
+    await fx.cleanup();
+    const v = actionItemsView(site, '/');
+    expect(v.rows.map((r) => [r.stateText, r.due, r.priority, r.status, r.action, r.postmortem.url.split('#')[1]])).toEqual([
+      ['open, no due date', 'no due date', 'not set', 'open', 'Add load shedding', 'action-2'],
+      ['open (status not stated), no due date', 'no due date', 'not set', 'not stated', 'Build regression tests', 'action-3'],
+      ['done', 'no due date', 'not set', 'done', 'Plug file descriptor leak', 'action-1'],
+    ]);
+    expect(v.tally).toEqual({ open: 2, overdue: 0, done: 1, total: 3 });
+    expect(v.byPriority).toEqual([{ key: 'not set', label: 'not set', tally: { open: 2, overdue: 0, done: 1, total: 3 } }]);
+  });
+
+  it('anchors the rows of the book’s table, whose header has no Due, Priority or Status', async () => {
+    const fx = await fixture({ [POSTMORTEM]: book });
+    const { content } = await loadContent(fx.root);
+    await fx.cleanup();
+    const html = anchorActionRows(await renderMarkdown(content.postmortems[0]!.body));
+    expect([...html.matchAll(/<tr id="(action-\d+)">\s*<td>([^<]*)</g)].map((m) => [m[1], m[2]])).toEqual([
+      ['action-1', 'Plug file descriptor leak'],
+      ['action-2', 'Add load shedding'],
+      ['action-3', 'Build regression tests'],
+    ]);
+  });
+});
+
 describe('anchors on the rows of a postmortem’s action-items table', () => {
   it('gives each body row of the action-items table an id, and leaves the timeline table alone', async () => {
     const { content } = await loadContent(MINIMAL);

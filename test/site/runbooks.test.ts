@@ -20,6 +20,17 @@ describe('what points at a runbook', () => {
     expect(views.filter((v) => v.refs.orphaned).map((v) => v.id)).toEqual(['checkout-db-failover']);
   });
 
+  it('an SLO with its own alerts points at its runbook with those alerts, under its alerting name', async () => {
+    const fx = await fixture({
+      'content/slos/api-availability.yaml': (t) => `${t}alerting:\n  name: ApiBurn\n  alerts:\n    - { name: fast, severity: page, burn_rate: 10, window: 1h }\n    - { name: slow, severity: ticket, burn_rate: 2, window: 1d }\n`,
+    });
+    const site = await buildModel(fx.root, { SITREP_AS_OF: '2026-11-01T00:00:00Z' }, { history: false });
+    await fx.cleanup();
+    const v = runbookViews(site, '/')[0]!;
+    expect(v.refs.alerts).toEqual([{ name: 'ApiBurn', slo: 'api-availability', severities: ['fast', 'slow'] }]);
+    expect(v.refs.summary).toBe('1 SLO, 2 alerts, 1 service');
+  });
+
   it('a service whose links go to a runbook’s page points at it, so it is no longer orphaned', async () => {
     const fx = await fixture({
       'content/slos/api-availability.yaml': (t) => t.replace(/^runbook: .*\n/m, ''),

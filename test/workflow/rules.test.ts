@@ -159,3 +159,89 @@ describe('promtool test rules: the page alert fires when the engine replay says'
     expect(result.code).toBe(0);
   });
 });
+
+describe("an SLO's own alerts (alerting.alerts) as Prometheus rules", () => {
+  const ALERTS = `alerting:
+  alerts:
+    - { name: fast-burn, severity: page, op: gte, burn_rate: 14.4, window: 1h, for: 5m }
+    - { name: too-quiet, severity: ticket, op: lt, burn_rate: 1, window: 30m, for: 10m }
+`;
+
+  it('each is one rule over its own window with its comparison and for:, and promtool check rules passes', async () => {
+    const fx = await fixture({ 'content/slos/api-availability.yaml': (t) => t + ALERTS });
+    const out = join(fx.root, 'rules.yaml');
+    const r = await runScript('rules', ['--root', fx.root, '--out', out], { env: { SITREP_SITE: 'https://sre.example.com' } });
+    expect(r.code).toBe(0);
+    const check = await promtool('check', 'rules', out);
+    const group = (parse(await readFile(out, 'utf8')) as { groups: RuleGroup[] }).groups[0]!;
+    await fx.cleanup();
+    expect(check.out).toContain('SUCCESS: 6 rules found');
+    expect(group.rules.flatMap((x) => ('record' in x ? [x.record] : []))).toEqual(['slo:sli_error:ratio_rate30m', 'slo:sli_error:ratio_rate1h', 'slo:objective:ratio', 'slo:error_budget:ratio']);
+    const alerts = group.rules.filter((x): x is AlertingRule => 'alert' in x);
+    expect(alerts.map((a) => [a.labels.sitrep_alert, a.labels.severity, a.labels.long, a.labels.short, a.for, a.expr])).toEqual([
+      ['fast-burn', 'page', '1h', undefined, '5m', '(max without (sloth_window) (slo:sli_error:ratio_rate1h{sloth_id="api-availability"}) / 0.001 >= 14.4)'],
+      ['too-quiet', 'ticket', '30m', undefined, '10m', '(max without (sloth_window) (slo:sli_error:ratio_rate30m{sloth_id="api-availability"}) / 0.001 < 1)'],
+    ]);
+    expect(alerts[0]!.annotations.summary).toBe('API availability: error budget burning at {{ printf "%.1f" $value }}x over 1h (fast-burn: at or above 14.4x over 1h for 5m)');
+  });
+
+  it('promtool test rules: fast-burn (gte 14.4x over 1h, for 5m) fires 5 minutes after the replayed condition, at the replayed minute and not the one before; too-quiet fires before the burn', async () => {
+    const fx = await fixture({ 'content/slos/api-availability.yaml': (t) => t + ALERTS });
+    const rulesFile = join(fx.root, 'rules.yaml');
+    const r = await runScript('rules', ['--root', fx.root, '--out', rulesFile], { env: { SITREP_SITE: 'https://sre.example.com' } });
+    expect(r.code).toBe(0);
+    const { content } = await loadContent(fx.root);
+    const slo = content.slos[0]!;
+    const minutes = 120;
+    const t0 = 60;
+    const total = Array.from({ length: minutes }, () => 600);
+    const good = Array.from({ length: minutes }, (_, i) => (i + 1 > t0 ? 570 : 600));
+    const series = buildSeries({ start: 60, step: 60, series: { total, good } });
+    const replay = replayAlerts(slo, series);
+    const fast = replay.find((a) => a.alert === 'fast-burn')!;
+    // The 1h burn reaches 14.4x at minute 78 (as page-fast above); held 5 minutes, it fires at 83.
+    expect(fast.from).toBe((t0 + 18 + 5) * 60);
+    const quiet = replay.find((a) => a.alert === 'too-quiet')!;
+    // Below 1x from the first minute with data (minute 1), held 10 minutes: minute 11, until the burst's first minute.
+    expect([quiet.from, quiet.to]).toEqual([11 * 60, (t0 + 1) * 60]);
+
+    const samples = minutes * 6;
+    const goodValues = `100000+100x${t0 * 6} ${100000 + t0 * 600 + 95}+95x${samples - t0 * 6 - 1}`;
+    const badValues = `1000+0x${t0 * 6} 1005+5x${samples - t0 * 6 - 1}`;
+    const group = (parse(await readFile(rulesFile, 'utf8')) as { groups: RuleGroup[] }).groups[0]!;
+    const rule = (name: string) => group.rules.find((x): x is AlertingRule => 'alert' in x && x.labels.sitrep_alert === name)!;
+    const firing = (at: number) =>
+      replay
+        .filter((a: AlertInterval) => a.from <= at && (at < a.to || (a.open && at <= a.to)))
+        .map((a) => {
+          const x = rule(a.alert);
+          const burn = burnRateAt(series, slo.objective, a.longSteps * 60, at)!;
+          return {
+            exp_labels: { ...x.labels, sloth_id: slo.id, sloth_service: slo.service, sloth_slo: slo.id } as Record<string, string>,
+            exp_annotations: { ...x.annotations, summary: x.annotations.summary.replace('{{ printf "%.1f" $value }}', burn.toFixed(1)) },
+          };
+        });
+    const names = (at: number) => firing(at).map((a) => a.exp_labels.sitrep_alert);
+    expect([names(30 * 60), names(fast.from - 60), names(fast.from)]).toEqual([['too-quiet'], [], ['fast-burn']]);
+    const test = {
+      rule_files: [rulesFile],
+      evaluation_interval: '1m',
+      tests: [
+        {
+          interval: '10s',
+          input_series: [
+            { series: 'http_requests_total{job="api",code="200"}', values: goodValues },
+            { series: 'http_requests_total{job="api",code="500"}', values: badValues },
+          ],
+          alert_rule_test: [30 * 60, fast.from - 60, fast.from].map((at) => ({ eval_time: `${at / 60}m`, alertname: 'ErrorBudgetBurn', exp_alerts: firing(at) })),
+        },
+      ],
+    };
+    const testFile = join(fx.root, 'rules.test.yaml');
+    await writeFile(testFile, stringify(test, { lineWidth: 0 }));
+    const result = await promtool('test', 'rules', testFile);
+    await fx.cleanup();
+    expect(result.out).toContain('SUCCESS');
+    expect(result.code).toBe(0);
+  });
+});

@@ -4,7 +4,7 @@
  */
 import type { IgnoredNote, SloEntry } from '../../../src/adapters/content/slo-formats.ts';
 import { indicatorQueries, promDuration } from '../../../src/adapters/prometheus/queries.ts';
-import { ALERT_NAMES, alertPlan } from '../../../src/core/alerts.ts';
+import { ALERT_NAMES, alertPlan, type AlertPlan } from '../../../src/core/alerts.ts';
 import type { AlertKey } from '../../../src/schemas/slo.ts';
 
 const FORMAT_NAMES = { sitrep: 'sitrep', openslo: 'OpenSLO v1', sloth: 'Sloth', pyrra: 'Pyrra' } as const;
@@ -28,8 +28,15 @@ export function explainSlo({ slo, alerts }: SloEntry, step: number): string[] {
   ];
   const plan = alertPlan(slo, step);
   const off = (Object.keys(ALERT_NAMES) as AlertKey[]).filter((k) => slo.alerting[k] === false).map((k) => ALERT_NAMES[k]);
-  lines.push(`  alerts     ${plan.length ? plan.map((p) => `${p.alert} above ${Number(p.threshold.toFixed(3))}x over ${promDuration(p.longSeconds)} and ${promDuration(p.shortSeconds)}`).join('; ') : 'none'}${off.length ? `; off: ${off.join(', ')}` : ''}`);
-  for (const a of alerts ?? []) lines.push(`             from ${a.policy} / ${a.condition} (${a.severity}): burn rate ${a.threshold} over ${promDuration(a.lookbackSeconds)}`);
+  const words = { gt: 'above', gte: 'at or above', lt: 'below', lte: 'at or below' } as const;
+  const steps = (seconds: number) => `${Math.max(1, Math.round(seconds / step))} steps`.replace(/^1 steps$/, '1 step');
+  const rule = (p: AlertPlan) =>
+    p.shortSeconds === null
+      ? `${p.alert} (${p.severity}) ${words[p.op]} ${Number(p.threshold.toFixed(3))}x over ${promDuration(p.longSeconds)} (${steps(p.longSeconds)})${p.forSeconds ? `, held ${promDuration(p.forSeconds)} (${p.forSteps} ${p.forSteps === 1 ? 'step' : 'steps'})` : ''}`
+      : `${p.alert} ${words[p.op]} ${Number(p.threshold.toFixed(3))}x over ${promDuration(p.longSeconds)} and ${promDuration(p.shortSeconds)}`;
+  lines.push(`  alerts     ${plan.length ? plan.map(rule).join('; ') : 'none'}${off.length ? `; off: ${off.join(', ')}` : ''}`);
+  for (const a of alerts ?? [])
+    lines.push(`             from ${a.policy} / ${a.condition}: severity ${a.severity}${a.severity === a.mapped ? '' : ` (as ${a.mapped})`}, burn rate ${a.op} ${a.threshold} over ${a.lookbackWindow}${a.alertAfter ? `, alertAfter ${a.alertAfter}` : ''}`);
   if (slo.runbook) lines.push(`  runbook    ${slo.runbook}`);
   return lines;
 }

@@ -6,6 +6,7 @@ import {
   ACTION_ITEM_OPTIONAL_COLUMNS,
   COLUMN_ALIASES,
   actionItemSchema,
+  bookStatus,
   postmortemFrontmatterSchema,
   timelineEntrySchema,
   type Postmortem,
@@ -198,7 +199,7 @@ export function readPostmortem(file: string, id: string, text: string, errors: C
   const actionItems = tableRows(
     file,
     'Action items',
-    table('Action items', ACTION_ITEM_COLUMNS, ['type', ...ACTION_ITEM_OPTIONAL_COLUMNS]),
+    table('Action items', ACTION_ITEM_COLUMNS, ['type', ...ACTION_ITEM_OPTIONAL_COLUMNS]).map((r) => ({ ...r, cells: bookStatus(r.cells) })),
     [...ACTION_ITEM_COLUMNS, ...ACTION_ITEM_OPTIONAL_COLUMNS],
     actionItemSchema,
     (issue, cell) => `${issue.message}, got ${quote(cell)}`,

@@ -8,6 +8,7 @@ import remarkParse from 'remark-parse';
 import remarkRehype from 'remark-rehype';
 import { unified } from 'unified';
 import { isSafeUrl } from '../../schemas/common.ts';
+import { headerWords } from '../../schemas/postmortem.ts';
 import { contentError, quote, type ContentError } from './errors.ts';
 import { MDX_HANDLERS, MDX_SANITIZE_ATTRIBUTES, unwrapComponents } from './mdx.ts';
 import { editDistance } from './near.ts';
@@ -140,8 +141,6 @@ export interface TableRow {
   line: number;
 }
 
-/** A header cell's words without case or punctuation: `Due Date` -> `due date`, `Date/Time` -> `date time`. */
-const headerWords = (s: string) => s.toLowerCase().replace(/[^a-z0-9]+/g, ' ').trim();
 
 /**
  * Read a GFM table whose header must hold `columns` (case-insensitive, any order; extra columns

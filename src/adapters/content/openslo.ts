@@ -131,13 +131,17 @@ interface OpenSloObject {
   path: PathKey[];
 }
 
-/** A `burnrate` alert condition of an SLO's alert policies, ready to replay. */
+/** A `burnrate` alert condition of an SLO's alert policies, as written, for `npm run import`. */
 export interface BurnRateAlert {
   policy: string;
   condition: string;
+  /** The severity as written, and what sitrep makes of it. */
   severity: string;
+  mapped: 'page' | 'ticket';
+  op: 'gt' | 'gte' | 'lt' | 'lte';
   threshold: number;
-  lookbackSeconds: number;
+  lookbackWindow: string;
+  alertAfter?: string;
 }
 
 /** What was read from every OpenSLO document, by kind and name. */
@@ -444,18 +448,28 @@ function query(registry: OpenSloRegistry, m: MetricSource, report: Report, at: P
   return q;
 }
 
-const seconds = (d: string) => Number(d.slice(0, -1)) * unitSeconds(d.slice(-1))!;
+/**
+ * OpenSLO leaves an alert condition's severity free text. sitrep has page and ticket alerts, so:
+ * page, critical, high, urgent, emergency, sev1, sev2, p0, p1 page; ticket, warning, warn, medium,
+ * low, minor, info, sev3, sev4, p2, p3 open a ticket (case-insensitive). Anything else is an error.
+ */
+export const SEVERITY_MAP: Record<'page' | 'ticket', readonly string[]> = {
+  page: ['page', 'critical', 'high', 'urgent', 'emergency', 'sev1', 'sev2', 'p0', 'p1'],
+  ticket: ['ticket', 'warning', 'warn', 'medium', 'low', 'minor', 'info', 'sev3', 'sev4', 'p2', 'p3'],
+};
+const mapSeverity = (s: string): 'page' | 'ticket' | undefined => (['page', 'ticket'] as const).find((k) => SEVERITY_MAP[k].includes(s.trim().toLowerCase()));
 
 /**
  * The alert policies of an SLO, resolved (by name, `alertPolicyRef`, or inline) down to their
- * burn-rate conditions. A `gt`/`gte` condition over a lookback window of 1h, 6h, 1d or 3d
- * replaces sitrep's alert with that long window (page-fast, page-slow, ticket-fast,
- * ticket-slow); the alerts no policy names are turned off.
+ * burn-rate conditions, each one of sitrep's own alerts as written: its name, op, threshold,
+ * lookback window, alertAfter (the hold) and severity (mapped by SEVERITY_MAP). They replace the four
+ * default alerts. A condition that two of the SLO's policies share is one alert.
  */
-function alertPolicies(registry: OpenSloRegistry, obj: OpenSloObject, problems: Problems): { alerting: Record<string, number | false>; list: BurnRateAlert[] } | undefined {
+function alertPolicies(registry: OpenSloRegistry, obj: OpenSloObject, problems: Problems): { alerting: Record<string, unknown>; list: BurnRateAlert[] } | undefined {
   const refs = (obj.value as z.output<typeof KINDS.SLO>).spec.alertPolicies;
   if (!refs?.length) return undefined;
   const list: BurnRateAlert[] = [];
+  const alerts: Record<string, unknown>[] = [];
   refs.forEach((ref, i) => {
     const at: PathKey[] = ['spec', 'alertPolicies', i];
     let policy: { name: string; spec: z.output<typeof alertPolicySpec> } | undefined;
@@ -474,20 +488,19 @@ function alertPolicies(registry: OpenSloRegistry, obj: OpenSloObject, problems: 
         cond = { name: c.conditionRef, spec: (found.value as z.output<typeof KINDS.AlertCondition>).spec };
       } else cond = { name: c.metadata.name, spec: c.spec };
       const k = cond.spec.condition;
-      if (k.op === 'lt' || k.op === 'lte') return problems.add(at, `policy ${policy.name}, condition ${cond.name} (${j + 1}): fires while the burn rate is ${k.op} ${k.threshold}; sitrep replays alerts that fire above a burn rate (gt, gte)`);
-      list.push({ policy: policy.name, condition: cond.name, severity: cond.spec.severity, threshold: k.threshold, lookbackSeconds: seconds(k.lookbackWindow) });
-      registry.note(obj, at, `SLO ${obj.name}, condition ${cond.name}: ${k.alertAfter && !/^0[smhd]$/.test(k.alertAfter) ? `alertAfter ${k.alertAfter} is not replayed (an alert fires at the first step its windows are above the threshold); ` : ''}its severity ${cond.spec.severity} is not used (the lookback window decides page or ticket)`);
+      const what = `policy ${policy.name}, condition ${cond.name} (${j + 1})`;
+      const severity = mapSeverity(cond.spec.severity);
+      if (!severity) return problems.add(at, `${what}: severity ${cond.spec.severity} is neither a page (${SEVERITY_MAP.page.join(', ')}) nor a ticket (${SEVERITY_MAP.ticket.join(', ')})`);
+      if (unitSeconds(k.lookbackWindow.slice(-1)) === undefined || /^0+[a-z]$/i.test(k.lookbackWindow)) return problems.add(at, `${what}: lookbackWindow ${k.lookbackWindow} must be a fixed length above 0, e.g. 1h or 6h`);
+      if (k.alertAfter && unitSeconds(k.alertAfter.slice(-1)) === undefined) return problems.add(at, `${what}: alertAfter ${k.alertAfter} must be a fixed length, e.g. 5m`);
+      const same = list.find((a) => a.condition === cond.name);
+      if (same) {
+        registry.note(obj, at, `SLO ${obj.name}, condition ${cond.name}: also in policy ${same.policy}, replayed once`);
+        return;
+      }
+      list.push({ policy: policy.name, condition: cond.name, severity: cond.spec.severity, mapped: severity, op: k.op, threshold: k.threshold, lookbackWindow: k.lookbackWindow, ...(k.alertAfter ? { alertAfter: k.alertAfter } : {}) });
+      alerts.push({ name: cond.name, severity, op: k.op, burn_rate: k.threshold, window: k.lookbackWindow, ...(k.alertAfter ? { for: k.alertAfter } : {}) });
     });
   });
-  const alerting: Record<string, number | false> = { page_fast: false, page_slow: false, ticket_fast: false, ticket_slow: false };
-  const BY_LOOKBACK: Record<number, string> = { 3600: 'page_fast', 21600: 'page_slow', 86400: 'ticket_fast', 259200: 'ticket_slow' };
-  for (const a of list) {
-    const key = BY_LOOKBACK[a.lookbackSeconds];
-    if (!key) {
-      problems.add(['spec', 'alertPolicies'], `condition ${a.condition} of policy ${a.policy} looks back ${a.lookbackSeconds / 60} minutes: sitrep replays burn-rate alerts over 1h, 6h, 1d or 3d`);
-      continue;
-    }
-    alerting[key] = a.threshold;
-  }
-  return { alerting, list };
+  return { alerting: alerts.length ? { alerts } : {}, list };
 }

@@ -17,7 +17,7 @@ export interface Candidate {
   /** Maps a sitrep field (first path element) to where it lives in the foreign document. */
   fieldPaths?: Record<string, PathKey[]>;
   /** The foreign alert rules an SLO's alerting came from (OpenSLO burn-rate conditions), for `npm run import`. */
-  alerts?: { policy: string; condition: string; severity: string; threshold: number; lookbackSeconds: number }[];
+  alerts?: { policy: string; condition: string; severity: string; mapped: 'page' | 'ticket'; op: 'gt' | 'gte' | 'lt' | 'lte'; threshold: number; lookbackWindow: string; alertAfter?: string }[];
 }
 
 /** Something of a foreign file that sitrep reads but does not use, for `npm run import` to say so. */

@@ -16,6 +16,10 @@
  * replay does: 99.9% over 30 days, page-fast: ratio_rate1h / 0.001 > 14.4 and ratio_rate5m /
  * 0.001 > 14.4. The alert's value is the long window's burn rate, shown in its summary.
  *
+ * An SLO's own alert (`alerting.alerts`, OpenSLO alert conditions) is one rule over its one window
+ * with its comparison and its hold as `for:`: `{ op: gte, burn_rate: 2, window: 90m, for: 10m }` is
+ * `ratio_rate1h30m / allowed >= 2` with `for: 10m`, `sitrep_alert` its name and `long` its window.
+ *
  * Names and labels follow Sloth: `slo:sli_error:ratio_rate5m` with `sloth_id`, `sloth_service`,
  * `sloth_slo` and `sloth_window`, and `slo:objective:ratio` / `slo:error_budget:ratio`.
  */
@@ -33,6 +37,8 @@ export interface RecordingRule {
 export interface AlertingRule {
   alert: string;
   expr: string;
+  /** How long the expression must hold before the alert fires (an own alert's `for`). */
+  for?: string;
   labels: Record<string, string>;
   annotations: Record<string, string>;
 }
@@ -43,6 +49,10 @@ export interface RuleGroup {
 
 /** The name of every burn-rate alert; `sitrep_alert` (page-fast ..), `severity`, `slo` tell them apart. */
 export const ALERT_NAME = 'ErrorBudgetBurn';
+
+/** PromQL's comparison for each burn-rate op, and the op in words. */
+const PROM_OPS = { gt: '>', gte: '>=', lt: '<', lte: '<=' } as const;
+const OP_WORDS = { gt: 'above', gte: 'at or above', lt: 'below', lte: 'at or below' } as const;
 
 /** A number as PromQL writes it, without float noise: 14.399999999999999 -> 14.4. */
 const num = (x: number): string => String(Number(x.toPrecision(12)));
@@ -73,7 +83,7 @@ const ofSlo = (record: string, id: string) => `${record}{sloth_id="${id}"}`;
 export function sloRuleGroup(slo: Slo, runbookUrl: string): RuleGroup {
   // The thresholds and windows in seconds do not depend on the step; 300 is the fetch's default.
   const plan = alertPlan(slo, 300);
-  const windows = [...new Set(plan.flatMap((p) => [p.shortSeconds, p.longSeconds]))].sort((a, b) => a - b);
+  const windows = [...new Set(plan.flatMap((p) => (p.shortSeconds === null ? [p.longSeconds] : [p.shortSeconds, p.longSeconds])))].sort((a, b) => a - b);
   const ids = { sloth_id: slo.id, sloth_service: slo.service, sloth_slo: slo.id };
   const allowed = errorRatioAllowed(slo.objective);
   const recordings: RecordingRule[] = windows.map((w) => ({
@@ -85,19 +95,21 @@ export function sloRuleGroup(slo: Slo, runbookUrl: string): RuleGroup {
     { record: 'slo:objective:ratio', expr: `vector(${num(objectiveFraction(slo.objective))})`, labels: ids },
     { record: 'slo:error_budget:ratio', expr: `vector(${num(allowed)})`, labels: ids },
   ];
-  const burn = (seconds: number, threshold: number) =>
-    `(max without (sloth_window) (${ofSlo(ratioRecord(seconds), slo.id)}) / ${num(allowed)} > ${num(threshold)})`;
+  const burn = (seconds: number, p: { op: keyof typeof PROM_OPS; threshold: number }) =>
+    `(max without (sloth_window) (${ofSlo(ratioRecord(seconds), slo.id)}) / ${num(allowed)} ${PROM_OPS[p.op]} ${num(p.threshold)})`;
   const alerts: AlertingRule[] = plan.map((p) => {
     const long = promDuration(p.longSeconds);
-    const short = promDuration(p.shortSeconds);
+    const short = p.shortSeconds === null ? null : promDuration(p.shortSeconds);
     // The SLO's own labels (Sloth's alerting labels) may replace severity, never the labels that identify the rule.
     const own = { ...slo.alerting.labels, ...(p.severity === 'page' ? slo.alerting.page_labels : slo.alerting.ticket_labels) };
+    const condition = `${OP_WORDS[p.op]} ${num(p.threshold)}x over ${long}${short === null ? '' : ` and ${short}`}${p.forSeconds ? ` for ${promDuration(p.forSeconds)}` : ''}`;
     return {
       alert: slo.alerting.name ?? ALERT_NAME,
-      expr: `${burn(p.longSeconds, p.threshold)}\nand\n${burn(p.shortSeconds, p.threshold)}`,
-      labels: { severity: p.severity, ...own, slo: slo.id, service: slo.service, sitrep_alert: p.alert, long, short, runbook_url: runbookUrl },
+      expr: p.shortSeconds === null ? burn(p.longSeconds, p) : `${burn(p.longSeconds, p)}\nand\n${burn(p.shortSeconds, p)}`,
+      ...(p.forSeconds ? { for: promDuration(p.forSeconds) } : {}),
+      labels: { severity: p.severity, ...own, slo: slo.id, service: slo.service, sitrep_alert: p.alert, long, ...(short === null ? {} : { short }), runbook_url: runbookUrl },
       annotations: {
-        summary: `${slo.name}: error budget burning at {{ printf "%.1f" $value }}x over ${long} (${p.alert}: above ${num(p.threshold)}x over ${long} and ${short})`,
+        summary: `${slo.name}: error budget burning at {{ printf "%.1f" $value }}x over ${long} (${p.alert}: ${condition})`,
         description: `${slo.id} (${slo.service}, objective ${num(slo.objective)}% over ${slo.window}) spends ${num(p.budgetShare * 100)}% of its error budget in ${long} at this rate.`,
         runbook_url: runbookUrl,
       },
