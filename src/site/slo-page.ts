@@ -6,7 +6,7 @@
 import type { TopLevelSpec } from 'vega-lite';
 import { budgetPoints, burnPoints, dailySli } from '../charts/data.ts';
 import { budgetSpec, burnSpec, dailySliSpec, type IncidentMark } from '../charts/specs.ts';
-import { alertEpisodes, BURN_WINDOW_NAMES, DAY, secondsOf, seriesStart, type AlertName, type Exhaustion, type SloReport } from '../core/index.ts';
+import { alertEpisodes, BURN_WINDOW_NAMES, DAY, secondsOf, seriesStart, windowText, type AlertName, type Exhaustion, type SloReport } from '../core/index.ts';
 import { burn, count, duration, objectivePct, plural, pct, utc } from './format.ts';
 import type { Incident } from '../schemas/incident.ts';
 import type { SloView } from './model.ts';
@@ -138,7 +138,7 @@ function facts(r: SloReport, view: SloView): [string, string][] {
   const { slo } = view;
   const ind = slo.indicator;
   return [
-    ['Window', `${slo.window} (${utc(r.from)} to ${utc(r.to)})`],
+    ['Window', `${windowText(slo.window, slo.time_zone, slo.week_start)} (${utc(r.from)} to ${utc(r.to)})`],
     ['Events', `${count(r.good)} good of ${count(r.total)}`],
     ['Indicator', ind.kind === 'latency' ? `latency under ${ind.threshold}s from ${ind.bucket}` : `ratio of ${ind.good !== undefined ? 'good' : 'bad'} to total events`],
     ['Budgeting', METHOD_LABELS[slo.budgeting.method]],
