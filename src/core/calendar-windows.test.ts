@@ -2,9 +2,11 @@ import { describe, expect, it } from 'vitest';
 import { sloSchema } from '../schemas/slo.ts';
 import { alertPlan } from './alerts.ts';
 import { budgetHistory } from './budget-history.ts';
-import { DAY, nominalWindowSeconds, periodOf, sloWindowAt } from './periods.ts';
+import { DAY, monthOf, nominalWindowSeconds, periodOf, sloWindowAt } from './periods.ts';
+import { buildPeriodReport } from './period-report.ts';
 import { buildSloReport } from './report.ts';
-import { at, constantSeries, makeSlo } from './test-fixtures.ts';
+import { at, constantSeries, makeIncident, makeSlo } from './test-fixtures.ts';
+import { DEFAULT_SEVERITIES } from '../schemas/severity.ts';
 import { zonedPeriodOf } from './zoned-periods.ts';
 
 const H = 3_600;
@@ -104,6 +106,20 @@ describe('SLO windows of a calendar day, week and year', () => {
     const h = budgetHistory(makeSlo({ objective: 99, window: 'day', time_zone: NY }), series, asOf);
     expect(h.kind).toBe('burndown');
     expect(h.points.map((p) => p.t)).toEqual(Array.from({ length: 13 }, (_, i) => at('2026-11-01T04:00:00Z') + i * H));
+  });
+});
+
+describe('calendar windows in period reports', () => {
+  it('a monthly report rows an SLO over a calendar week like any other: figures over the month, its window named', () => {
+    const oct = monthOf(at('2026-10-15T00:00:00Z'));
+    // 1,000 events an hour in September and October, 744 bad in October's 3 October incident hour.
+    const start = at('2026-09-01T01:00:00Z');
+    const series = constantSeries(start, 3_600, 1_464, 1_000, (i) => (start + i * 3_600 === at('2026-10-03T11:00:00Z') ? 744 : 0));
+    const slo = makeSlo({ window: 'week', week_start: 'sunday', time_zone: NY });
+    const incident = makeIncident({ id: 'db', started_at: '2026-10-03T10:00:00Z', resolved_at: '2026-10-03T11:00:00Z' });
+    const r = buildPeriodReport({ slos: [{ slo, series }], incidents: [incident], postmortems: [], severities: DEFAULT_SEVERITIES }, oct, at('2026-11-01T00:00:00Z'));
+    expect(r.slos[0]).toMatchObject({ window: 'week', hasData: true, figures: { total: 744_000, bad: 744 } });
+    expect(r.topSpenders[0]).toMatchObject({ incident: 'db', bad: 744 });
   });
 });
 

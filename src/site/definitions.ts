@@ -13,7 +13,7 @@ export interface Definition {
 }
 
 export const DEFINITIONS = [
-  { id: 'slo-window', name: 'SLO window', text: 'A rolling window of N days is [asOf − N days, asOf). A calendar month or quarter runs from the start of the period to asOf; an asOf exactly on a boundary reports the period that just ended. A step belongs to a window when its end lies in (from, to].' },
+  { id: 'slo-window', name: 'SLO window', text: 'A rolling window of N days is [asOf − N days, asOf). A calendar day, week, month, quarter or year runs from the start of the period (local midnight in the time zone of the SLO) to asOf; an asOf exactly on a boundary reports the period that just ended. A step belongs to a window when its end lies in (from, to].' },
   { id: 'sli', name: 'SLI', text: 'SLI = 1 − bad / counted over the window, in the unit of the budgeting method: good events / total events for occurrences, good slices / slices with traffic for timeslices, the mean per-slice ratio for ratio-timeslices. Summed from counts, never averaged from rates; with nothing counted there is no SLI (shown as —, null in the API), never 100%.' },
   { id: 'error-budget', name: 'Error budget', text: 'Allowed = (1 − objective) × counted; consumed = bad / allowed; remaining = 1 − consumed, negative once overspent. Counted and bad are events for occurrences and time slices for the slice methods, so the headline, the cards and the chart share one denominator.' },
   { id: 'budget-time', name: 'Budget as time', text: 'Allowed time = (1 − objective) × the whole window length (99.9% of 30 days is 43.2 minutes); spent time = consumed × allowed time.' },
