@@ -27,11 +27,13 @@ describe('npm run import', () => {
     expect(r.stdout).toContain(`Read but not used:\n  ${F}/sloth/getting-started.yml:4 service myservice: labels are not used`);
   });
 
-  it('explains the OpenSLO Go SDK example SLO: a New York calendar week from Saturday (the weekday of its startTime), alerting as 7 days', async () => {
+  it('explains the OpenSLO Go SDK example SLO: a New York calendar week from Saturday (the weekday of its startTime), its 1m slices fetched at 1m steps, alerting as 7 days', async () => {
     const r = await importFiles(`${F}/openslo-go-sdk/slos.yaml`);
     expect(r.stderr).toBe('');
     expect(r.code).toBe(0);
     expect(r.stdout).toContain('  window     calendar week from saturday (America/New_York)\n');
+    expect(r.stdout).toContain('  budgeting  timeslices, 1m slices, good at 95%\n  queries    as fetched at 1m steps (not 5m: the largest step that divides its 1m time slices):\n');
+    expect(r.stdout).toContain('    total  sum(increase((sum(http_requests{k8s_cluster="prod",component="web"}))[1m:]))');
     expect(r.stdout).toContain('  alerts     page-fast above 3.36x over 1h and 5m;');
     expect(r.stdout).toContain(`  ${F}/openslo-go-sdk/slos.yaml:35 SLO web-availability: calendar.startTime 2022-01-01 12:00:00: its time of day 12:00:00 (sitrep's calendar weeks start at local midnight) is not used`);
   });
