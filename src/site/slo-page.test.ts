@@ -73,6 +73,13 @@ describe('the SLO page view model', () => {
     expect(page.alertRules[0]).toBe('Page: fast burn: above 3.36× over 1h and 5m (2.0% of the budget spent in 1h)');
   });
 
+  it('says a calendar day\'s burn-down has a point per hour', () => {
+    const { page, report } = viewOf(loaded({ window: 'day', time_zone: 'America/New_York' }), () => 0);
+    expect(report.windowSeconds).toBe(24 * 3_600);
+    expect(budgetDefinition(report)).toMatch(/^Burn-down: bad events from the start of the period to each hour, against/);
+    expect(page.budgetChart.spec).toBeDefined();
+  });
+
   it('has nothing to lay out without a report', () => {
     const slo = loaded();
     expect(sloPage({ slo, report: null, series: null, fetch: null, queriesChanged: false, review: { at: null, by: null, ageDays: null, due: false } }, { serviceName: (s) => s, incidentsById: new Map() }, '/')).toBeNull();

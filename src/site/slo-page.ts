@@ -116,9 +116,11 @@ export function units(n: number): string {
 /** What the budget chart plots, in words; the README's definitions say the same. */
 export function budgetDefinition(r: SloReport): string {
   const unit = r.budget.unit === 'events' ? 'bad events' : r.budget.method === 'timeslices' ? 'bad time slices' : 'summed per-slice error ratios';
+  // A window of 25 hours or less (a calendar day, a rolling 24h) has a point per hour (core/budget-history.ts).
+  const when = r.windowSeconds <= 25 * 3_600 ? 'hour' : 'day';
   return r.budgetHistory.kind === 'rolling'
-    ? `Each point is the budget left in the ${r.window} window that ends that day (${unit} against the allowance of that window), as the headline would have said then; the last point is today's headline figure.`
-    : `Burn-down: ${unit} from the start of the period to each day, against the allowance of the whole period so far (1 − objective × what was counted to ${utc(r.to)}); it ends at the headline figure.`;
+    ? `Each point is the budget left in the ${r.window} window that ends that ${when} (${unit} against the allowance of that window), as the headline would have said then; the last point is today's headline figure.`
+    : `Burn-down: ${unit} from the start of the period to each ${when}, against the allowance of the whole period so far (1 − objective × what was counted to ${utc(r.to)}); it ends at the headline figure.`;
 }
 
 function cards(r: SloReport, slo: SloView['slo']): Card[] {
