@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { sloSchema } from '../schemas/slo.ts';
+import fc from 'fast-check';
+import { CALENDAR_KINDS, sloSchema } from '../schemas/slo.ts';
 import { alertPlan } from './alerts.ts';
 import { budgetHistory } from './budget-history.ts';
 import { DAY, monthOf, nominalWindowSeconds, periodOf, sloWindowAt } from './periods.ts';
@@ -141,5 +142,21 @@ describe('calendar windows in sitrep\'s SLO format', () => {
 
   it('refuses a time zone on a rolling window, naming the calendar windows', () => {
     expect(sloSchema.safeParse({ ...base, window: '7d', time_zone: NY }).error!.issues[0]!.message).toMatch(/day, week, month, quarter or year/);
+  });
+});
+
+describe('calendar periods in any zone', () => {
+  const zones = ['UTC', NY, 'America/Santiago', 'Asia/Beirut', 'Australia/Lord_Howe', 'Asia/Kolkata', 'Pacific/Apia'];
+  it('contain their instant and follow one another without gap or overlap', () => {
+    fc.assert(
+      fc.property(fc.integer({ min: at('2020-01-01T00:00:00Z'), max: at('2030-01-01T00:00:00Z') }), fc.constantFrom(...zones), fc.constantFrom(...CALENDAR_KINDS), fc.integer({ min: 0, max: 6 }), (t, zone, kind, weekStart) => {
+        const p = zonedPeriodOf(kind, t, zone, weekStart);
+        expect(p.from).toBeLessThanOrEqual(t);
+        expect(p.to).toBeGreaterThan(t);
+        expect(zonedPeriodOf(kind, p.to, zone, weekStart).from).toBe(p.to);
+        expect(zonedPeriodOf(kind, p.from - 1, zone, weekStart).to).toBe(p.from);
+      }),
+      { numRuns: 2_000 },
+    );
   });
 });
