@@ -221,7 +221,7 @@ const windowFacts = (c: Compliance) => ({ good: c.good, total: c.total, bad: c.b
  */
 export function buildSloReport(slo: Slo, input: Series | SeriesInput, asOf: number, incidents: readonly Incident[] = []): SloReport {
   const series = asSeries(input);
-  const w = sloWindowAt(slo.window, asOf, slo.time_zone);
+  const w = sloWindowAt(slo.window, asOf, slo.time_zone, slo.week_start);
   const methods = budgetingMethods(slo, series, w.from, w.to);
   const budget = budgetReport(slo, methods, w);
   const burnRates = currentBurnRates(series, slo.objective, asOf);

@@ -1,8 +1,8 @@
 /**
- * Calendar months and quarters in an IANA time zone, for SLOs whose calendar window is not UTC
- * (OpenSLO `calendar.timeZone`). Pure: the zone rules come from the runtime's Intl data, not the clock.
+ * Calendar days, weeks, months, quarters and years in an IANA time zone, for SLOs whose calendar window is
+ * not UTC (OpenSLO `calendar.timeZone`). Pure: the zone rules come from the runtime's Intl data, not the clock.
  */
-import type { Period, PeriodKind } from './periods.ts';
+import { calendarPeriod, type CalendarKind, type Period } from './periods.ts';
 
 const formatters = new Map<string, Intl.DateTimeFormat>();
 
@@ -37,22 +37,20 @@ export function isTimeZone(timeZone: string): boolean {
   }
 }
 
-/** The instant local midnight starts the first day of `month0` of `year` in the zone (two passes settle DST). */
-function localMonthStart(timeZone: string, year: number, month0: number): number {
-  const local = Date.UTC(year, month0, 1) / 1000;
+/** The instant local midnight starts day `day` of `month0` of `year` in the zone (two passes settle DST). */
+function localDayStart(timeZone: string, year: number, month0: number, day: number): number {
+  const local = Date.UTC(year, month0, day) / 1000;
   const guess = local - zoneOffset(timeZone, local);
   return local - zoneOffset(timeZone, guess);
 }
 
 /**
- * The month or quarter containing `t` in a time zone. October 2026 in America/New_York is
+ * The period of `kind` containing `t` in a time zone, from local midnight to local midnight; weeks start on
+ * `weekStart` (0 = Sunday, default 1 = Monday). October 2026 in America/New_York is
  * [2026-10-01T04:00Z, 2026-11-01T04:00Z), 31 days; November runs to 2026-12-01T05:00Z, one hour
- * longer than 30 days because the clocks go back on 1 November.
+ * longer than 30 days because the clocks go back on 1 November, and that day is 25 hours long.
  */
-export function zonedPeriodOf(kind: PeriodKind, t: number, timeZone: string): Period {
+export function zonedPeriodOf<K extends CalendarKind>(kind: K, t: number, timeZone: string, weekStart = 1): Period<K> {
   const w = wallClock(timeZone, t);
-  const first = kind === 'month' ? w.month0 : Math.floor(w.month0 / 3) * 3;
-  const span = kind === 'month' ? 1 : 3;
-  const key = kind === 'month' ? `${w.year}-${String(w.month0 + 1).padStart(2, '0')}` : `${w.year}-Q${first / 3 + 1}`;
-  return { kind, key, from: localMonthStart(timeZone, w.year, first), to: localMonthStart(timeZone, w.year, first + span) };
+  return calendarPeriod(kind, w.year, w.month0, w.day, (y, m0, d) => localDayStart(timeZone, y, m0, d), weekStart);
 }

@@ -49,13 +49,19 @@ export const indicatorSchema = z.discriminatedUnion('kind', [ratioIndicator, lat
   error: 'indicator.kind must be "ratio" or "latency"',
 });
 
-/** `30d`-style rolling window, or the calendar `month` / `quarter`. */
+/** The calendar periods an SLO window may be (src/core/periods.ts computes them). */
+export const CALENDAR_KINDS = ['day', 'week', 'month', 'quarter', 'year'] as const;
+export type CalendarKind = (typeof CALENDAR_KINDS)[number];
+/** Weekdays as `Date.getUTCDay()` numbers them: sunday = 0 .. saturday = 6. */
+export const WEEKDAYS = ['sunday', 'monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday'] as const;
+export type Weekday = (typeof WEEKDAYS)[number];
+
+/** `30d`-style rolling window, or the calendar `day` / `week` / `month` / `quarter` / `year`. */
 export const windowSchema = z.union([
-  z.literal('month'),
-  z.literal('quarter'),
+  z.enum(CALENDAR_KINDS),
   z
     .string()
-    .regex(/^\d+[dwh]$/, 'must be a rolling window such as 30d, 4w or 24h, or month or quarter')
+    .regex(/^\d+[dwh]$/, 'must be a rolling window such as 30d, 4w or 24h, or a calendar day, week, month, quarter or year')
     .refine((s) => parseDuration(s) !== undefined, 'must be longer than 0, e.g. 30d'),
 ]);
 
@@ -166,8 +172,10 @@ export const sloSchema = z.strictObject({
   /** Target in percent, e.g. 99.9. */
   objective: percent().refine((v) => v >= 50, 'is a percentage: write 99.9 for 99.9%, not 0.999'),
   window: windowSchema.default('30d'),
-  /** IANA time zone of a calendar `month` / `quarter` window, e.g. America/New_York. Default UTC. */
+  /** IANA time zone of a calendar window (`day` .. `year`), e.g. America/New_York. Default UTC. */
   time_zone: z.string().refine(isTimeZone, 'must be an IANA time zone, e.g. Europe/Berlin or America/New_York').optional(),
+  /** The weekday a calendar `week` window starts on, at local midnight. Default monday. */
+  week_start: z.enum(WEEKDAYS).optional(),
   indicator: indicatorSchema,
   budgeting: budgetingSchema,
   /** Id of the runbook in `content/runbooks/` that covers this SLO. */
@@ -184,8 +192,11 @@ export const sloSchema = z.strictObject({
   /** Windows with fewer events than this are flagged as low traffic. Default 100. */
   min_events: z.number().int().min(0).default(100),
 }).superRefine((v, ctx) => {
-  if (v.time_zone !== undefined && v.window !== 'month' && v.window !== 'quarter') {
-    ctx.addIssue({ code: 'custom', path: ['time_zone'], message: 'only a calendar window (month or quarter) has a time zone' });
+  if (v.time_zone !== undefined && !isCalendarWindow(v.window)) {
+    ctx.addIssue({ code: 'custom', path: ['time_zone'], message: 'only a calendar window (day, week, month, quarter or year) has a time zone' });
+  }
+  if (v.week_start !== undefined && v.window !== 'week') {
+    ctx.addIssue({ code: 'custom', path: ['week_start'], message: `only a calendar week window has a week_start (the window is ${v.window})` });
   }
 });
 
@@ -194,9 +205,14 @@ export type Slo = z.output<typeof sloSchema>;
 export type Indicator = Slo['indicator'];
 export type SloWindow = Slo['window'];
 
+/** Whether a window is a calendar period (`day`, `week`, `month`, `quarter`, `year`) rather than rolling. */
+export function isCalendarWindow(window: string): window is CalendarKind {
+  return (CALENDAR_KINDS as readonly string[]).includes(window);
+}
+
 /** Length of a rolling window in seconds, or undefined for calendar windows. */
 export function rollingWindowSeconds(window: SloWindow): number | undefined {
-  return window === 'month' || window === 'quarter' ? undefined : parseDuration(window);
+  return isCalendarWindow(window) ? undefined : parseDuration(window);
 }
 
 /** Where an SLO came from: sitrep's own format, OpenSLO v1, Sloth (prometheus/v1 or the CRD) or Pyrra. */

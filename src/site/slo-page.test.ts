@@ -84,6 +84,21 @@ describe('the SLO page view model', () => {
     expect(spec).toContain('"alert":"Page: fast-burn"');
   });
 
+  it('names a calendar week window with its first weekday and zone, and alerts as a 7-day window', () => {
+    // asOf 2026-11-01T00:00Z is Saturday 31 October, 20:00 in New York: the week began at its local midnight.
+    const { page, report } = viewOf(loaded({ window: 'week', week_start: 'saturday', time_zone: 'America/New_York' }), () => 0);
+    expect(report.from).toBe('2026-10-31T04:00:00.000Z');
+    expect(page.facts.find(([k]) => k === 'Window')![1]).toMatch(/^calendar week from saturday \(America\/New_York\) \(2026-10-31 04:00/);
+    expect(page.alertRules[0]).toBe('Page: fast burn: above 3.36× over 1h and 5m (2.0% of the budget spent in 1h)');
+  });
+
+  it('says a calendar day\'s burn-down has a point per hour', () => {
+    const { page, report } = viewOf(loaded({ window: 'day', time_zone: 'America/New_York' }), () => 0);
+    expect(report.windowSeconds).toBe(24 * 3_600);
+    expect(budgetDefinition(report)).toMatch(/^Burn-down: bad events from the start of the period to each hour, against/);
+    expect(page.budgetChart.spec).toBeDefined();
+  });
+
   it('has nothing to lay out without a report', () => {
     const slo = loaded();
     expect(sloPage({ slo, report: null, series: null, fetch: null, queriesChanged: false, review: { at: null, by: null, ageDays: null, due: false } }, { serviceName: (s) => s, incidentsById: new Map() }, '/')).toBeNull();

@@ -6,7 +6,7 @@
 import type { TopLevelSpec } from 'vega-lite';
 import { budgetPoints, burnPoints, dailySli } from '../charts/data.ts';
 import { budgetSpec, burnSpec, dailySliSpec, type IncidentMark } from '../charts/specs.ts';
-import { alertEpisodes, BURN_WINDOW_NAMES, DAY, secondsOf, seriesStart, type AlertName, type AlertSeverity, type Exhaustion, type SloReport } from '../core/index.ts';
+import { alertEpisodes, BURN_WINDOW_NAMES, DAY, secondsOf, seriesStart, windowText, type AlertName, type AlertSeverity, type Exhaustion, type SloReport } from '../core/index.ts';
 import type { BurnOp } from '../schemas/slo.ts';
 import { burn, count, duration, objectivePct, plural, pct, utc } from './format.ts';
 import type { Incident } from '../schemas/incident.ts';
@@ -130,9 +130,11 @@ export function units(n: number): string {
 /** What the budget chart plots, in words; the README's definitions say the same. */
 export function budgetDefinition(r: SloReport): string {
   const unit = r.budget.unit === 'events' ? 'bad events' : r.budget.method === 'timeslices' ? 'bad time slices' : 'summed per-slice error ratios';
+  // A window of 25 hours or less (a calendar day, a rolling 24h) has a point per hour (core/budget-history.ts).
+  const when = r.windowSeconds <= 25 * 3_600 ? 'hour' : 'day';
   return r.budgetHistory.kind === 'rolling'
-    ? `Each point is the budget left in the ${r.window} window that ends that day (${unit} against the allowance of that window), as the headline would have said then; the last point is today's headline figure.`
-    : `Burn-down: ${unit} from the start of the period to each day, against the allowance of the whole period so far (1 − objective × what was counted to ${utc(r.to)}); it ends at the headline figure.`;
+    ? `Each point is the budget left in the ${r.window} window that ends that ${when} (${unit} against the allowance of that window), as the headline would have said then; the last point is today's headline figure.`
+    : `Burn-down: ${unit} from the start of the period to each ${when}, against the allowance of the whole period so far (1 − objective × what was counted to ${utc(r.to)}); it ends at the headline figure.`;
 }
 
 function cards(r: SloReport, slo: SloView['slo']): Card[] {
@@ -152,7 +154,7 @@ function facts(r: SloReport, view: SloView): [string, string][] {
   const { slo } = view;
   const ind = slo.indicator;
   return [
-    ['Window', `${slo.window} (${utc(r.from)} to ${utc(r.to)})`],
+    ['Window', `${windowText(slo.window, slo.time_zone, slo.week_start)} (${utc(r.from)} to ${utc(r.to)})`],
     ['Events', `${count(r.good)} good of ${count(r.total)}`],
     ['Indicator', ind.kind === 'latency' ? `latency under ${ind.threshold}s from ${ind.bucket}` : `ratio of ${ind.good !== undefined ? 'good' : 'bad'} to total events`],
     ['Budgeting', METHOD_LABELS[slo.budgeting.method]],

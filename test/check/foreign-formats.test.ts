@@ -6,6 +6,7 @@ import { readSloDocuments, type IgnoredNote, type SloEntry } from '../../src/ada
 import { yamlDocuments } from '../../src/adapters/content/yaml-documents.ts';
 import { indicatorQueries } from '../../src/adapters/prometheus/queries.ts';
 import { alertPlan } from '../../src/core/alerts.ts';
+import { sloWindowAt } from '../../src/core/periods.ts';
 import { sloRuleGroup } from '../../src/adapters/rules/prometheus-rules.ts';
 import { posOf } from '../helpers/fixture.ts';
 
@@ -151,12 +152,19 @@ describe('OpenSLO v1 files as the spec and the Go SDK write them', () => {
     expect(slos).toEqual([]);
   });
 
-  it('the SDK example SLO: a calendar week is refused with the reason, at its field', async () => {
+  it('the SDK example SLO is a New York calendar week from Saturday, the weekday of its startTime; the time of day is listed as not used', async () => {
     const text = await fixtureText('openslo-go-sdk/slos.yaml');
-    const { errors } = await read({ 'content/slos/slos.yaml': text });
-    expect(errors).toEqual([
-      expect.objectContaining({ line: posOf(text, 'duration: 1w').line, field: '0.spec.timeWindow.0.duration', message: expect.stringMatching(/calendar windows of one month \(1M\) or one quarter \(1Q\), not 1w/) }),
-    ]);
+    const { slos, errors, ignored } = await read({ 'content/slos/slos.yaml': text });
+    expect(errors).toEqual([]);
+    const slo = byId(slos, 'web-availability');
+    // startTime 2022-01-01 is a Saturday.
+    expect(slo).toMatchObject({ window: 'week', week_start: 'saturday', time_zone: 'America/New_York' });
+    // Wednesday 4 November 2026: the week began on Saturday 31 October at New York midnight (EDT) and ends on
+    // Saturday 7 November at midnight EST, an hour over 7 days.
+    const w = sloWindowAt(slo.window, Date.parse('2026-11-04T12:00:00Z') / 1000, slo.time_zone, slo.week_start);
+    expect([w.from, w.lengthSeconds]).toEqual([Date.parse('2026-10-31T04:00:00Z') / 1000, 7 * 86_400 + 3_600]);
+    expect(alertPlan(slo, 60).map((p) => p.threshold)).toEqual([3.36, 1.4, 0.7, 0.7 / 3].map((x) => expect.closeTo(x, 12)));
+    expect(ignored).toContainEqual({ file: 'content/slos/slos.yaml', line: posOf(text, 'startTime').line, what: "SLO web-availability: calendar.startTime 2022-01-01 12:00:00: its time of day 12:00:00 (sitrep's calendar weeks start at local midnight) is not used" });
   });
 
   it('the SDK example SLO over a calendar month keeps its time zone: a New York month', async () => {
@@ -192,6 +200,7 @@ describe('OpenSLO v1 files as the spec and the Go SDK write them', () => {
   it('the spec\'s two-objective example gives one error per problem: its 1-minute calendar window, and the shared indicator\'s source once', async () => {
     const text = await fixtureText('openslo-spec/timeslices-slo.yaml');
     const { errors } = await read({ 'content/slos/t.yaml': text });
+    expect(errors[0]!.message).toMatch(/, not 1m \(m is minutes; a month is 1M\): use one of those, or a rolling window of 1m/);
     expect(errors.map((e) => [e.line, e.field])).toEqual([
       [posOf(text, 'duration: 1m').line, 'spec.timeWindow.0.duration'],
       [posOf(text, 'type: Any').line, 'spec.indicator.spec.ratioMetric.good.metricSource.type'],
@@ -388,15 +397,49 @@ spec:
     ['{ duration: 120m }', '2h'],
     ['{ duration: 1M, calendar: { startTime: "2022-01-01 00:00:00", timeZone: UTC } }', 'month'],
     ['{ duration: 1Q, isRolling: false, calendar: { startTime: "2022-01-01 00:00:00", timeZone: Etc/UTC } }', 'quarter'],
+    ['{ duration: 3M, calendar: { startTime: "2022-04-01 00:00:00", timeZone: UTC } }', 'quarter'],
+    ['{ duration: 1d, calendar: { startTime: "2022-01-01 00:00:00", timeZone: UTC } }', 'day'],
+    ['{ duration: 24h, isRolling: false }', 'day'],
+    ['{ duration: 7d, calendar: { startTime: "2022-01-03 00:00:00", timeZone: UTC } }', 'week'],
+    ['{ duration: 1Y, calendar: { startTime: "2022-01-01 00:00:00", timeZone: UTC } }', 'year'],
+    ['{ duration: 12M, isRolling: false }', 'year'],
   ])('%s is read as the window %s (isRolling defaults to false only with a calendar)', async (w, expected) => {
-    const { slos, errors } = await read({ 'content/slos/a.yaml': slo(w) });
+    const { slos, errors, ignored } = await read({ 'content/slos/a.yaml': slo(w) });
     expect(errors).toEqual([]);
     expect(slos[0]!.slo.window).toBe(expected);
+    expect(ignored).toEqual([]);
+  });
+
+  it.each([
+    ['2022-01-03 00:00:00', 'monday'],
+    ['2022-01-02 00:00:00', 'sunday'],
+    ['2023-03-15 00:00:00', 'wednesday'],
+  ])('a calendar week whose startTime is %s starts on %s', async (start, weekday) => {
+    const { slos, errors } = await read({ 'content/slos/a.yaml': slo(`{ duration: 1w, calendar: { startTime: "${start}", timeZone: UTC } }`) });
+    expect(errors).toEqual([]);
+    expect(slos[0]!.slo).toMatchObject({ window: 'week', week_start: weekday });
+  });
+
+  it('a calendar week without a calendar starts on Monday; a New York day is computed in New York', async () => {
+    const week = (await read({ 'content/slos/a.yaml': slo('{ duration: 1w, isRolling: false }') })).slos[0]!.slo;
+    expect(week.week_start).toBeUndefined();
+    expect(sloWindowAt(week.window, Date.parse('2026-11-04T12:00:00Z') / 1000, week.time_zone, week.week_start).from).toBe(Date.parse('2026-11-02T00:00:00Z') / 1000);
+    const day = (await read({ 'content/slos/a.yaml': slo('{ duration: 1d, calendar: { startTime: "2022-01-01 00:00:00", timeZone: America/New_York } }') })).slos[0]!.slo;
+    expect(sloWindowAt(day.window, Date.parse('2026-11-01T20:00:00Z') / 1000, day.time_zone)).toMatchObject({ from: Date.parse('2026-11-01T04:00:00Z') / 1000, lengthSeconds: 25 * 3_600 });
+  });
+
+  it('a month start other than the 1st is listed as not used', async () => {
+    const { ignored } = await read({ 'content/slos/a.yaml': slo('{ duration: 1M, calendar: { startTime: "2022-01-21 12:30:00", timeZone: UTC } }') });
+    expect(ignored.map((n) => n.what)).toEqual([
+      "SLO a: calendar.startTime 2022-01-21 12:30:00: its time of day 12:30:00 (sitrep's calendar months start at local midnight) and its date as a month start (sitrep's months start on the calendar's, the 1st) is not used",
+    ]);
   });
 
   it.each([
     ['{ duration: 1M }', /rolling window of 1M has no fixed length/],
-    ['{ duration: 1w, isRolling: false, calendar: { startTime: "2022-01-01 00:00:00", timeZone: UTC } }', /calendar windows of one month \(1M\) or one quarter \(1Q\), not 1w/],
+    ['{ duration: 2w, isRolling: false, calendar: { startTime: "2022-01-01 00:00:00", timeZone: UTC } }', /^sitrep reads calendar windows of one day \(1d\), week \(1w or 7d\), month \(1M\), quarter \(1Q or 3M\) or year \(1Y or 12M\), not 2w: use one of those, or a rolling window of 2w \(isRolling: true\)$/],
+    ['{ duration: 2M, calendar: { startTime: "2022-01-01 00:00:00", timeZone: UTC } }', /not 2M: use one of those$/],
+    ['{ duration: 1w, calendar: { startTime: "next monday", timeZone: UTC } }', /^must be a date with a time, as the spec writes it: 2022-01-01 12:00:00$/],
   ])('%s is refused with the reason', async (w, message) => {
     const { errors } = await read({ 'content/slos/a.yaml': slo(w) });
     expect(errors).toEqual([expect.objectContaining({ message: expect.stringMatching(message) })]);
@@ -509,7 +552,7 @@ describe('sitrep\'s own format', () => {
   it('time_zone goes with a calendar window only, and must be an IANA name', async () => {
     const slo = (extra: string) => `id: a\nservice: shop\nname: A\nobjective: 99\n${extra}indicator:\n  kind: ratio\n  bad: sum(increase(x[{{window}}]))\n  total: sum(increase(y[{{window}}]))\n`;
     expect((await read({ 'content/slos/a.yaml': slo('window: month\ntime_zone: Europe/Berlin\n') })).errors).toEqual([]);
-    expect((await read({ 'content/slos/a.yaml': slo('window: 30d\ntime_zone: Europe/Berlin\n') })).errors).toEqual([expect.objectContaining({ line: 6, field: 'time_zone', message: 'only a calendar window (month or quarter) has a time zone' })]);
+    expect((await read({ 'content/slos/a.yaml': slo('window: 30d\ntime_zone: Europe/Berlin\n') })).errors).toEqual([expect.objectContaining({ line: 6, field: 'time_zone', message: 'only a calendar window (day, week, month, quarter or year) has a time zone' })]);
     expect((await read({ 'content/slos/a.yaml': slo('window: month\ntime_zone: Europe/Berlim\n') })).errors).toEqual([expect.objectContaining({ line: 6, field: 'time_zone', message: expect.stringMatching(/must be an IANA time zone/) })]);
   });
 

@@ -56,13 +56,24 @@ spec:
     expect(r.stdout).toContain('  alerts     memory-usage-breach (page) above 2x over 1h (12 steps), held 5m (1 step)\n             from high-priority / memory-usage-breach: severity page, burn rate gt 2 over 1h, alertAfter 5m\n');
   });
 
+  it('explains the OpenSLO Go SDK example SLO: a New York calendar week from Saturday (the weekday of its startTime), its 1m slices fetched at 1m steps, alerting as 7 days', async () => {
+    const r = await importFiles(`${F}/openslo-go-sdk/slos.yaml`);
+    expect(r.stderr).toBe('');
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain('  window     calendar week from saturday (America/New_York)\n');
+    expect(r.stdout).toContain('  budgeting  timeslices, 1m slices, good at 95%\n  queries    as fetched at 1m steps (not 5m: the largest step that divides its 1m time slices):\n');
+    expect(r.stdout).toContain('    total  sum(increase((sum(http_requests{k8s_cluster="prod",component="web"}))[1m:]))');
+    expect(r.stdout).toContain('  alerts     page-fast above 3.36x over 1h and 5m;');
+    expect(r.stdout).toContain(`  ${F}/openslo-go-sdk/slos.yaml:35 SLO web-availability: calendar.startTime 2022-01-01 12:00:00: its time of day 12:00:00 (sitrep's calendar weeks start at local midnight) is not used`);
+  });
+
   it('prints the errors as check does and exits 1', async () => {
-    const r = await importFiles(`${F}/openslo-go-sdk/slos.yaml`, `${F}/slo-generator/slo_prom_metrics_availability_ratio.yaml`);
+    const r = await importFiles(`${F}/openslo-spec/timeslices-slo.yaml`, `${F}/slo-generator/slo_prom_metrics_availability_ratio.yaml`);
     expect(r.code).toBe(1);
     expect(r.stdout).toContain('No SLOs found.');
-    expect(r.stderr).toContain(`${F}/openslo-go-sdk/slos.yaml:32:19 0.spec.timeWindow.0.duration: sitrep reads calendar windows of one month (1M) or one quarter (1Q), not 1w`);
+    expect(r.stderr).toContain(`${F}/openslo-spec/timeslices-slo.yaml:27:17 spec.timeWindow.0.duration: sitrep reads calendar windows of one day (1d), week (1w or 7d), month (1M), quarter (1Q or 3M) or year (1Y or 12M), not 1m (m is minutes; a month is 1M)`);
     expect(r.stderr).toContain(`${F}/slo-generator/slo_prom_metrics_availability_ratio.yaml:1:1 this is a google/slo-generator config`);
-    expect(r.stderr).toMatch(/✗ 2 errors/);
+    expect(r.stderr).toMatch(/✗ 3 errors/);
   });
 
   it('exits 2 with the usage when no file is named', async () => {

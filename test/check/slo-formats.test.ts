@@ -138,7 +138,7 @@ describe('SLO files in other formats', () => {
     const bad = await fixture({ 'content/slos/api-availability.yaml': slo, 'data/snapshots/api-availability.json': snapshot(300) });
     const res = await loadContent(bad.root);
     await bad.cleanup();
-    expect(res.errors).toEqual([expect.objectContaining({ file: 'content/slos/api-availability.yaml', line: 13, field: 'budgeting.slice', message: expect.stringMatching(/time slices of 1m need data at a step that divides them, but data\/snapshots\/api-availability.json has 300-second steps: fetch again with --step 1m/) })]);
+    expect(res.errors).toEqual([expect.objectContaining({ file: 'content/slos/api-availability.yaml', line: 13, field: 'budgeting.slice', message: expect.stringMatching(/time slices of 1m need data at a step that divides them, but data\/snapshots\/api-availability.json has 300-second steps: run npm run fetch again \(it fetches these slices at a step that divides them\)/) })]);
     const good = await fixture({ 'content/slos/api-availability.yaml': slo, 'data/snapshots/api-availability.json': snapshot(60) });
     const ok = await loadContent(good.root);
     await good.cleanup();

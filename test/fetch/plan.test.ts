@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { chunkRange, MAX_POINTS_PER_REQUEST, planSlo, pointsIn, requestedRange } from '../../src/adapters/prometheus/plan.ts';
+import { chunkRange, MAX_POINTS_PER_REQUEST, planSlo, pointsIn, regrid, requestedRange, sloStep } from '../../src/adapters/prometheus/plan.ts';
 import { indicatorQueries } from '../../src/adapters/prometheus/queries.ts';
 import type { Snapshot } from '../../src/schemas/snapshot.ts';
 import { slo, SLO_INPUTS } from '../helpers/prometheus-fixture.ts';
@@ -34,6 +34,44 @@ describe('chunkRange', () => {
         expect(chunks.reduce((s, c) => s + pointsIn(c), 0)).toBe(n);
       }),
     );
+  });
+});
+
+describe('the step of an SLO with time slices', () => {
+  const sliced = (method: 'occurrences' | 'timeslices' | 'ratio-timeslices', seconds: number) => ({ budgeting: { method, slice: { text: `${seconds}s`, seconds } } });
+
+  it.each([
+    { name: '1m slices at --step 5m are fetched at 1m', method: 'timeslices', slice: 60, step: 300, want: 60 },
+    { name: '4m slices at --step 5m at 4m', method: 'timeslices', slice: 240, step: 300, want: 240 },
+    { name: '7m slices at --step 5m at 210s, the largest divisor of 420s up to 300s', method: 'ratio-timeslices', slice: 420, step: 300, want: 210 },
+    { name: '10m slices at --step 5m at 5m, which divides them', method: 'timeslices', slice: 600, step: 300, want: 300 },
+    { name: 'an occurrences SLO at the step, whatever its (unused) slice', method: 'occurrences', slice: 60, step: 300, want: 300 },
+    { name: '7s slices at --step 5s at 1s, their only divisor up to 5s', method: 'timeslices', slice: 7, step: 5, want: 1 },
+  ] as const)('$name', ({ method, slice, step, want }) => {
+    expect(sloStep(sliced(method, slice), step)).toBe(want);
+  });
+
+  it('an SLO without budgeting keeps the step', () => {
+    expect(sloStep({}, 300)).toBe(300);
+  });
+
+  it('a regridded range ends at or before the same time and covers the same length', () => {
+    const r = requestedRange(T, 2, 300);
+    const g = regrid(r, 210);
+    expect(g.end % 210).toBe(0);
+    expect(g.end).toBeLessThanOrEqual(r.end);
+    expect(r.end - g.end).toBeLessThan(210);
+    expect(g.end - g.start + 210).toBeGreaterThanOrEqual(2 * 86_400);
+    expect(g.end - g.start + 210).toBeLessThan(2 * 86_400 + 210);
+  });
+
+  it('the plan of a 1m-slice SLO at --step 5m fetches 1m steps with 1m queries, and says why', () => {
+    const s = { ...slo({ ...SLO_INPUTS['api-availability']!, budgeting: { method: 'timeslices', slice: '1m' } }) };
+    const p = planSlo(s, undefined, requestedRange(T, 1, 300), { full: false });
+    expect(p.fetch).toMatchObject({ step: 60, end: Math.floor(T / 1000 / 300) * 300 });
+    expect(pointsIn(p.fetch)).toBe(1440);
+    expect(p.queries.total).toBe('sum(increase(http_requests_total{job="api"}[1m]))');
+    expect(p.reason).toBe('no snapshot yet (step 60s, not 300s: the largest that divides its 1m time slices)');
   });
 });
 

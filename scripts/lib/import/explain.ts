@@ -3,27 +3,28 @@
  * readers produced (SLOs, ignored parts), with the queries as the fetch would send them.
  */
 import type { IgnoredNote, SloEntry } from '../../../src/adapters/content/slo-formats.ts';
+import { sloStep } from '../../../src/adapters/prometheus/plan.ts';
 import { indicatorQueries, promDuration } from '../../../src/adapters/prometheus/queries.ts';
 import { ALERT_NAMES, alertPlan, type AlertPlan } from '../../../src/core/alerts.ts';
+import { windowText } from '../../../src/core/periods.ts';
 import type { AlertKey } from '../../../src/schemas/slo.ts';
 
 const FORMAT_NAMES = { sitrep: 'sitrep', openslo: 'OpenSLO v1', sloth: 'Sloth', pyrra: 'Pyrra' } as const;
 
-function windowText(w: string, timeZone = 'UTC'): string {
-  return w === 'month' || w === 'quarter' ? `calendar ${w} (${timeZone})` : `rolling ${w}`;
-}
-
 /** One SLO as sitrep will compute it, at a fetch step of `step` seconds. */
-export function explainSlo({ slo, alerts }: SloEntry, step: number): string[] {
+export function explainSlo({ slo, alerts }: SloEntry, fetchStep: number): string[] {
   const b = slo.budgeting;
+  // The fetch's step for this SLO: one that divides its time slices (see npm run fetch).
+  const step = sloStep(slo, fetchStep);
+  const stepNote = step === fetchStep ? '' : ` (not ${promDuration(fetchStep)}: the largest step that divides its ${b.slice.text} time slices)`;
   const lines = [
     `${slo.source.file}:${slo.source.line} ${slo.id} (${FORMAT_NAMES[slo.source.format]})`,
     `  service    ${slo.service}`,
     `  name       ${slo.name}`,
     `  objective  ${slo.objective}%`,
-    `  window     ${windowText(slo.window, slo.time_zone)}`,
+    `  window     ${windowText(slo.window, slo.time_zone, slo.week_start)}`,
     `  budgeting  ${b.method}${b.method === 'occurrences' ? '' : `, ${b.slice.text} slices, good at ${b.slice_target ?? slo.objective}%`}`,
-    `  queries    as fetched at ${promDuration(step)} steps${slo.indicator.kind === 'ratio' && slo.indicator.per_step ? ' (sent as written: each value is one step\'s events)' : ''}:`,
+    `  queries    as fetched at ${promDuration(step)} steps${stepNote}${slo.indicator.kind === 'ratio' && slo.indicator.per_step ? ' (sent as written: each value is one step\'s events)' : ''}:`,
     ...Object.entries(indicatorQueries(slo.indicator, step)).map(([k, q]) => `    ${k.padEnd(5)}  ${q.replace(/\s*\n\s*/g, ' ')}`),
   ];
   const plan = alertPlan(slo, step);

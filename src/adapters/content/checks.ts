@@ -168,13 +168,14 @@ function checkSnapshots(entries: Entries, k: Known, errors: ContentError[]): voi
 /**
  * Time slices are whole runs of snapshot steps, so a slice length the step does not divide cannot
  * be computed as written: 1-minute slices from 5-minute steps would silently be 5-minute slices.
+ * `npm run fetch` picks such a step (plan.ts sloStep); a snapshot fetched otherwise (an older sitrep, by hand) is refused.
  */
 function checkSliceSteps(entries: Entries, errors: ContentError[]): void {
   for (const { slo, at } of entries.slos) {
     const step = entries.snapshots.get(slo.id)?.step;
     const slice = slo.budgeting.slice;
     if (step === undefined || slo.budgeting.method === 'occurrences' || slice.seconds % step === 0) continue;
-    err(errors, slo.source.file, at, ['budgeting', 'slice'], `time slices of ${slice.text} need data at a step that divides them, but data/snapshots/${slo.id}.json has ${step}-second steps: fetch again with --step ${slice.text} (or a divisor of it), or use slices that are a multiple of the step`);
+    err(errors, slo.source.file, at, ['budgeting', 'slice'], `time slices of ${slice.text} need data at a step that divides them, but data/snapshots/${slo.id}.json has ${step}-second steps: run npm run fetch again (it fetches these slices at a step that divides them), or use slices that are a multiple of the step`);
   }
 }
 

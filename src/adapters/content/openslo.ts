@@ -6,6 +6,7 @@
  */
 import { z } from 'zod';
 import { isTimeZone } from '../../core/zoned-periods.ts';
+import { WEEKDAYS, type CalendarKind, type Weekday } from '../../schemas/slo.ts';
 import { contentError, type ContentError } from './errors.ts';
 import { counterQuery, hasWindow, ratioAsEvents } from './foreign-queries.ts';
 import { nearestKey } from './near.ts';
@@ -256,12 +257,43 @@ function unitSeconds(unit: string): number | undefined {
   return ({ s: 1, m: 60, h: 3600, d: 86400, w: 604800 } as Record<string, number>)[unit];
 }
 
+/** OpenSLO calendar durations sitrep reads, and the calendar window each one is. */
+const CALENDAR_DURATIONS: Record<string, CalendarKind> = { '1d': 'day', '24h': 'day', '1w': 'week', '7d': 'week', '1M': 'month', '1Q': 'quarter', '3M': 'quarter', '1Y': 'year', '12M': 'year', '4Q': 'year' };
+
+/**
+ * The date and time of a `calendar.startTime` ("2022-01-01 12:00:00", no zone; a YAML timestamp is taken in UTC),
+ * or undefined when it is not one.
+ */
+function startFields(start: string | Date): { year: number; month: number; day: number; time: string } | undefined {
+  const text = start instanceof Date ? start.toISOString() : start;
+  const m = /^(\d{4})-(\d{2})-(\d{2})(?:[ T](\d{2}):(\d{2})(?::(\d{2}))?(?:\.\d+)?Z?)?$/.exec(text.trim());
+  if (!m) return undefined;
+  const [year, month, day] = [Number(m[1]), Number(m[2]), Number(m[3])];
+  const d = new Date(Date.UTC(year, month - 1, day));
+  if (d.getUTCMonth() !== month - 1 || d.getUTCDate() !== day || Number(m[4] ?? 0) > 23 || Number(m[5] ?? 0) > 59) return undefined;
+  return { year, month, day, time: `${m[4] ?? '00'}:${m[5] ?? '00'}:${m[6] ?? '00'}` };
+}
+
+export interface OpenSloWindow {
+  window?: string;
+  timeZone?: string;
+  /** The weekday a calendar week starts on: the weekday of `calendar.startTime`. */
+  weekStart?: Weekday;
+  /** What of `calendar.startTime` sitrep does not use, in words (for `npm run import`). */
+  unused?: string;
+  error?: string;
+  field?: string;
+}
+
 /**
  * An OpenSLO time window as a sitrep window. Rolling: any whole number of hours (`28d`, `4w`,
  * `36h` as written; `120m` -> `2h`). Calendar (`isRolling: false`, or a `calendar` and no `isRolling`, as
- * the spec defaults it): `1M` -> `month`, `1Q` or `3M` -> `quarter`, in the calendar's `timeZone`.
+ * the spec defaults it): `1d`/`24h` -> `day`, `1w`/`7d` -> `week`, `1M` -> `month`, `1Q`/`3M` -> `quarter`,
+ * `1Y`/`12M` -> `year`, in the calendar's `timeZone`. A week starts on the weekday of `calendar.startTime`
+ * (2022-01-01 is a Saturday); every period starts at local midnight, so the time of day of `startTime`, and
+ * a month, quarter or year start that is not the calendar's, are not used (`unused` says so).
  */
-export function openSloWindow(w: { duration: string; isRolling?: boolean; calendar?: { timeZone: string } }): { window?: string; timeZone?: string; error?: string; field?: string } {
+export function openSloWindow(w: { duration: string; isRolling?: boolean; calendar?: { startTime: string | Date; timeZone: string } }): OpenSloWindow {
   const m = /^(\d+)([smhdwMQY])$/.exec(w.duration)!;
   const n = Number(m[1]);
   const unit = m[2]!;
@@ -275,13 +307,26 @@ export function openSloWindow(w: { duration: string; isRolling?: boolean; calend
     if ('hdw'.includes(unit)) return { window: w.duration };
     return { window: total % 86400 === 0 ? `${total / 86400}d` : `${total / 3600}h` };
   }
+  const kind = CALENDAR_DURATIONS[w.duration];
+  if (!kind) {
+    const minutes = unit === 'm' ? ' (m is minutes; a month is 1M)' : '';
+    const asRolling = unitSeconds(unit) !== undefined ? `, or a rolling window of ${w.duration} (isRolling: true)` : '';
+    return { error: `sitrep reads calendar windows of one day (1d), week (1w or 7d), month (1M), quarter (1Q or 3M) or year (1Y or 12M), not ${w.duration}${minutes}: use one of those${asRolling}`, field: 'duration' };
+  }
   const zone = w.calendar?.timeZone;
   const utc = !zone || /^(UTC|Etc\/UTC|GMT|Etc\/GMT|Z|Zulu|Universal)$/i.test(zone);
   if (!utc && !isTimeZone(zone)) return { error: `${zone} is not an IANA time zone, e.g. America/New_York or UTC`, field: 'calendar.timeZone' };
-  const tz = utc ? {} : { timeZone: zone };
-  if (w.duration === '1M') return { window: 'month', ...tz };
-  if (w.duration === '1Q' || w.duration === '3M') return { window: 'quarter', ...tz };
-  return { error: `sitrep reads calendar windows of one month (1M) or one quarter (1Q), not ${w.duration}: use one of those, or a rolling window (isRolling: true)`, field: 'duration' };
+  const out: OpenSloWindow = { window: kind, ...(utc ? {} : { timeZone: zone }) };
+  if (!w.calendar) return out;
+  const start = startFields(w.calendar.startTime);
+  if (!start) return { error: 'must be a date with a time, as the spec writes it: 2022-01-01 12:00:00', field: 'calendar.startTime' };
+  const unused: string[] = [];
+  if (start.time !== '00:00:00') unused.push(`its time of day ${start.time} (sitrep's calendar ${kind}s start at local midnight)`);
+  if (kind === 'week') out.weekStart = WEEKDAYS[new Date(Date.UTC(start.year, start.month - 1, start.day)).getUTCDay()]!;
+  const aligned = kind === 'day' || kind === 'week' || (start.day === 1 && (kind === 'month' || (kind === 'quarter' ? start.month % 3 === 1 : start.month === 1)));
+  if (!aligned) unused.push(`its date as a ${kind} start (sitrep's ${kind}s start on the calendar's, ${kind === 'month' ? 'the 1st' : kind === 'quarter' ? 'the 1st of January, April, July and October' : '1 January'})`);
+  if (unused.length) out.unused = `calendar.startTime ${start.year}-${String(start.month).padStart(2, '0')}-${String(start.day).padStart(2, '0')} ${start.time}: ${unused.join(' and ')} is not used`;
+  return out;
 }
 
 /** A URL-safe id part from an objective's display name: "Internal objective" -> `internal-objective`. */
@@ -298,6 +343,7 @@ function convertSlo(registry: OpenSloRegistry, obj: OpenSloObject, errors: Conte
   const problems = new Problems(obj, errors);
   const win = openSloWindow(spec.timeWindow[0]!);
   if (win.error) problems.add(['spec', 'timeWindow', 0, ...win.field!.split('.')], win.error);
+  if (win.unused) registry.note(obj, ['spec', 'timeWindow', 0, 'calendar', 'startTime'], `SLO ${meta.name}: ${win.unused}`);
   const alerts = alertPolicies(registry, obj, problems);
   const out: Candidate[] = [];
   // The SLO's own indicator is read once, so that two objectives sharing it give one error, not two.
@@ -340,6 +386,7 @@ function convertSlo(registry: OpenSloRegistry, obj: OpenSloObject, errors: Conte
         objective: target,
         window: win.window,
         ...(win.timeZone ? { time_zone: win.timeZone } : {}),
+        ...(win.weekStart ? { week_start: win.weekStart } : {}),
         indicator: indicator!,
         budgeting: {
           method: { Occurrences: 'occurrences', Timeslices: 'timeslices', RatioTimeslices: 'ratio-timeslices' }[spec.budgetingMethod],
@@ -356,6 +403,7 @@ function convertSlo(registry: OpenSloRegistry, obj: OpenSloObject, errors: Conte
         objective: [...prefix, ...at, o.target === undefined ? 'targetPercent' : 'target'],
         window: [...prefix, 'spec', 'timeWindow', 0, 'duration'],
         time_zone: [...prefix, 'spec', 'timeWindow', 0, 'calendar', 'timeZone'],
+        week_start: [...prefix, 'spec', 'timeWindow', 0, 'calendar', 'startTime'],
         indicator: [...prefix, ...(spec.indicatorRef ? ['spec', 'indicatorRef'] : ['spec', 'indicator'])],
         budgeting: [...prefix, ...at],
         alerting: [...prefix, 'spec', 'alertPolicies'],

@@ -6,7 +6,7 @@ import { indicatorQueries } from './queries.ts';
  * The least an SLO needs to be fetched; the content loader's `LoadedSlo` fits. `queryLines` gives
  * the line of each series' query in the file (see `locateQueries`), for error messages.
  */
-export type FetchableSlo = Pick<Slo, 'id' | 'indicator'> & { source: { file: string; line?: number; queryLines?: Record<string, number> } };
+export type FetchableSlo = Pick<Slo, 'id' | 'indicator'> & Partial<Pick<Slo, 'budgeting'>> & { source: { file: string; line?: number; queryLines?: Record<string, number> } };
 
 /**
  * A time grid: the ends of the first and last steps (Unix seconds, multiples of `step`) and the
@@ -31,6 +31,26 @@ export function pointsIn(r: TimeGrid): number {
 export function requestedRange(asOfMs: number, days: number, step: number): TimeGrid {
   const end = Math.floor(asOfMs / 1000 / step) * step;
   const points = Math.max(1, Math.ceil((days * 86400) / step));
+  return { start: end - (points - 1) * step, end, step };
+}
+
+/**
+ * The step an SLO is fetched at: the configured `step`, unless the SLO counts time slices (timeslices or
+ * ratio-timeslices) of a length `step` does not divide; then the largest step below it that divides the slice,
+ * so each slice is whole steps. 1-minute slices at `--step 5m` are fetched at 1m; 7-minute slices at 210s.
+ */
+export function sloStep(slo: Partial<Pick<Slo, 'budgeting'>>, step: number): number {
+  const b = slo.budgeting;
+  if (!b || b.method === 'occurrences' || b.slice.seconds % step === 0) return step;
+  for (let d = Math.min(step, b.slice.seconds); d > 1; d--) if (b.slice.seconds % d === 0) return d;
+  return 1;
+}
+
+/** The same stretch of time as `range` on the grid of another step: ending at or before its end, covering as much. */
+export function regrid(range: TimeGrid, step: number): TimeGrid {
+  if (step === range.step) return range;
+  const end = Math.floor(range.end / step) * step;
+  const points = Math.max(1, Math.ceil((range.end - range.start + range.step) / step));
   return { start: end - (points - 1) * step, end, step };
 }
 
@@ -77,11 +97,13 @@ function changedQueries(old: Record<string, string>, now: Record<string, string>
  * Decide what to fetch for one SLO, given its existing snapshot (or the error reading it).
  * History older than the requested range is kept whenever the snapshot is compatible.
  */
-export function planSlo(slo: FetchableSlo, existing: Snapshot | Error | undefined, range: TimeGrid, opts: PlanOptions): SloPlan {
+export function planSlo(slo: FetchableSlo, existing: Snapshot | Error | undefined, requested: TimeGrid, opts: PlanOptions): SloPlan {
+  const range = regrid(requested, sloStep(slo, requested.step));
   const queries = indicatorQueries(slo.indicator, range.step);
   const overlap = opts.overlapSeconds ?? DEFAULT_OVERLAP_SECONDS;
+  const stepNote = range.step === requested.step ? '' : ` (step ${range.step}s, not ${requested.step}s: the largest that divides its ${slo.budgeting!.slice.text} time slices)`;
   const plan = (mode: SloPlan['mode'], reason: string, fetch: TimeGrid, base?: Snapshot): SloPlan => ({
-    slo, queries, mode, reason, fetch, chunks: chunkRange(fetch, opts.maxPoints), base,
+    slo, queries, mode, reason: reason + stepNote, fetch, chunks: chunkRange(fetch, opts.maxPoints), base,
   });
   if (existing === undefined) return plan('full', 'no snapshot yet', range);
   if (existing instanceof Error) return plan('full', `existing snapshot unreadable (${existing.message}): replacing it`, range);
