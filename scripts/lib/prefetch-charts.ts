@@ -1,7 +1,7 @@
 /**
  * For `npm run build`: once the pages have built the site model, draw every SLO page's charts on
  * worker threads (src/adapters/charts/prefetch.ts) while the main thread renders the other pages.
- * The specs are made by the same view model as the pages (sloPage), one SLO at a time, yielding
+ * The specs are made by the same view model as the pages (sloCharts), one SLO at a time, yielding
  * to the page rendering in between. Best effort: if anything here fails, the pages draw their
  * charts themselves and report any error as they always do.
  */
@@ -9,12 +9,12 @@ import { setImmediate as yieldToPages } from 'node:timers/promises';
 import type { TopLevelSpec } from 'vega-lite';
 import { prefetchCharts } from '../../src/adapters/charts/prefetch.ts';
 import { ON_SITE_MODEL, type SiteModel } from '../../src/site/model.ts';
-import { sloPage } from '../../src/site/slo-page.ts';
+import { sloCharts } from '../../src/site/slo-page.ts';
 
 async function* sloChartSpecs(site: SiteModel, base: string): AsyncGenerator<TopLevelSpec> {
   for (const view of site.slos) {
-    const page = sloPage(view, site, base);
-    if (page) yield* [page.budgetChart.spec, page.dailyChart.spec, page.burnChart.spec];
+    const charts = sloCharts(view, base);
+    if (charts) yield* [charts.budgetChart.spec, charts.dailyChart.spec, charts.burnChart.spec];
     await yieldToPages();
   }
 }
