@@ -82,7 +82,7 @@ export function dailySliSpec(points: DailyPoint[], objectivePercent: number, tit
     layer: [
       {
         data: { values },
-        mark: { type: 'line', color: '#0969da', point: { size: 12 }, interpolate: 'linear' },
+        mark: { type: 'line', color: '#0969da', interpolate: 'linear' },
         encoding: {
           x: { field: 'day', type: 'temporal', title: null, axis: { format: '%b %d' } },
           y: {
