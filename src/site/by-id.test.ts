@@ -1,0 +1,12 @@
+import { describe, expect, it } from 'vitest';
+import { byId } from './by-id.ts';
+
+describe('byId', () => {
+  it('finds an entry by its id (ids are unique once checked), with one index per list', () => {
+    const list = [{ id: 'a', n: 1 }, { id: 'b', n: 2 }];
+    expect(byId(list).get('b')).toBe(list[1]);
+    expect(byId(list).get('c')).toBeUndefined();
+    expect(byId(list)).toBe(byId(list));
+    expect(byId([...list])).not.toBe(byId(list));
+  });
+});
