@@ -55,13 +55,13 @@ function localDayNumber(timeZone: string, t: number): number {
  * 2026: 23:59:59 on the 5th goes forward to 01:00) the instant the clocks jump, 04:00Z; and for a day a zone skips
  * entirely (Pacific/Apia, 30 December 2011) the start of the next day, so that day's period is empty and the days
  * around it still meet. Any instant's day thus runs from its start to the next day's start, without gap or overlap.
- * `guess` is the zone's offset at an instant near that day, if known (it saves a look-up).
+ * `guess` is the zone's offset at an instant near that day (it saves a look-up; a wrong one costs only time).
  */
-function localDayStart(timeZone: string, year: number, month0: number, day: number, guess?: number): number {
+function localDayStart(timeZone: string, year: number, month0: number, day: number, guess: number): number {
   const local = Date.UTC(year, month0, day) / 1000;
   // Usually midnight is `local` less the guessed offset, or less the offset in force there. It is the day's first
   // instant when the offset is the same there and a second before (the clocks read 00:00:00 after 23:59:59).
-  let offset = guess ?? zoneOffset(timeZone, local);
+  let offset = guess;
   for (let pass = 0; pass < 2; pass++) {
     const there = zoneOffset(timeZone, local - offset);
     if (there === offset) {
