@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { byId } from './by-id.ts';
+import { byId, sloViewById } from './by-id.ts';
 
 describe('byId', () => {
   it('finds an entry by its id (ids are unique once checked), with one index per list', () => {
@@ -8,5 +8,13 @@ describe('byId', () => {
     expect(byId(list).get('c')).toBeUndefined();
     expect(byId(list)).toBe(byId(list));
     expect(byId([...list])).not.toBe(byId(list));
+  });
+});
+
+describe('sloViewById', () => {
+  it('finds an SLO view by its SLO id', () => {
+    const views = [{ slo: { id: 'a' } }, { slo: { id: 'b' } }];
+    expect(sloViewById(views).get('b')).toBe(views[1]);
+    expect(sloViewById(views)).toBe(sloViewById(views));
   });
 });

@@ -10,3 +10,12 @@ export function byId<T extends { id: string }>(list: readonly T[]): ReadonlyMap<
   if (!index) indexes.set(list, (index = new Map(list.map((x) => [x.id, x]))));
   return index as ReadonlyMap<string, T>;
 }
+
+const viewIndexes = new WeakMap<readonly { slo: { id: string } }[], ReadonlyMap<string, unknown>>();
+
+/** The site's SLO views by SLO id, indexed once per list (pages find their view by id, not as a prop). */
+export function sloViewById<V extends { slo: { id: string } }>(views: readonly V[]): ReadonlyMap<string, V> {
+  let index = viewIndexes.get(views);
+  if (!index) viewIndexes.set(views, (index = new Map(views.map((v) => [v.slo.id, v]))));
+  return index as ReadonlyMap<string, V>;
+}

@@ -2,6 +2,7 @@ import type { APIRoute } from 'astro';
 import { getSite } from '../../../site/model.ts';
 import { base } from '../../../site/paths.ts';
 import { sloCharts } from '../../../site/slo-page.ts';
+import { sloViewById } from '../../../site/by-id.ts';
 
 /** Each SLO chart's vega-lite spec, its data inline, for download: /slos/<id>/budget.vl.json, daily.vl.json and burn.vl.json. */
 export async function getStaticPaths() {
@@ -14,7 +15,7 @@ let last: { site: object; id: string; charts: NonNullable<ReturnType<typeof sloC
 
 export const GET: APIRoute = async ({ params }) => {
   const site = await getSite();
-  if (last?.site !== site || last.id !== params.id) last = { site, id: params.id!, charts: sloCharts(site.slos.find((v) => v.slo.id === params.id)!, base)! };
+  if (last?.site !== site || last.id !== params.id) last = { site, id: params.id!, charts: sloCharts(sloViewById(site.slos).get(params.id!)!, base)! };
   const { charts } = last;
   const spec = { budget: charts.budgetChart, daily: charts.dailyChart, burn: charts.burnChart }[params.chart as 'budget' | 'daily' | 'burn'].spec;
   return new Response(`${JSON.stringify(spec, null, 2)}\n`, { headers: { 'content-type': 'application/json' } });
