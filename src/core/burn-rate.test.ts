@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { DAY } from './periods.ts';
 import fc from 'fast-check';
-import { BURN_WINDOWS, burnRate, burnRateAt, burnRateSeries, burnRateValue, currentBurnRates, timeToExhaustion, windowSteps } from './burn-rate.ts';
+import { BURN_WINDOWS, burnRate, burnRateAt, burnRateSeries, burnRateValue, currentBurnRates, timeToExhaustion, windowBurnAt, windowSteps } from './burn-rate.ts';
+import { errorRatioAllowed } from './budget.ts';
 import { compliance } from './compliance.ts';
 import { buildSeries } from './series.ts';
 import { constantSeries, makeSlo } from './test-fixtures.ts';
@@ -25,6 +26,25 @@ describe('burnRate', () => {
     expect(windowSteps(300, 3600)).toBe(12);
     expect(windowSteps(300, 60)).toBe(1);
     expect(windowSteps(300, 1000)).toBe(3);
+  });
+});
+
+describe('windowBurnAt', () => {
+  it('gives, step by step, exactly the value burnRateSeries holds there (NaN without events)', () => {
+    const point = fc.option(fc.tuple(fc.nat(500), fc.nat(50)), { nil: null });
+    fc.assert(
+      fc.property(fc.array(point, { minLength: 1, maxLength: 60 }), fc.integer({ min: 1, max: 20 }), (pts, k) => {
+        const s = buildSeries({ start: 0, step, series: { total: pts.map((p) => (p === null ? null : p[0] + p[1])), bad: pts.map((p) => (p === null ? null : p[1])) } });
+        const whole = burnRateSeries(s, 99.5, k);
+        for (let i = 0; i < pts.length; i++) expect(Object.is(windowBurnAt(s, errorRatioAllowed(99.5), k, i), whole[i])).toBe(true);
+      }),
+    );
+  });
+
+  it('burns 2 bad of 1,000 events against 99.9% at 2x over the window ending at the step', () => {
+    const s = buildSeries({ start: 0, step, series: { total: [0, 500, 500], bad: [0, 2, 0] } });
+    expect(windowBurnAt(s, errorRatioAllowed(99.9), 2, 2)).toBeCloseTo(2, 9);
+    expect(windowBurnAt(s, errorRatioAllowed(99.9), 1, 0)).toBeNaN();
   });
 });
 
