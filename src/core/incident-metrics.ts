@@ -79,7 +79,10 @@ export interface LifecycleSamples {
  * MTBF within the set, for the services in `services` (default: all; see timesBetweenFailures).
  */
 export function lifecycleSamples(incidents: readonly Incident[], services?: readonly string[]): LifecycleSamples {
-  const sorted = [...incidents].sort((a, b) => secondsOf(a.started_at) - secondsOf(b.started_at) || a.id.localeCompare(b.id));
+  const sorted = incidents
+    .map((i) => ({ i, t: secondsOf(i.started_at) }))
+    .sort((a, b) => a.t - b.t || a.i.id.localeCompare(b.i.id))
+    .map((x) => x.i);
   const out: LifecycleSamples = { mttd: [], mtta: [], mttm: [], mttr: [], mtbf: timesBetweenFailures(incidents, services), unresolved: [] };
   const push = (list: number[], v: number | undefined) => {
     if (v !== undefined) list.push(v);
