@@ -16,7 +16,8 @@
 import type { Incident } from '../schemas/incident.ts';
 import type { OutageKind, Severity, SeverityConfig } from '../schemas/severity.ts';
 import { intersect, mergeIntervals, subtractIntervals, type Interval } from './intervals.ts';
-import { periodsCovering, secondsOf } from './periods.ts';
+import { incidentTimes } from './incident-span.ts';
+import { periodsCovering } from './periods.ts';
 
 /** What a severity counts as when its level does not say (`outage:` in severities.yaml). */
 export const DEFAULT_OUTAGE: Record<Severity, OutageKind> = { SEV1: 'full', SEV2: 'partial', SEV3: 'partial', SEV4: 'none' };
@@ -29,8 +30,9 @@ export function outageKind(incident: Pick<Incident, 'severity' | 'customer_facin
 
 /** The impact span of an incident: started_at .. (mitigated_at ?? resolved_at ?? asOf), seconds. */
 export function impactInterval(incident: Incident, asOf: number): Interval {
-  const end = incident.mitigated_at ?? incident.resolved_at;
-  return { from: secondsOf(incident.started_at), to: end === undefined ? asOf : secondsOf(end) };
+  const t = incidentTimes(incident);
+  const end = t.mitigated_at ?? t.resolved_at;
+  return { from: t.started_at, to: end === undefined ? asOf : end };
 }
 
 /** Minutes of merged intervals falling in each UTC month, keyed `YYYY-MM`, months in order. */
