@@ -119,4 +119,11 @@ describe('ISO conversions', () => {
     expect(secondsOf(isoOf(7))).toBe(7);
     expect(secondsOf('2026-11-01T01:00:00+02:00')).toBe(at('2026-10-31T23:00:00Z'));
   });
+  it('writes the same ISO text for the same seconds on every call, also past the memo size (isoOf is memoized)', () => {
+    for (let k = 0; k < 3; k++) expect(isoOf(1790985600)).toBe('2026-10-03T00:00:00.000Z');
+    expect(isoOf(1790985600.5)).toBe('2026-10-03T00:00:00.500Z');
+    for (let i = 0; i < 200_010; i += 1) isoOf(i * 300);
+    expect(isoOf(600)).toBe('1970-01-01T00:10:00.000Z');
+    expect(isoOf(1790985600)).toBe('2026-10-03T00:00:00.000Z');
+  });
 });
