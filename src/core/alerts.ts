@@ -271,6 +271,11 @@ export function relateAlerts(
   /** Whether alert `a` would still fire at its first step with the bad events of `skip` counted as good. */
   const firesWithout = (a: AlertInterval, skip: StepRange): boolean => {
     const last = Math.round((a.from - series.start) / series.step);
+    // replayAlerts found both windows firing at `last` with every step counted. When neither
+    // window reaches a step of `skip`, nothing changes and it still fires (for a positive
+    // threshold its bad events were positive, so the figures below would be the replay's own).
+    const reach = Math.max(a.longSteps, a.shortSteps ?? a.longSteps);
+    if (a.threshold > 0 && (skip.i1 <= skip.i0 || skip.i1 <= Math.max(0, last + 1 - reach) || skip.i0 >= last + 1)) return true;
     const fires = burnCompares(a.op, a.threshold);
     return [a.longSteps, a.shortSteps ?? a.longSteps].every((k) => {
       const w: StepRange = { i0: Math.max(0, last + 1 - k), i1: last + 1 };
