@@ -54,6 +54,30 @@ export function windowBurnAt(series: Pick<Series, 'goodSum' | 'totalSum'>, ratio
   return total > 0 ? (bad > 0 ? bad : 0) / total / ratio : NaN;
 }
 
+/**
+ * The share of bad events at or below which a window cannot burn above a positive `burn` against
+ * `ratio` (see mayBurnAbove): burn x ratio, lowered by a relative 1e-9, far more than the few units
+ * of 2^-52 the divisions of windowBurnAt can add. 2x against 99.9% -> just under 0.002.
+ */
+export function burnCut(burn: number, ratio: number): number {
+  return burn * ratio * (1 - 1e-9);
+}
+
+/**
+ * Whether the `k` steps ending at step `i` may burn above the burn rate whose `cut` (burnCut) is
+ * given, decided without dividing: false when their bad events are at most cut x their events,
+ * which keeps windowBurnAt at or below that burn rate; true otherwise, when windowBurnAt decides.
+ * 2 bad of 1,000 against 99.9% (a burn of 2) may burn above 1.5, not above 2.5.
+ */
+export function mayBurnAbove(series: Pick<Series, 'goodSum' | 'totalSum'>, k: number, i: number, cut: number): boolean {
+  const gs = series.goodSum;
+  const ts = series.totalSum;
+  const lo = i + 1 > k ? i + 1 - k : 0;
+  const total = ts[i + 1]! - ts[lo]!;
+  const bad = total - (gs[i + 1]! - gs[lo]!);
+  return bad > total * cut;
+}
+
 /** A value of a burn-rate series as JSON: null for NaN (no events). */
 export function burnRateValue(values: Float64Array, i: number): number | null {
   const v = values[i];
