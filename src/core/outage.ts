@@ -53,8 +53,25 @@ export interface ServiceOutage {
   partial: Interval[];
 }
 
-/** Full and partial spans per service id (sorted ids; services with neither are left out). */
+const computed = new WeakMap<readonly Incident[], { config: SeverityConfig; asOf: number; result: Map<string, ServiceOutage> }[]>();
+
+/**
+ * Full and partial spans per service id (sorted ids; services with neither are left out). The
+ * incident metrics, every period report and the outage tracker ask this of the same incident list:
+ * it is computed once per list, severity configuration and asOf, and the result shared (read-only,
+ * like the list, which must not change after).
+ */
 export function outageIntervals(incidents: readonly Incident[], config: SeverityConfig, asOf: number): Map<string, ServiceOutage> {
+  let list = computed.get(incidents);
+  if (!list) computed.set(incidents, (list = []));
+  const hit = list.find((c) => c.config === config && c.asOf === asOf);
+  if (hit) return hit.result;
+  const result = computeOutageIntervals(incidents, config, asOf);
+  list.push({ config, asOf, result });
+  return result;
+}
+
+function computeOutageIntervals(incidents: readonly Incident[], config: SeverityConfig, asOf: number): Map<string, ServiceOutage> {
   const raw = new Map<string, { full: Interval[]; partial: Interval[] }>();
   for (const i of incidents) {
     const kind = outageKind(i, config);
