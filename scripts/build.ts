@@ -17,6 +17,7 @@ import { markSite, refuseOut } from './lib/out-dir.ts';
 import { withBuildLock } from './lib/build-lock.ts';
 import { chartsUsed } from '../src/adapters/charts/cache.ts';
 import { writeSearchIndex, writeSitemap } from './lib/post-build.ts';
+import { prefetchChartsOnModel } from './lib/prefetch-charts.ts';
 
 /** The sitrep project (astro.config.mjs, src/, node_modules/), wherever the command runs from. */
 const PROJECT = fileURLToPath(new URL('..', import.meta.url)).replace(/\/$/, '');
@@ -39,6 +40,9 @@ process.env.ASTRO_TELEMETRY_DISABLED = '1';
 // Chart SVGs are kept between builds under the hash of their spec (src/charts/render.ts).
 const chartCache = join(cacheDir ?? join(PROJECT, 'node_modules', '.astro'), 'sitrep-charts');
 process.env.SITREP_CHART_CACHE = chartCache;
+const basePath = `/${(process.env.SITREP_BASE ?? '').replace(/^\/+|\/+$/g, '')}/`.replace(/^\/\/$/, '/');
+// The SLO pages come last: their charts are drawn on other cores while the rest is rendered.
+prefetchChartsOnModel(chartCache, basePath);
 // The build needs no credentials (only `npm run fetch` talks to Prometheus): drop any it was given.
 dropCredentials(process.env);
 
@@ -96,7 +100,6 @@ try {
     }),
   (line) => console.log(line));
   const built = performance.now();
-  const basePath = `/${(process.env.SITREP_BASE ?? '').replace(/^\/+|\/+$/g, '')}/`.replace(/^\/\/$/, '/');
   console.log(`sitemap.xml: ${await writeSitemap(building, basePath, process.env.SITREP_SITE || undefined)} pages`);
   console.log(`search index: ${await writeSearchIndex(building)} pages`);
   // For `npm run bench`: the time of each part of the build.

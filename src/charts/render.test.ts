@@ -1,7 +1,7 @@
 import { parse, View } from 'vega';
 import { compile, type TopLevelSpec } from 'vega-lite';
 import { describe, expect, it } from 'vitest';
-import { renderSvg, splitSpec } from './render.ts';
+import { finishSvg, renderSvg, splitSpec } from './render.ts';
 import { budgetSpec, burnSpec, dailySliSpec } from './specs.ts';
 import { stripSpec } from './strip.ts';
 
@@ -10,7 +10,7 @@ async function compiledWhole(spec: TopLevelSpec): Promise<string> {
   const view = new View(parse(compile(spec).spec), { renderer: 'none' });
   const svg = await view.toSVG();
   view.finalize();
-  return svg.replace('<svg ', `<svg role="img" aria-label="${String(spec.description).replace(/"/g, '&quot;')}" `);
+  return finishSvg(svg, spec.description);
 }
 
 const days = (n: number, f: (i: number) => number) =>
@@ -49,6 +49,13 @@ describe('renderSvg', () => {
     expect([...split.signals.values()].slice(0, 2)).toEqual((a as { layer: { encoding: { y: { scale: { domain: number[] } } } }[] }).layer[0]!.encoding.y.scale.domain);
     expect(split.datasets.size).toBe(3);
     expect(JSON.stringify(a)).toBe(before);
+  });
+
+  it('keeps geometry to a hundredth of a pixel and leaves text as it is', () => {
+    const svg = '<svg width="33.333333" x="1"><path d="M2.6361157187943878,5.5h1.5v-33.126Z" transform="translate(30.496944023672246,16)"/><text x="0.123456">99.9951%</text></svg>';
+    expect(finishSvg(svg, 'A "quoted" title')).toBe(
+      '<svg role="img" aria-label="A &quot;quoted&quot; title" width="33.33" x="1"><path d="M2.64,5.5h1.5v-33.13Z" transform="translate(30.5,16)"/><text x="0.12">99.9951%</text></svg>',
+    );
   });
 
   it('a chart with more layers (incidents marked) has a shape of its own', () => {

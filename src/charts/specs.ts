@@ -5,7 +5,9 @@ import type { BudgetPoint, BurnPoint, DailyPoint } from './data.ts';
 const WIDTH = 640;
 const HEIGHT = 180;
 const font = 'system-ui, -apple-system, Segoe UI, Roboto, sans-serif';
-const config = { font, axis: { labelFontSize: 11, titleFontSize: 11, gridColor: '#eaeef2' }, view: { stroke: null } };
+// No ARIA attributes per mark: the SVG is one image labelled with its description (render.ts), and
+// the page gives its data as a table; a label on each of hundreds of points only weighed the page down.
+const config = { font, aria: false, axis: { labelFontSize: 11, titleFontSize: 11, gridColor: '#eaeef2' }, view: { stroke: null } };
 
 /** What every sitrep chart shares: schema, size, fonts; the description doubles as the SVG's label. */
 const frame = (title: string) => ({ $schema: 'https://vega.github.io/schema/vega-lite/v6.json', description: title, width: WIDTH, height: HEIGHT, config });
@@ -80,7 +82,7 @@ export function dailySliSpec(points: DailyPoint[], objectivePercent: number, tit
     layer: [
       {
         data: { values },
-        mark: { type: 'line', color: '#0969da', point: { size: 12 }, interpolate: 'linear' },
+        mark: { type: 'line', color: '#0969da', interpolate: 'linear' },
         encoding: {
           x: { field: 'day', type: 'temporal', title: null, axis: { format: '%b %d' } },
           y: {

@@ -25,7 +25,7 @@ export function stripSpec(seconds: readonly number[], median: number | null, p90
     description: title,
     width: STRIP_WIDTH,
     height: 44,
-    config: { font, axis: { labelFontSize: 11, titleFontSize: 11, gridColor: '#eaeef2' }, view: { stroke: null } },
+    config: { font, aria: false, axis: { labelFontSize: 11, titleFontSize: 11, gridColor: '#eaeef2' }, view: { stroke: null } },
     layer: [
       { data: { values: seconds.map((s) => ({ m: minutes(s) })) }, mark: { type: 'tick', color: '#0969da', opacity: 0.7, thickness: 1.5 }, encoding: { x } },
       {

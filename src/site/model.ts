@@ -112,8 +112,14 @@ export async function buildModel(root: string, env: NodeJS.ProcessEnv = process.
 
 let cached: Promise<SiteModel> | undefined;
 
+/** Called with the model once it is built, when the build set it (to draw the charts ahead: scripts/lib/prefetch-charts.ts). */
+export const ON_SITE_MODEL = Symbol.for('sitrep.on-site-model');
+
 /** The model of the content root (SITREP_ROOT or the current directory), computed once per process. */
 export function getSite(): Promise<SiteModel> {
-  cached ??= buildModel(contentRoot());
+  cached ??= buildModel(contentRoot()).then((site) => {
+    (globalThis as { [ON_SITE_MODEL]?: (site: SiteModel) => void })[ON_SITE_MODEL]?.(site);
+    return site;
+  });
   return cached;
 }

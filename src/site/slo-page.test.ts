@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { buildSloReport, DAY } from '../core/index.ts';
 import { at, constantSeries, makeIncident, makeSlo } from '../core/test-fixtures.ts';
 import type { LoadedSlo } from '../adapters/content/load.ts';
-import { budgetDefinition, exhaustionText, policyDecision, sloPage, units } from './slo-page.ts';
+import { budgetDefinition, exhaustionText, policyDecision, sloCharts, sloPage, units } from './slo-page.ts';
 import { serviceNames } from './model.ts';
 
 const step = 300;
@@ -16,7 +16,8 @@ function viewOf(slo: LoadedSlo, bad: (i: number) => number, incidents = [makeInc
   const series = constantSeries(OCT + step, step, stepsInOct, 1000, bad);
   const report = buildSloReport(slo, series, NOV, incidents);
   const site = { serviceName: serviceNames([{ id: 'checkout', name: 'Checkout API' }]), incidentsById: new Map(incidents.map((i) => [i.id, i])) };
-  return { page: sloPage({ slo, report, series, fetch: null, queriesChanged: false, review: { at: null, by: null, ageDays: null, due: false } }, site, '/')!, report };
+  const view = { slo, report, series, fetch: null, queriesChanged: false, review: { at: null, by: null, ageDays: null, due: false } };
+  return { page: sloPage(view, site, '/')!, report, view };
 }
 
 describe('the SLO page view model', () => {
@@ -97,6 +98,12 @@ describe('the SLO page view model', () => {
     expect(report.windowSeconds).toBe(24 * 3_600);
     expect(budgetDefinition(report)).toMatch(/^Burn-down: bad events from the start of the period to each hour, against/);
     expect(page.budgetChart.spec).toBeDefined();
+  });
+
+  it('draws ahead exactly the charts the page shows (sloCharts)', () => {
+    const { page, view } = viewOf(loaded({ window: 'month' }), outage);
+    expect(sloCharts(view, '/')).toEqual({ budgetChart: page.budgetChart, dailyChart: page.dailyChart, burnChart: page.burnChart });
+    expect(sloCharts({ ...view, report: null }, '/')).toBeNull();
   });
 
   it('has nothing to lay out without a report', () => {

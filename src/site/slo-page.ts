@@ -174,13 +174,12 @@ export interface SloPageContext {
   incidentsById: ReadonlyMap<string, Pick<Incident, 'title'>>;
 }
 
-export function sloPage(view: SloView, site: SloPageContext, base: string): SloPage | null {
+/** An SLO page's three charts: what the page shows and what `npm run build` draws ahead (null without a report). */
+export function sloCharts(view: SloView, base: string): Pick<SloPage, 'budgetChart' | 'dailyChart' | 'burnChart'> | null {
   const { slo, report: r, series } = view;
   if (r === null || series === null) return null;
-  const incident = (id: string): Link => ({ href: `${base}incidents/${id}/`, text: site.incidentsById.get(id)?.title ?? id });
   const to = Date.parse(r.to) / 1000;
   const dailyFrom = Math.max(to - 90 * DAY, seriesStart(series) ?? to);
-  const m = r.methods;
   const budget = budgetPoints(r.budgetHistory);
   const daily = dailySli(slo, series, dailyFrom, to);
   // The service's incidents on each chart's time axis, from the same list as the alert coverage.
@@ -192,30 +191,7 @@ export function sloPage(view: SloView, site: SloPageContext, base: string): SloP
   // The threshold line on the 1-hour burn chart: page-fast's, or else that of a page alert of the SLO's own over 1 hour.
   const pageFast = r.alertRules.find((a) => a.alert === 'page-fast') ?? r.alertRules.find((a) => a.severity === 'page' && a.shortSeconds === null && a.longSeconds === BURN_CHART_WINDOW);
   const bands = r.alerts.filter((a) => secondsOf(a.to) > burnFrom).map((a) => ({ from: a.from, to: a.to, severity: a.severity, alert: alertLabel(a.alert, a.severity) }));
-  // One row per episode: re-firings within the alert's long window (its reset time) are merged.
-  const alertRows: AlertRow[] = alertEpisodes(r.alerts, (alert) => r.alertRules.find((x) => x.alert === alert)?.longSeconds ?? 0).map((a) => ({
-    alert: alertLabel(a.alert, a.severity),
-    from: utc(a.from),
-    to: a.open ? 'still firing' : utc(a.to),
-    lasted: duration((Date.parse(a.to) - Date.parse(a.from)) / 1000),
-    peak: burn(a.peakBurnRate),
-    fired: a.firings === 1 ? 'once' : `${a.firings} times`,
-    incidents: a.incidents.map(incident),
-  }));
-  const coverageRows = r.alertCoverage.incidents.map((c) => ({
-    incident: incident(c.incident),
-    severity: c.severity,
-    started: utc(c.startedAt),
-    firstAlert: c.firstAlert === null ? null : `${alertLabel(c.firstAlert, r.alertRules.find((x) => x.alert === c.firstAlert)?.severity ?? 'page')} at ${utc(c.firstFiredAt)}`,
-    lead: c.leadSeconds === null ? '—' : `${c.leadSeconds < 0 ? '−' : '+'}${duration(Math.abs(c.leadSeconds))}`,
-  }));
   return {
-    title: slo.name,
-    service: { href: `${base}services/${slo.service}/`, text: site.serviceName(slo.service) },
-    report: r,
-    cards: cards(r, slo),
-    facts: facts(r, view),
-    coverage: `${pct(r.coverage, 2)} of the window's steps have data`,
     budgetChart: {
       heading: r.budgetHistory.kind === 'rolling' ? `Error budget left, rolling ${slo.window} window` : `Error budget burn-down, this ${slo.window}`,
       definition: budgetDefinition(r),
@@ -244,6 +220,40 @@ export function sloPage(view: SloView, site: SloPageContext, base: string): SloP
       columns: ['From', 'Highest 1h burn rate'],
       rows: burnRows.map((p) => [p.t.slice(0, 16).replace('T', ' '), p.burn === null ? '—' : burn(p.burn)]),
     },
+  };
+}
+
+export function sloPage(view: SloView, site: SloPageContext, base: string): SloPage | null {
+  const { slo, report: r, series } = view;
+  const charts = sloCharts(view, base);
+  if (r === null || series === null || charts === null) return null;
+  const incident = (id: string): Link => ({ href: `${base}incidents/${id}/`, text: site.incidentsById.get(id)?.title ?? id });
+  const m = r.methods;
+  // One row per episode: re-firings within the alert's long window (its reset time) are merged.
+  const alertRows: AlertRow[] = alertEpisodes(r.alerts, (alert) => r.alertRules.find((x) => x.alert === alert)?.longSeconds ?? 0).map((a) => ({
+    alert: alertLabel(a.alert, a.severity),
+    from: utc(a.from),
+    to: a.open ? 'still firing' : utc(a.to),
+    lasted: duration((Date.parse(a.to) - Date.parse(a.from)) / 1000),
+    peak: burn(a.peakBurnRate),
+    fired: a.firings === 1 ? 'once' : `${a.firings} times`,
+    incidents: a.incidents.map(incident),
+  }));
+  const coverageRows = r.alertCoverage.incidents.map((c) => ({
+    incident: incident(c.incident),
+    severity: c.severity,
+    started: utc(c.startedAt),
+    firstAlert: c.firstAlert === null ? null : `${alertLabel(c.firstAlert, r.alertRules.find((x) => x.alert === c.firstAlert)?.severity ?? 'page')} at ${utc(c.firstFiredAt)}`,
+    lead: c.leadSeconds === null ? '—' : `${c.leadSeconds < 0 ? '−' : '+'}${duration(Math.abs(c.leadSeconds))}`,
+  }));
+  return {
+    title: slo.name,
+    service: { href: `${base}services/${slo.service}/`, text: site.serviceName(slo.service) },
+    report: r,
+    cards: cards(r, slo),
+    facts: facts(r, view),
+    coverage: `${pct(r.coverage, 2)} of the window's steps have data`,
+    ...charts,
     decision: policyDecision(r, slo.policy),
     methods: [
       { label: METHOD_LABELS.occurrences, sli: pct(m.occurrences.sli), remaining: pct(m.occurrences.remaining, 1), counted: `${count(m.occurrences.bad)} bad of ${count(m.occurrences.counted)} events`, declared: slo.budgeting.method === 'occurrences' },

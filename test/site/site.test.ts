@@ -80,6 +80,16 @@ describe('building the bundled sample', () => {
     for (const page of pages) expect((await readFile(join(sample.out, page))).length + css, page).toBeLessThan(150 * 1024);
   });
 
+  it('leaves the charts, their data, the long SLO tables and the revision history out of the search index', async () => {
+    for (const id of await readdir(join(sample.out, 'slos'))) {
+      const html = await readFile(join(sample.out, 'slos', id, 'index.html'), 'utf8');
+      expect(html, id).toContain('data-pagefind-body');
+      const tags = html.match(/<(figure class="chart-figure"|details class="(chart-data|long)"|section class="history")[^>]*>/g) ?? [];
+      expect(tags.length, id).toBeGreaterThanOrEqual(6);
+      for (const tag of tags) expect(tag, id).toContain('data-pagefind-ignore');
+    }
+  });
+
   it('incidents.json lists every incident and the metric distributions in seconds', async () => {
     const json = await readJson<{ incidents: { id: string }[]; metrics: Record<string, unknown> }>(join(sample.out, 'api/v1/incidents.json'));
     const { content } = await loadContent(PROJECT);

@@ -2,7 +2,7 @@
  * The in-process stages of `npm run bench -- --size ...`, run in a child process of their own so
  * their memory is measured apart: snapshot load, content load, the engine (every SLO report with
  * its burn-rate series and alert replay, the incident metrics, every period report) and chart
- * rendering (every SLO page's charts to SVG). Prints one JSON line: per stage, wall and CPU
+ * rendering (every SLO page's charts to SVG, on one thread; the build draws them on a worker). Prints one JSON line: per stage, wall and CPU
  * seconds and the process's peak RSS so far.
  *   node scripts/lib/bench/stages.ts --root DIR
  */
@@ -11,7 +11,7 @@ import { loadContent, shareContentLoads } from '../../../src/adapters/content/lo
 import { renderSvg } from '../../../src/charts/render.ts';
 import { buildModel } from '../../../src/site/model.ts';
 import { periodReport, sitePeriods } from '../../../src/site/reports.ts';
-import { sloPage } from '../../../src/site/slo-page.ts';
+import { sloCharts } from '../../../src/site/slo-page.ts';
 import { parseOptions } from '../cli.ts';
 
 const { root } = parseOptions({ root: { type: 'string' } }, 'Usage: node scripts/lib/bench/stages.ts --root DIR\n');
@@ -59,9 +59,9 @@ await stage(
   async () => {
     let n = 0;
     for (const view of site.slos) {
-      const page = sloPage(view, site, '/');
-      if (!page) continue;
-      for (const spec of [page.budgetChart.spec, page.dailyChart.spec, page.burnChart.spec]) {
+      const charts = sloCharts(view, '/');
+      if (!charts) continue;
+      for (const spec of [charts.budgetChart.spec, charts.dailyChart.spec, charts.burnChart.spec]) {
         await renderSvg(spec);
         n++;
       }

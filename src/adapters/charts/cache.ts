@@ -13,8 +13,9 @@ import { version as vegaLiteVersion, type TopLevelSpec } from 'vega-lite';
 import { renderSvg } from '../../charts/render.ts';
 
 /** Bump when renderSvg changes what it makes of a spec, so older entries are not used. */
-const RENDERER = 'sitrep-svg/1';
+const RENDERER = 'sitrep-svg/2';
 const USED = Symbol.for('sitrep.charts-used');
+const PENDING = Symbol.for('sitrep.charts-pending');
 
 /** The cache key of a spec: what is drawn and what draws it. */
 export function chartKey(spec: TopLevelSpec): string {
@@ -30,12 +31,20 @@ export function chartsUsed(): Set<string> {
   return (g[USED] ??= new Set());
 }
 
+/** Charts handed to a worker thread and not yet drawn, by cache key (see prefetch.ts), on globalThis. */
+export function pendingCharts(): Map<string, Promise<boolean>> {
+  const g = globalThis as { [PENDING]?: Map<string, Promise<boolean>> };
+  return (g[PENDING] ??= new Map());
+}
+
 /** The SVG of `spec`, from the cache when it holds it (see above), else drawn and stored. */
 export async function renderChart(spec: TopLevelSpec, cacheDir = process.env.SITREP_CHART_CACHE): Promise<string> {
   if (!cacheDir) return renderSvg(spec);
   const key = chartKey(spec);
   chartsUsed().add(key);
   const file = join(cacheDir, `${key}.svg`);
+  // Being drawn on a worker thread (prefetch.ts): wait for it rather than draw it twice.
+  await pendingCharts().get(key);
   const cached = await readFile(file, 'utf8').catch(() => undefined);
   if (cached !== undefined) return cached;
   const svg = await renderSvg(spec);

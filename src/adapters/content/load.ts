@@ -105,8 +105,9 @@ async function readSettings(files: ContentFiles, errors: ContentError[]): Promis
 /** Services, SLOs (any format) and incidents: YAML, one folder each. */
 async function readYamlFolders(files: ContentFiles, entries: Entries, errors: ContentError[]): Promise<void> {
   const limits = files.limits;
-  for (const file of await files.list('content/services', YAML_EXT, 'services are .yaml files')) {
-    const text = await files.read(file);
+  const serviceFiles = await files.list('content/services', YAML_EXT, 'services are .yaml files');
+  for (const [i, text] of (await files.readAll(serviceFiles)).entries()) {
+    const file = serviceFiles[i]!;
     const e = text === undefined ? undefined : readYaml(file, text, serviceSchema, errors, limits);
     if (e) entries.services.push(e);
     else entries.invalid.services.add(rawId(file, text));
@@ -115,8 +116,9 @@ async function readYamlFolders(files: ContentFiles, entries: Entries, errors: Co
   // document first, then convert them together.
   const docs: SloDocument[] = [];
   const texts = new Map<string, string | undefined>();
-  for (const file of await files.list('content/slos', YAML_EXT, 'SLOs are .yaml files')) {
-    const text = await files.read(file);
+  const sloFiles = await files.list('content/slos', YAML_EXT, 'SLOs are .yaml files');
+  for (const [i, text] of (await files.readAll(sloFiles)).entries()) {
+    const file = sloFiles[i]!;
     texts.set(file, text);
     if (text === undefined) continue;
     for (const source of yamlDocuments(file, text, limits.field_chars)) {
@@ -130,8 +132,9 @@ async function readYamlFolders(files: ContentFiles, entries: Entries, errors: Co
   for (const [file, text] of texts) {
     if (text === undefined || failed.has(file) || errors.slice(0, before).some((e) => e.file === file)) entries.invalid.slos.add(rawId(file, text));
   }
-  for (const file of await files.list('content/incidents', YAML_EXT, 'incidents are .yaml files')) {
-    const text = await files.read(file);
+  const incidentFiles = await files.list('content/incidents', YAML_EXT, 'incidents are .yaml files');
+  for (const [i, text] of (await files.readAll(incidentFiles)).entries()) {
+    const file = incidentFiles[i]!;
     const e = text === undefined ? undefined : readIncident(file, text, errors, limits);
     if (e) entries.incidents.push(e);
     else entries.invalid.incidents.add(rawId(file, text));
@@ -141,16 +144,16 @@ async function readYamlFolders(files: ContentFiles, entries: Entries, errors: Co
 /** Postmortems (Markdown only) and runbooks (Markdown or restricted MDX), named by their ids. */
 async function readMarkdownFolders(files: ContentFiles, entries: Entries, errors: ContentError[]): Promise<void> {
   const limits = files.limits;
-  for (const file of await files.list('content/postmortems', ['.md'], 'postmortems are plain Markdown (.md); MDX is not allowed because it can run code at build time')) {
-    if (!checkFileId(file, errors)) continue;
-    const text = await files.read(file);
+  const postmortemFiles = (await files.list('content/postmortems', ['.md'], 'postmortems are plain Markdown (.md); MDX is not allowed because it can run code at build time')).filter((file) => checkFileId(file, errors));
+  for (const [i, text] of (await files.readAll(postmortemFiles)).entries()) {
+    const file = postmortemFiles[i]!;
     const e = text === undefined ? undefined : readPostmortem(file, idOf(file), text, errors, limits);
     if (e) entries.postmortems.push(e);
     else entries.invalid.postmortems.add(idOf(file));
   }
-  for (const file of await files.list('content/runbooks', ['.md', '.mdx'], 'runbooks are .md or .mdx files')) {
-    if (!checkFileId(file, errors)) continue;
-    const text = await files.read(file);
+  const runbookFiles = (await files.list('content/runbooks', ['.md', '.mdx'], 'runbooks are .md or .mdx files')).filter((file) => checkFileId(file, errors));
+  for (const [i, text] of (await files.readAll(runbookFiles)).entries()) {
+    const file = runbookFiles[i]!;
     const e = text === undefined ? undefined : readRunbook(file, idOf(file), text, errors, limits);
     if (e) entries.runbooks.push(e);
     else entries.invalid.runbooks.add(idOf(file));

@@ -1,8 +1,14 @@
 import type { APIRoute, GetStaticPaths } from 'astro';
-import { getSite, type SloView } from '../../../../site/model.ts';
+import { getSite } from '../../../../site/model.ts';
 import { sloJson } from '../../../../site/api.ts';
+import { sloViewById } from '../../../../site/by-id.ts';
 
-export const getStaticPaths: GetStaticPaths = async () => (await getSite()).slos.map((view) => ({ params: { id: view.slo.id }, props: { view } }));
+// Pages are found by id, not handed their SloView as a prop: Astro keeps the props of every
+// path, and a view holds its whole series.
+export const getStaticPaths: GetStaticPaths = async () => (await getSite()).slos.map((view) => ({ params: { id: view.slo.id } }));
 
 /** `/api/v1/slos/<id>.json`: one SLO's full report (src/site/api.ts). */
-export const GET: APIRoute = async ({ props }) => new Response(JSON.stringify(sloJson(await getSite(), (props as { view: SloView }).view), null, 2));
+export const GET: APIRoute = async ({ params }) => {
+  const site = await getSite();
+  return new Response(JSON.stringify(sloJson(site, sloViewById(site.slos).get(params.id!)!), null, 2));
+};

@@ -1,0 +1,45 @@
+import { mkdtemp, readdir, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { chartKey, pendingCharts, renderChart } from '../../src/adapters/charts/cache.ts';
+import { prefetchCharts } from '../../src/adapters/charts/prefetch.ts';
+import { renderSvg } from '../../src/charts/render.ts';
+import { budgetSpec, dailySliSpec } from '../../src/charts/specs.ts';
+import type { TopLevelSpec } from 'vega-lite';
+
+const dirs: string[] = [];
+afterAll(() => Promise.all(dirs.map((d) => rm(d, { recursive: true, force: true }))));
+const tempDir = async () => {
+  const d = await mkdtemp(join(tmpdir(), 'sitrep-prefetch-'));
+  dirs.push(d);
+  return d;
+};
+
+const specs = [
+  budgetSpec([{ t: '2026-10-01T00:00:00.000Z', remaining: 0.8 }, { t: '2026-10-02T00:00:00.000Z', remaining: 0.5 }], { green: 60, yellow: 25 }, 'Budget A'),
+  budgetSpec([{ t: '2026-10-01T00:00:00.000Z', remaining: 0.2 }], { green: 60, yellow: 25 }, 'Budget B'),
+  dailySliSpec([{ day: '2026-10-01', sli: 0.999, total: 10 }], 99.9, 'Daily'),
+];
+
+describe('charts drawn ahead on a worker thread', () => {
+  it('stores each chart in the cache, where a page finds exactly the SVG it would draw itself', async () => {
+    const dir = await tempDir();
+    await prefetchCharts(specs, dir, 2);
+    expect((await readdir(dir)).sort()).toEqual(specs.map((s) => `${chartKey(s)}.svg`).sort());
+    for (const spec of specs) {
+      expect(await pendingCharts().get(chartKey(spec))).toBe(true);
+      expect(await renderChart(spec, dir)).toBe(await renderSvg(spec));
+    }
+  });
+
+  it('a chart the worker cannot draw is left to the page, which reports the error itself', async () => {
+    const dir = await tempDir();
+    const broken = { $schema: 'https://vega.github.io/schema/vega-lite/v6.json', mark: 'nonsense' } as unknown as TopLevelSpec;
+    const fine = dailySliSpec([{ day: '2026-10-02', sli: 0.99, total: 10 }], 99.9, 'Daily 2');
+    await prefetchCharts([broken, fine], dir, 1);
+    expect(await pendingCharts().get(chartKey(broken))).toBe(false);
+    expect(await readdir(dir)).toEqual([`${chartKey(fine)}.svg`]);
+    await expect(renderChart(broken, dir)).rejects.toThrow();
+  });
+});
