@@ -26,7 +26,7 @@
 import type { Incident } from '../schemas/incident.ts';
 import { ALERT_WINDOWS, type AlertKey, type BurnOp, type Slo } from '../schemas/slo.ts';
 import { errorRatioAllowed } from './budget.ts';
-import { burnRateSeries, windowSteps } from './burn-rate.ts';
+import { burnCut, mayBurnAbove, windowBurnAt, windowSteps } from './burn-rate.ts';
 import { incidentSpan, incidentsOfService } from './incident-span.ts';
 import { nominalWindowSeconds } from './periods.ts';
 import { dataStart, overlappingStepRange, rangeSums, stepEnd, type Series, type StepRange } from './series.ts';
@@ -112,19 +112,19 @@ const TOLERANCE = 1e-9;
  * 14.4 x (1 + 1e-10)), gte does. NaN (no events) never fires.
  */
 export function burnCompares(op: BurnOp, threshold: number): (burn: number) => boolean {
-  const above = threshold * (1 + TOLERANCE);
-  const below = threshold * (1 - TOLERANCE);
-  switch (op) {
-    case 'gt':
-      return (b) => b > above;
-    case 'gte':
-      return (b) => b >= below;
-    case 'lt':
-      return (b) => b < below;
-    case 'lte':
-      return (b) => b <= above;
-  }
+  const code = OP_CODES[op];
+  const limit = burnLimit(code, threshold);
+  return (b) => compareBurn(code, limit, b);
 }
+
+/** The comparisons as small integers, so the replay's inner loop branches instead of calling a closure. */
+const OP_CODES: Record<BurnOp, number> = { gt: 0, gte: 1, lt: 2, lte: 3 };
+
+/** The bound a burn rate is compared with: the threshold widened (gt, lte) or narrowed (gte, lt) by the tolerance. */
+const burnLimit = (code: number, threshold: number): number => (code === 0 || code === 3 ? threshold * (1 + TOLERANCE) : threshold * (1 - TOLERANCE));
+
+/** burnCompares without a closure: `code` from OP_CODES, `limit` from burnLimit. */
+const compareBurn = (code: number, limit: number, b: number): boolean => (code === 0 ? b > limit : code === 1 ? b >= limit : code === 2 ? b < limit : b <= limit);
 
 /** Whether an alert fires on a burn rate above its threshold (gt, gte), as an incident would make it. */
 const firesOnBurn = (a: Pick<AlertInterval, 'op'>): boolean => a.op === 'gt' || a.op === 'gte';
@@ -156,34 +156,43 @@ export interface AlertInterval {
  * after the first step it held at; a break in the condition starts the hold again.
  */
 export function replayAlerts(slo: AlertSlo, series: Series, asOf?: number): AlertInterval[] {
-  const cache = new Map<number, Float64Array>();
-  const burn = (k: number): Float64Array => {
-    let v = cache.get(k);
-    if (v === undefined) {
-      v = burnRateSeries(series, slo.objective, k);
-      cache.set(k, v);
-    }
-    return v;
-  };
+  const ratio = errorRatioAllowed(slo.objective);
   const out: AlertInterval[] = [];
   const n = asOf === undefined ? series.length : Math.min(series.length, Math.max(0, Math.floor((asOf - series.start) / series.step) + 1));
   const plan = alertPlan(slo, series.step);
   for (const p of plan) {
-    const long = burn(p.longSteps);
-    const short = p.shortSteps === null ? long : burn(p.shortSteps);
-    const fires = burnCompares(p.op, p.threshold);
+    // The burn rates are computed per step as needed (windowBurnAt, the values of burnRateSeries):
+    // the short window first, the long one only where the short one fires.
+    const longSteps = Math.max(1, Math.floor(p.longSteps));
+    const shortSteps = p.shortSteps === null ? null : Math.max(1, Math.floor(p.shortSteps));
+    const code = OP_CODES[p.op];
+    const limit = burnLimit(code, p.threshold);
+    // gt and gte against a positive limit: a window that cannot burn above it is passed over
+    // without computing its burn rate (mayBurnAbove, a multiplication instead of two divisions).
+    const quick = (code === 0 || code === 1) && limit > 0;
+    const cut = burnCut(limit, ratio);
     let begin = -1;
     let peak = 0;
     // Consecutive steps, up to this one, at which the condition held.
     let held = 0;
     for (let i = 0; i <= n; i++) {
-      held = i < n && fires(long[i]!) && fires(short[i]!) ? held + 1 : 0;
+      let long = NaN;
+      let holds = false;
+      if (
+        i < n &&
+        (shortSteps === null || ((!quick || mayBurnAbove(series, shortSteps, i, cut)) && compareBurn(code, limit, windowBurnAt(series, ratio, shortSteps, i)))) &&
+        (!quick || mayBurnAbove(series, longSteps, i, cut))
+      ) {
+        long = windowBurnAt(series, ratio, longSteps, i);
+        holds = compareBurn(code, limit, long);
+      }
+      held = holds ? held + 1 : 0;
       const firing = held > p.forSteps;
       if (firing) {
         if (begin < 0) {
           begin = i;
-          peak = long[i]!;
-        } else if (long[i]! > peak) peak = long[i]!;
+          peak = long;
+        } else if (long > peak) peak = long;
       } else if (begin >= 0) {
         const open = i === n;
         out.push({
@@ -270,6 +279,11 @@ export function relateAlerts(
   /** Whether alert `a` would still fire at its first step with the bad events of `skip` counted as good. */
   const firesWithout = (a: AlertInterval, skip: StepRange): boolean => {
     const last = Math.round((a.from - series.start) / series.step);
+    // replayAlerts found both windows firing at `last` with every step counted. When neither
+    // window reaches a step of `skip`, nothing changes and it still fires (for a positive
+    // threshold its bad events were positive, so the figures below would be the replay's own).
+    const reach = Math.max(a.longSteps, a.shortSteps ?? a.longSteps);
+    if (a.threshold > 0 && (skip.i1 <= skip.i0 || skip.i1 <= Math.max(0, last + 1 - reach) || skip.i0 >= last + 1)) return true;
     const fires = burnCompares(a.op, a.threshold);
     return [a.longSteps, a.shortSteps ?? a.longSteps].every((k) => {
       const w: StepRange = { i0: Math.max(0, last + 1 - k), i1: last + 1 };

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { DAY } from './periods.ts';
 import fc from 'fast-check';
-import { BURN_WINDOWS, burnRate, burnRateAt, burnRateSeries, burnRateValue, currentBurnRates, timeToExhaustion, windowSteps } from './burn-rate.ts';
+import { BURN_WINDOWS, burnRate, burnRateAt, burnRateSeries, burnRateValue, burnCut, currentBurnRates, mayBurnAbove, timeToExhaustion, windowBurnAt, windowSteps } from './burn-rate.ts';
+import { errorRatioAllowed } from './budget.ts';
 import { compliance } from './compliance.ts';
 import { buildSeries } from './series.ts';
 import { constantSeries, makeSlo } from './test-fixtures.ts';
@@ -25,6 +26,53 @@ describe('burnRate', () => {
     expect(windowSteps(300, 3600)).toBe(12);
     expect(windowSteps(300, 60)).toBe(1);
     expect(windowSteps(300, 1000)).toBe(3);
+  });
+});
+
+describe('windowBurnAt', () => {
+  it('gives, step by step, exactly the value burnRateSeries holds there (NaN without events)', () => {
+    const point = fc.option(fc.tuple(fc.nat(500), fc.nat(50)), { nil: null });
+    fc.assert(
+      fc.property(fc.array(point, { minLength: 1, maxLength: 60 }), fc.integer({ min: 1, max: 20 }), (pts, k) => {
+        const s = buildSeries({ start: 0, step, series: { total: pts.map((p) => (p === null ? null : p[0] + p[1])), bad: pts.map((p) => (p === null ? null : p[1])) } });
+        const whole = burnRateSeries(s, 99.5, k);
+        for (let i = 0; i < pts.length; i++) expect(Object.is(windowBurnAt(s, errorRatioAllowed(99.5), k, i), whole[i])).toBe(true);
+      }),
+    );
+  });
+
+  it('burns 2 bad of 1,000 events against 99.9% at 2x over the window ending at the step', () => {
+    const s = buildSeries({ start: 0, step, series: { total: [0, 500, 500], bad: [0, 2, 0] } });
+    expect(windowBurnAt(s, errorRatioAllowed(99.9), 2, 2)).toBeCloseTo(2, 9);
+    expect(windowBurnAt(s, errorRatioAllowed(99.9), 1, 0)).toBeNaN();
+  });
+});
+
+describe('mayBurnAbove', () => {
+  it('2 bad of 1,000 against 99.9% may burn above 1.5 (and, within the margin, above 2: the burn is exactly 2), not above 2.5', () => {
+    const s = buildSeries({ start: 0, step, series: { total: [500, 500], bad: [2, 0] } });
+    const ratio = errorRatioAllowed(99.9);
+    expect(mayBurnAbove(s, 2, 1, burnCut(1.5, ratio))).toBe(true);
+    expect(mayBurnAbove(s, 2, 1, burnCut(2, ratio))).toBe(true);
+    expect(mayBurnAbove(s, 2, 1, burnCut(2.5, ratio))).toBe(false);
+    expect(windowBurnAt(s, ratio, 2, 1)).toBeCloseTo(2, 12);
+  });
+
+  it('never rules out a window whose burn rate is above the threshold, with fractional counts on large prefix sums', () => {
+    const point = fc.option(fc.tuple(fc.double({ min: 0, max: 1e6, noNaN: true }), fc.double({ min: 0, max: 1, noNaN: true })), { nil: null });
+    fc.assert(
+      fc.property(fc.array(point, { minLength: 1, maxLength: 40 }), fc.integer({ min: 1, max: 12 }), fc.double({ min: 1e-3, max: 1e3, noNaN: true }), fc.constantFrom(99, 99.5, 99.9, 99.99), (pts, k, burn, objective) => {
+        const total = [1e12, ...pts.map((p) => (p === null ? null : p[0]))];
+        const bad = [3e9, ...pts.map((p) => (p === null ? null : p[0] * p[1]))];
+        const s = buildSeries({ start: 0, step, series: { total, bad } });
+        const ratio = errorRatioAllowed(objective);
+        const cut = burnCut(burn, ratio);
+        for (let i = 0; i < s.length; i++) {
+          const exact = windowBurnAt(s, ratio, k, i);
+          if (exact > burn) expect(mayBurnAbove(s, k, i, cut)).toBe(true);
+        }
+      }),
+    );
   });
 });
 

@@ -35,15 +35,47 @@ export function burnRateSeries(series: Series, objectivePercent: number, stepsIn
   const out = new Float64Array(n);
   const ratio = errorRatioAllowed(objectivePercent);
   const k = Math.max(1, Math.floor(stepsInWindow));
+  for (let i = 0; i < n; i++) out[i] = windowBurnAt(series, ratio, k, i);
+  return out;
+}
+
+/**
+ * The burn rate over the `k` steps ending at step `i` (steps `(i - k, i]`, truncated at the start
+ * of the history), `ratio` the allowed error ratio (0.001 for 99.9%): the value burnRateSeries holds
+ * at `i`, computed alone in O(1) from the prefix sums, so a replay reads only the steps it needs
+ * and allocates nothing. NaN when the window has no events. 2 bad of 1,000 over 99.9% -> 2.
+ */
+export function windowBurnAt(series: Pick<Series, 'goodSum' | 'totalSum'>, ratio: number, k: number, i: number): number {
   const gs = series.goodSum;
   const ts = series.totalSum;
-  for (let i = 0; i < n; i++) {
-    const lo = i + 1 > k ? i + 1 - k : 0;
-    const total = ts[i + 1]! - ts[lo]!;
-    const bad = total - (gs[i + 1]! - gs[lo]!);
-    out[i] = total > 0 ? (bad > 0 ? bad : 0) / total / ratio : NaN;
-  }
-  return out;
+  const lo = i + 1 > k ? i + 1 - k : 0;
+  const total = ts[i + 1]! - ts[lo]!;
+  const bad = total - (gs[i + 1]! - gs[lo]!);
+  return total > 0 ? (bad > 0 ? bad : 0) / total / ratio : NaN;
+}
+
+/**
+ * The share of bad events at or below which a window cannot burn above a positive `burn` against
+ * `ratio` (see mayBurnAbove): burn x ratio, lowered by a relative 1e-9, far more than the few units
+ * of 2^-52 the divisions of windowBurnAt can add. 2x against 99.9% -> just under 0.002.
+ */
+export function burnCut(burn: number, ratio: number): number {
+  return burn * ratio * (1 - 1e-9);
+}
+
+/**
+ * Whether the `k` steps ending at step `i` may burn above the burn rate whose `cut` (burnCut) is
+ * given, decided without dividing: false when their bad events are at most cut x their events,
+ * which keeps windowBurnAt at or below that burn rate; true otherwise, when windowBurnAt decides.
+ * 2 bad of 1,000 against 99.9% (a burn of 2) may burn above 1.5, not above 2.5.
+ */
+export function mayBurnAbove(series: Pick<Series, 'goodSum' | 'totalSum'>, k: number, i: number, cut: number): boolean {
+  const gs = series.goodSum;
+  const ts = series.totalSum;
+  const lo = i + 1 > k ? i + 1 - k : 0;
+  const total = ts[i + 1]! - ts[lo]!;
+  const bad = total - (gs[i + 1]! - gs[lo]!);
+  return bad > total * cut;
 }
 
 /** A value of a burn-rate series as JSON: null for NaN (no events). */

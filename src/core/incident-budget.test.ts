@@ -33,6 +33,21 @@ describe('incidentBudget', () => {
     expect(r.periods[0]!.outsideShare).toBe(0);
   });
 
+  it('is computed once per series, incident list, SLO, period kind and asOf, and recomputed when one of them differs', () => {
+    const incidents = [makeIncident({ id: 'sev2', started_at: '2026-10-03T10:00:00Z', resolved_at: '2026-10-03T10:20:00Z' })];
+    const r = incidentBudget(slo, series, incidents, asOf);
+    expect(incidentBudget({ ...slo }, series, incidents, asOf)).toBe(r);
+    const quarter = incidentBudget({ ...slo, window: 'quarter' }, series, incidents, asOf);
+    expect(quarter).not.toBe(r);
+    expect(quarter.periods[0]!.period).toBe('2026-Q4');
+    const earlier = incidentBudget(slo, series, incidents, at('2026-10-03T10:10:00Z'));
+    expect(earlier.shares[0]!.bad).toBe(2000);
+    const other = incidentBudget(slo, series, [...incidents], asOf);
+    expect(other).not.toBe(r);
+    expect(other).toEqual(r);
+    expect(incidentBudget({ ...slo, objective: 99 }, series, incidents, asOf).shares[0]!.allowed).toBeCloseTo(89_280, 6);
+  });
+
   it('merges overlapping incidents for the outside-incident remainder, while each incident keeps its own share', () => {
     const a = makeIncident({ id: 'a', started_at: '2026-10-03T10:00:00Z', resolved_at: '2026-10-03T10:15:00Z' });
     const b = makeIncident({ id: 'b', started_at: '2026-10-03T10:05:00Z', resolved_at: '2026-10-03T10:10:00Z' });

@@ -85,8 +85,35 @@ function badInUnion(series: Series, ranges: StepRange[]): number {
   return cur === null ? sum : sum + badIn(series, cur);
 }
 
-/** Incident budget shares and per-period split for one SLO and its series, as of asOf (seconds). */
+interface Computed {
+  incidents: readonly Incident[];
+  id: string;
+  service: string;
+  objective: number;
+  kind: PeriodKind;
+  asOf: number;
+  result: IncidentBudget;
+}
+const computed = new WeakMap<Series, Computed[]>();
+
+/**
+ * Incident budget shares and per-period split for one SLO and its series, as of asOf (seconds).
+ * The SLO report and every month's (or quarter's) period report ask this of the same series and
+ * incident list: it is computed once per series, incident list, SLO, period kind and asOf, and the
+ * result shared (read-only, like the incident list, which must not change after).
+ */
 export function incidentBudget(slo: IncidentBudgetSlo, series: Series, incidents: readonly Incident[], asOf: number): IncidentBudget {
+  const kind = incidentPeriodKind(slo.window);
+  let list = computed.get(series);
+  if (!list) computed.set(series, (list = []));
+  const hit = list.find((c) => c.incidents === incidents && c.id === slo.id && c.service === slo.service && c.objective === slo.objective && c.kind === kind && c.asOf === asOf);
+  if (hit) return hit.result;
+  const result = computeIncidentBudget(slo, series, incidents, asOf);
+  list.push({ incidents, id: slo.id, service: slo.service, objective: slo.objective, kind, asOf, result });
+  return result;
+}
+
+function computeIncidentBudget(slo: IncidentBudgetSlo, series: Series, incidents: readonly Incident[], asOf: number): IncidentBudget {
   const shares: IncidentBudgetShare[] = [];
   const periods: PeriodBudgetSplit[] = [];
   const dataFrom = seriesStart(series);

@@ -14,10 +14,10 @@
 import type { Incident } from '../schemas/incident.ts';
 import type { Severity } from '../schemas/severity.ts';
 import { SEVERITIES } from '../schemas/severity.ts';
-import { isUnresolved } from './incident-span.ts';
+import { incidentTimes, isUnresolved } from './incident-span.ts';
 import type { Interval } from './intervals.ts';
 import { impactInterval } from './outage.ts';
-import { monthOf, secondsOf } from './periods.ts';
+import { monthOf } from './periods.ts';
 import { distribution, type Distribution } from './stats.ts';
 
 export interface LifecycleMetrics {
@@ -31,8 +31,7 @@ export interface LifecycleMetrics {
   mtbf: Distribution;
 }
 
-const gap = (a: string | undefined, b: string | undefined): number | undefined =>
-  a === undefined || b === undefined ? undefined : secondsOf(b) - secondsOf(a);
+const gap = (a: number | undefined, b: number | undefined): number | undefined => (a === undefined || b === undefined ? undefined : b - a);
 
 /**
  * Operating times between failures, seconds: per service, the gaps between its merged impact spans
@@ -79,17 +78,19 @@ export interface LifecycleSamples {
  * MTBF within the set, for the services in `services` (default: all; see timesBetweenFailures).
  */
 export function lifecycleSamples(incidents: readonly Incident[], services?: readonly string[]): LifecycleSamples {
-  const sorted = [...incidents].sort((a, b) => secondsOf(a.started_at) - secondsOf(b.started_at) || a.id.localeCompare(b.id));
+  const sorted = incidents
+    .map((i) => ({ i, t: incidentTimes(i) }))
+    .sort((a, b) => a.t.started_at - b.t.started_at || a.i.id.localeCompare(b.i.id));
   const out: LifecycleSamples = { mttd: [], mtta: [], mttm: [], mttr: [], mtbf: timesBetweenFailures(incidents, services), unresolved: [] };
   const push = (list: number[], v: number | undefined) => {
     if (v !== undefined) list.push(v);
   };
-  for (const i of sorted) {
-    push(out.mttd, gap(i.started_at, i.detected_at));
-    push(out.mtta, gap(i.detected_at, i.acknowledged_at));
-    push(out.mttm, gap(i.started_at, i.mitigated_at));
+  for (const { i, t } of sorted) {
+    push(out.mttd, gap(t.started_at, t.detected_at));
+    push(out.mtta, gap(t.detected_at, t.acknowledged_at));
+    push(out.mttm, gap(t.started_at, t.mitigated_at));
     if (isUnresolved(i)) out.unresolved.push(i.id);
-    else push(out.mttr, gap(i.started_at, i.resolved_at));
+    else push(out.mttr, gap(t.started_at, t.resolved_at));
   }
   return out;
 }
@@ -140,5 +141,5 @@ export function byService(incidents: readonly Incident[]): Record<string, Lifecy
 
 /** Metrics per UTC calendar month of started_at, keyed `YYYY-MM`. */
 export function byMonth(incidents: readonly Incident[]): Record<string, LifecycleMetrics> {
-  return groupIncidents(incidents, (i) => [monthOf(secondsOf(i.started_at)).key]);
+  return groupIncidents(incidents, (i) => [monthOf(incidentTimes(i).started_at).key]);
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { incidentSpan, incidentsOfService, isUnresolved } from './incident-span.ts';
+import { incidentSpan, incidentsOfService, incidentTimes, isUnresolved } from './incident-span.ts';
 import { at, makeIncident } from './test-fixtures.ts';
 
 describe('incidentSpan', () => {
@@ -35,5 +35,17 @@ describe('incidentsOfService', () => {
   it('gives none for a service no incident hit, and indexes each list on its own', () => {
     expect(incidentsOfService(list, 'identity')).toEqual([]);
     expect(incidentsOfService(list.slice(1), 'checkout').map((i) => i.id)).toEqual(['c']);
+  });
+});
+
+describe('incidentTimes', () => {
+  it('gives each timestamp of an incident in Unix seconds, undefined where it has none, the same object on every call', () => {
+    const i = makeIncident({ started_at: '2026-10-03T12:00:00+02:00', detected_at: '2026-10-03T10:05:00Z', resolved_at: '2026-10-03T11:00:00Z' });
+    const t = incidentTimes(i);
+    expect(t).toEqual({ started_at: at('2026-10-03T10:00:00Z'), detected_at: at('2026-10-03T10:05:00Z'), acknowledged_at: undefined, mitigated_at: undefined, resolved_at: at('2026-10-03T11:00:00Z') });
+    expect(incidentTimes(i)).toBe(t);
+    // A changed copy (as incidentsAsOf makes) has its own times.
+    const { resolved_at: _gone, ...open } = i;
+    expect(incidentTimes(open).resolved_at).toBeUndefined();
   });
 });

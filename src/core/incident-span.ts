@@ -6,9 +6,30 @@
  * - impact span (outage.ts, `impactInterval`): `[started_at, mitigated_at ?? resolved_at ?? asOf)`,
  *   the time customers were hurt, used for outage minutes and MTBF.
  */
-import type { Incident } from '../schemas/incident.ts';
+import type { Incident, IncidentTimestamp } from '../schemas/incident.ts';
 import type { Interval } from './intervals.ts';
 import { secondsOf } from './periods.ts';
+
+/** An incident's timestamps in Unix seconds, by field; absent where the incident has none. */
+export type IncidentTimes = { [K in IncidentTimestamp]: K extends 'started_at' ? number : number | undefined };
+
+const parsedTimes = new WeakMap<object, IncidentTimes>();
+
+/**
+ * An incident's timestamps as Unix seconds, parsed once per incident object: the engine reads
+ * them for every SLO of the incident's services and every report, metric and period (incidents
+ * are read-only once loaded; incidentsAsOf makes a new object where it changes one).
+ * started_at 2026-10-03T10:00:00Z -> started_at 1790935200.
+ */
+export function incidentTimes(i: Partial<Pick<Incident, IncidentTimestamp>> & Pick<Incident, 'started_at'>): IncidentTimes {
+  let t = parsedTimes.get(i);
+  if (t === undefined) {
+    const at = (k: IncidentTimestamp): number | undefined => (i[k] === undefined ? undefined : secondsOf(i[k]));
+    t = { started_at: secondsOf(i.started_at), detected_at: at('detected_at'), acknowledged_at: at('acknowledged_at'), mitigated_at: at('mitigated_at'), resolved_at: at('resolved_at') };
+    parsedTimes.set(i, t);
+  }
+  return t;
+}
 
 /** True when an incident is not resolved: status other than resolved, or no resolved_at. */
 export function isUnresolved(i: Pick<Incident, 'status' | 'resolved_at'>): boolean {
@@ -20,8 +41,9 @@ export function isUnresolved(i: Pick<Incident, 'status' | 'resolved_at'>): boole
  * asOf 10:30 -> 10:00..10:30; asOf 12:00 -> 10:00..11:00.
  */
 export function incidentSpan(i: Pick<Incident, 'started_at' | 'resolved_at'>, asOf: number): Interval {
-  const end = i.resolved_at === undefined ? asOf : Math.min(asOf, secondsOf(i.resolved_at));
-  return { from: secondsOf(i.started_at), to: end };
+  const t = incidentTimes(i);
+  const end = t.resolved_at === undefined ? asOf : Math.min(asOf, t.resolved_at);
+  return { from: t.started_at, to: end };
 }
 
 const byServiceIndexes = new WeakMap<readonly Pick<Incident, 'services'>[], Map<string, unknown[]>>();

@@ -37,6 +37,15 @@ describe('outageKind', () => {
 });
 
 describe('outageMinutes', () => {
+  it('computes the spans once per incident list, severity configuration and asOf, and again when one differs', () => {
+    const incidents = [makeIncident({ id: 'a', customer_facing: true, started_at: '2026-10-03T10:00:00Z', resolved_at: '2026-10-03T11:00:00Z' })];
+    const spans = outageIntervals(incidents, allFull, asOf);
+    expect(outageIntervals(incidents, allFull, asOf)).toBe(spans);
+    expect(outageIntervals(incidents, cfg, asOf).get('checkout')).toEqual({ full: [], partial: [{ from: at('2026-10-03T10:00:00Z'), to: at('2026-10-03T11:00:00Z') }] });
+    expect(outageIntervals(incidents, allFull, at('2026-10-03T10:30:00Z')).get('checkout')!.full).toEqual([{ from: at('2026-10-03T10:00:00Z'), to: at('2026-10-03T11:00:00Z') }]);
+    expect(outageIntervals([...incidents], allFull, asOf)).not.toBe(spans);
+  });
+
   it('merges overlapping incidents so no minute counts twice: 10:00–11:00 and 10:30–12:00 are 120 minutes', () => {
     const incidents = [
       makeIncident({ id: 'a', customer_facing: true, started_at: '2026-10-03T10:00:00Z', resolved_at: '2026-10-03T11:00:00Z' }),

@@ -16,7 +16,8 @@
 import type { Incident } from '../schemas/incident.ts';
 import type { OutageKind, Severity, SeverityConfig } from '../schemas/severity.ts';
 import { intersect, mergeIntervals, subtractIntervals, type Interval } from './intervals.ts';
-import { periodsCovering, secondsOf } from './periods.ts';
+import { incidentTimes } from './incident-span.ts';
+import { periodsCovering } from './periods.ts';
 
 /** What a severity counts as when its level does not say (`outage:` in severities.yaml). */
 export const DEFAULT_OUTAGE: Record<Severity, OutageKind> = { SEV1: 'full', SEV2: 'partial', SEV3: 'partial', SEV4: 'none' };
@@ -29,8 +30,9 @@ export function outageKind(incident: Pick<Incident, 'severity' | 'customer_facin
 
 /** The impact span of an incident: started_at .. (mitigated_at ?? resolved_at ?? asOf), seconds. */
 export function impactInterval(incident: Incident, asOf: number): Interval {
-  const end = incident.mitigated_at ?? incident.resolved_at;
-  return { from: secondsOf(incident.started_at), to: end === undefined ? asOf : secondsOf(end) };
+  const t = incidentTimes(incident);
+  const end = t.mitigated_at ?? t.resolved_at;
+  return { from: t.started_at, to: end === undefined ? asOf : end };
 }
 
 /** Minutes of merged intervals falling in each UTC month, keyed `YYYY-MM`, months in order. */
@@ -51,8 +53,25 @@ export interface ServiceOutage {
   partial: Interval[];
 }
 
-/** Full and partial spans per service id (sorted ids; services with neither are left out). */
+const computed = new WeakMap<readonly Incident[], { config: SeverityConfig; asOf: number; result: Map<string, ServiceOutage> }[]>();
+
+/**
+ * Full and partial spans per service id (sorted ids; services with neither are left out). The
+ * incident metrics, every period report and the outage tracker ask this of the same incident list:
+ * it is computed once per list, severity configuration and asOf, and the result shared (read-only,
+ * like the list, which must not change after).
+ */
 export function outageIntervals(incidents: readonly Incident[], config: SeverityConfig, asOf: number): Map<string, ServiceOutage> {
+  let list = computed.get(incidents);
+  if (!list) computed.set(incidents, (list = []));
+  const hit = list.find((c) => c.config === config && c.asOf === asOf);
+  if (hit) return hit.result;
+  const result = computeOutageIntervals(incidents, config, asOf);
+  list.push({ config, asOf, result });
+  return result;
+}
+
+function computeOutageIntervals(incidents: readonly Incident[], config: SeverityConfig, asOf: number): Map<string, ServiceOutage> {
   const raw = new Map<string, { full: Interval[]; partial: Interval[] }>();
   for (const i of incidents) {
     const kind = outageKind(i, config);

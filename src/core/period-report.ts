@@ -25,6 +25,7 @@ import type { Slo } from '../schemas/slo.ts';
 import { isClosed, isOverdue } from './action-items.ts';
 import { compliance } from './compliance.ts';
 import { incidentBudget } from './incident-budget.ts';
+import { incidentTimes } from './incident-span.ts';
 import { bySeverity, byService, lifecycleMetrics, type LifecycleMetrics } from './incident-metrics.ts';
 import { intersect, mergedLength, type Interval } from './intervals.ts';
 import { declaredMethod } from './methods.ts';
@@ -198,7 +199,7 @@ const dayOf = (date: string): number => secondsOf(`${date}T00:00:00Z`);
 
 function periodIncidents(input: PeriodReportInput, period: Period, asOf: number): PeriodIncidents {
   const started = input.incidents.filter((i) => {
-    const t = secondsOf(i.started_at);
+    const t = incidentTimes(i).started_at;
     return t >= period.from && t < period.to;
   });
   const range: Interval = { from: period.from, to: Math.min(period.to, asOf) };
@@ -213,7 +214,7 @@ function periodIncidents(input: PeriodReportInput, period: Period, asOf: number)
   }
   const sum = (r: Record<string, number>) => Object.values(r).reduce((a, b) => a + b, 0);
   const all = lifecycleMetrics(started);
-  const ordered = [...started].sort((a, b) => secondsOf(a.started_at) - secondsOf(b.started_at) || a.id.localeCompare(b.id));
+  const ordered = [...started].sort((a, b) => incidentTimes(a).started_at - incidentTimes(b).started_at || a.id.localeCompare(b.id));
   return {
     ids: ordered.map((i) => i.id),
     list: ordered.map((i) => ({ id: i.id, title: i.title, severity: i.severity, services: [...i.services], started_at: i.started_at, customer_facing: i.customer_facing })),

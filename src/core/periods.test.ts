@@ -109,4 +109,21 @@ describe('ISO conversions', () => {
   it('rejects malformed timestamps', () => {
     expect(() => secondsOf('yesterday')).toThrow(/not an ISO 8601/);
   });
+  it('gives the same seconds for the same text on every call, and refuses malformed text every time (parsed timestamps are memoized)', () => {
+    for (let k = 0; k < 3; k++) {
+      expect(secondsOf('2026-11-01T01:00:00+02:00')).toBe(at('2026-10-31T23:00:00Z'));
+      expect(() => secondsOf('2026-13-01T00:00:00Z')).toThrow(/not an ISO 8601/);
+    }
+    // More distinct timestamps than the memo keeps: it starts over and still answers each correctly.
+    for (let i = 0; i < 200_010; i += 1) secondsOf(isoOf(i));
+    expect(secondsOf(isoOf(7))).toBe(7);
+    expect(secondsOf('2026-11-01T01:00:00+02:00')).toBe(at('2026-10-31T23:00:00Z'));
+  });
+  it('writes the same ISO text for the same seconds on every call, also past the memo size (isoOf is memoized)', () => {
+    for (let k = 0; k < 3; k++) expect(isoOf(1790985600)).toBe('2026-10-03T00:00:00.000Z');
+    expect(isoOf(1790985600.5)).toBe('2026-10-03T00:00:00.500Z');
+    for (let i = 0; i < 200_010; i += 1) isoOf(i * 300);
+    expect(isoOf(600)).toBe('1970-01-01T00:10:00.000Z');
+    expect(isoOf(1790985600)).toBe('2026-10-03T00:00:00.000Z');
+  });
 });

@@ -12,8 +12,8 @@
 import type { Incident } from '../schemas/incident.ts';
 import type { Severity, SeverityConfig } from '../schemas/severity.ts';
 import { SEVERITIES } from '../schemas/severity.ts';
-import { isUnresolved } from './incident-span.ts';
-import { DAY, secondsOf } from './periods.ts';
+import { incidentTimes, isUnresolved } from './incident-span.ts';
+import { DAY } from './periods.ts';
 
 /**
  * End of the next business day after `t`, Unix seconds (= 00:00 UTC of the day after it).
@@ -33,9 +33,10 @@ export type ResponseOutcome = 'met' | 'missed' | 'unknown';
 export function responseOutcome(incident: Incident, config: SeverityConfig, asOf: number): ResponseOutcome {
   const level = config.levels.find((l) => l.id === incident.severity);
   if (level === undefined) return 'unknown';
-  const start = secondsOf(incident.detected_at ?? incident.started_at);
+  const t = incidentTimes(incident);
+  const start = t.detected_at ?? t.started_at;
   const deadline = level.response === 'next-business-day' ? nextBusinessDayDeadline(start) : start + level.response.seconds;
-  if (incident.acknowledged_at !== undefined) return secondsOf(incident.acknowledged_at) <= deadline ? 'met' : 'missed';
+  if (t.acknowledged_at !== undefined) return t.acknowledged_at <= deadline ? 'met' : 'missed';
   return isUnresolved(incident) && asOf > deadline ? 'missed' : 'unknown';
 }
 

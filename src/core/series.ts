@@ -61,7 +61,11 @@ export function buildSeries(input: SeriesInput | Snapshot): Series {
   const presentSum = new Float64Array(n + 1);
   let clamped = 0;
   let missing = 0;
-  let firstPresent: number | null = null;
+  let firstPresent = -1;
+  // Running sums kept in locals: the same additions in the same order as goodSum[i] + good[i].
+  let gAcc = 0;
+  let tAcc = 0;
+  let pAcc = 0;
   for (let i = 0; i < n; i++) {
     const t = totalCol[i];
     const x = numerator[i];
@@ -79,15 +83,18 @@ export function buildSeries(input: SeriesInput | Snapshot): Series {
       good[i] = g;
       total[i] = tot;
       present[i] = 1;
-      if (firstPresent === null) firstPresent = i;
+      if (firstPresent < 0) firstPresent = i;
+      gAcc += g;
+      tAcc += tot;
+      pAcc += 1;
     } else {
       missing++;
     }
-    goodSum[i + 1] = goodSum[i]! + good[i]!;
-    totalSum[i + 1] = totalSum[i]! + total[i]!;
-    presentSum[i + 1] = presentSum[i]! + present[i]!;
+    goodSum[i + 1] = gAcc;
+    totalSum[i + 1] = tAcc;
+    presentSum[i + 1] = pAcc;
   }
-  return { start, step, length: n, good, total, present, goodSum, totalSum, presentSum, clamped, missing, firstPresent };
+  return { start, step, length: n, good, total, present, goodSum, totalSum, presentSum, clamped, missing, firstPresent: firstPresent < 0 ? null : firstPresent };
 }
 
 /** Unix seconds at which step `i` ends: `start + i * step`. */
