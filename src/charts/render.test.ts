@@ -51,10 +51,10 @@ describe('renderSvg', () => {
     expect(JSON.stringify(a)).toBe(before);
   });
 
-  it('keeps geometry to a hundredth of a pixel and leaves text as it is', () => {
-    const svg = '<svg width="33.333333" x="1"><path d="M2.6361157187943878,5.5h1.5v-33.126Z" transform="translate(30.496944023672246,16)"/><text x="0.123456">99.9951%</text></svg>';
+  it('is one labelled image without graphics roles inside, its geometry to a hundredth of a pixel, its text as it is', () => {
+    const svg = '<svg width="33.333333" x="1"><g role="graphics-symbol" aria-roledescription="rule mark container"><path d="M2.6361157187943878,5.5h1.5v-33.126Z" transform="translate(30.496944023672246,16)"/></g><text x="0.123456">99.9951%</text></svg>';
     expect(finishSvg(svg, 'A "quoted" title')).toBe(
-      '<svg role="img" aria-label="A &quot;quoted&quot; title" width="33.33" x="1"><path d="M2.64,5.5h1.5v-33.13Z" transform="translate(30.5,16)"/><text x="0.12">99.9951%</text></svg>',
+      '<svg role="img" aria-label="A &quot;quoted&quot; title" width="33.33" x="1"><g><path d="M2.64,5.5h1.5v-33.13Z" transform="translate(30.5,16)"/></g><text x="0.12">99.9951%</text></svg>',
     );
   });
 

@@ -13,7 +13,7 @@ import { version as vegaLiteVersion, type TopLevelSpec } from 'vega-lite';
 import { renderSvg } from '../../charts/render.ts';
 
 /** Bump when renderSvg changes what it makes of a spec, so older entries are not used. */
-const RENDERER = 'sitrep-svg/2';
+const RENDERER = 'sitrep-svg/3';
 const USED = Symbol.for('sitrep.charts-used');
 const PENDING = Symbol.for('sitrep.charts-pending');
 
