@@ -16,7 +16,7 @@ import { dropCredentials, parseOptions, printContentErrors } from './lib/cli.ts'
 import { markSite, refuseOut } from './lib/out-dir.ts';
 import { withBuildLock } from './lib/build-lock.ts';
 import { chartsUsed } from '../src/adapters/charts/cache.ts';
-import { startSearchIndex, writeSitemap } from './lib/post-build.ts';
+import { writeSearchIndex, writeSitemap } from './lib/post-build.ts';
 import { prefetchChartsOnModel } from './lib/prefetch-charts.ts';
 
 /** The sitrep project (astro.config.mjs, src/, node_modules/), wherever the command runs from. */
@@ -89,7 +89,6 @@ const cleanUp = () => Promise.all([building, staging].map((d) => rm(d, { recursi
 process.chdir(PROJECT);
 const checked = performance.now();
 try {
-  const finishSearchIndex = await startSearchIndex();
   const { build } = await import('astro');
   // Astro shares files under the project's .astro/ between builds: one build of a project at a time.
   await withBuildLock(PROJECT, () =>
@@ -102,7 +101,7 @@ try {
   (line) => console.log(line));
   const built = performance.now();
   console.log(`sitemap.xml: ${await writeSitemap(building, basePath, process.env.SITREP_SITE || undefined)} pages`);
-  console.log(`search index: ${await finishSearchIndex(building)} pages`);
+  console.log(`search index: ${await writeSearchIndex(building)} pages`);
   // For `npm run bench`: the time of each part of the build.
   if (process.env.SITREP_TIMINGS_FILE) {
     const seconds = (from: number, to: number) => (to - from) / 1000;
