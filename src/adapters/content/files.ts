@@ -132,17 +132,17 @@ export class ContentFiles {
   }
 
   /**
-   * The texts of `files`, in their order, as `read` gives each (undefined after reporting why).
+   * Each of `files` with its text, in their order, as `read` gives it (undefined after reporting why).
    * Up to READ_AHEAD files are read at once: a file costs four system calls, and waiting for each
    * in turn left the build idle for seconds at 10,000 incidents.
    */
-  async readAll(files: readonly string[]): Promise<(string | undefined)[]> {
-    const out: (string | undefined)[] = new Array(files.length);
+  async readAll(files: readonly string[]): Promise<[file: string, text: string | undefined][]> {
+    const out: [string, string | undefined][] = new Array(files.length);
     let next = 0;
     const worker = async () => {
       while (next < files.length) {
         const i = next++;
-        out[i] = await this.read(files[i]!);
+        out[i] = [files[i]!, await this.read(files[i]!)];
       }
     };
     await Promise.all(Array.from({ length: Math.min(READ_AHEAD, files.length) }, worker));

@@ -105,9 +105,7 @@ async function readSettings(files: ContentFiles, errors: ContentError[]): Promis
 /** Services, SLOs (any format) and incidents: YAML, one folder each. */
 async function readYamlFolders(files: ContentFiles, entries: Entries, errors: ContentError[]): Promise<void> {
   const limits = files.limits;
-  const serviceFiles = await files.list('content/services', YAML_EXT, 'services are .yaml files');
-  for (const [i, text] of (await files.readAll(serviceFiles)).entries()) {
-    const file = serviceFiles[i]!;
+  for (const [file, text] of await files.readAll(await files.list('content/services', YAML_EXT, 'services are .yaml files'))) {
     const e = text === undefined ? undefined : readYaml(file, text, serviceSchema, errors, limits);
     if (e) entries.services.push(e);
     else entries.invalid.services.add(rawId(file, text));
@@ -116,9 +114,7 @@ async function readYamlFolders(files: ContentFiles, entries: Entries, errors: Co
   // document first, then convert them together.
   const docs: SloDocument[] = [];
   const texts = new Map<string, string | undefined>();
-  const sloFiles = await files.list('content/slos', YAML_EXT, 'SLOs are .yaml files');
-  for (const [i, text] of (await files.readAll(sloFiles)).entries()) {
-    const file = sloFiles[i]!;
+  for (const [file, text] of await files.readAll(await files.list('content/slos', YAML_EXT, 'SLOs are .yaml files'))) {
     texts.set(file, text);
     if (text === undefined) continue;
     for (const source of yamlDocuments(file, text, limits.field_chars)) {
@@ -126,15 +122,13 @@ async function readYamlFolders(files: ContentFiles, entries: Entries, errors: Co
       if (!source.errors.length) docs.push({ source, value: source.value() });
     }
   }
-  const before = errors.length;
   entries.slos.push(...readSloDocuments(docs, errors));
-  const failed = new Set(errors.slice(before).map((e) => e.file));
+  // A file with any error so far (its YAML or its SLOs; the errors before are other folders') is invalid.
+  const failed = new Set(errors.map((e) => e.file));
   for (const [file, text] of texts) {
-    if (text === undefined || failed.has(file) || errors.slice(0, before).some((e) => e.file === file)) entries.invalid.slos.add(rawId(file, text));
+    if (text === undefined || failed.has(file)) entries.invalid.slos.add(rawId(file, text));
   }
-  const incidentFiles = await files.list('content/incidents', YAML_EXT, 'incidents are .yaml files');
-  for (const [i, text] of (await files.readAll(incidentFiles)).entries()) {
-    const file = incidentFiles[i]!;
+  for (const [file, text] of await files.readAll(await files.list('content/incidents', YAML_EXT, 'incidents are .yaml files'))) {
     const e = text === undefined ? undefined : readIncident(file, text, errors, limits);
     if (e) entries.incidents.push(e);
     else entries.invalid.incidents.add(rawId(file, text));
@@ -145,15 +139,13 @@ async function readYamlFolders(files: ContentFiles, entries: Entries, errors: Co
 async function readMarkdownFolders(files: ContentFiles, entries: Entries, errors: ContentError[]): Promise<void> {
   const limits = files.limits;
   const postmortemFiles = (await files.list('content/postmortems', ['.md'], 'postmortems are plain Markdown (.md); MDX is not allowed because it can run code at build time')).filter((file) => checkFileId(file, errors));
-  for (const [i, text] of (await files.readAll(postmortemFiles)).entries()) {
-    const file = postmortemFiles[i]!;
+  for (const [file, text] of await files.readAll(postmortemFiles)) {
     const e = text === undefined ? undefined : readPostmortem(file, idOf(file), text, errors, limits);
     if (e) entries.postmortems.push(e);
     else entries.invalid.postmortems.add(idOf(file));
   }
   const runbookFiles = (await files.list('content/runbooks', ['.md', '.mdx'], 'runbooks are .md or .mdx files')).filter((file) => checkFileId(file, errors));
-  for (const [i, text] of (await files.readAll(runbookFiles)).entries()) {
-    const file = runbookFiles[i]!;
+  for (const [file, text] of await files.readAll(runbookFiles)) {
     const e = text === undefined ? undefined : readRunbook(file, idOf(file), text, errors, limits);
     if (e) entries.runbooks.push(e);
     else entries.invalid.runbooks.add(idOf(file));
