@@ -43,3 +43,17 @@ describe('charts drawn ahead on a worker thread', () => {
     await expect(renderChart(broken, dir)).rejects.toThrow();
   });
 });
+
+describe('charts drawn ahead, when making the specs fails', () => {
+  it('the workers still draw what they were given and end; the error reaches the caller', async () => {
+    const dir = await tempDir();
+    const given = dailySliSpec([{ day: '2026-10-03', sli: 0.98, total: 10 }], 99.9, 'Daily 3');
+    async function* failing() {
+      yield given;
+      throw new Error('no more specs');
+    }
+    await expect(prefetchCharts(failing(), dir, 1)).rejects.toThrow('no more specs');
+    expect(await pendingCharts().get(chartKey(given))).toBe(true);
+    expect(await readdir(dir)).toEqual([`${chartKey(given)}.svg`]);
+  });
+});

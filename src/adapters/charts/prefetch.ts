@@ -34,17 +34,21 @@ export async function prefetchCharts(specs: AsyncIterable<TopLevelSpec> | Iterab
       }),
   );
   let n = 0;
-  for await (const spec of specs) {
-    const key = chartKey(spec);
-    if (pending.has(key)) continue;
-    pending.set(key, new Promise<boolean>((resolve) => settle.set(key, resolve)));
-    pool[n++ % pool.length]!.postMessage({ key, spec });
-  }
-  for (const w of pool) w.postMessage(null);
-  await Promise.all(done);
-  // A worker that died leaves its charts to the pages.
-  for (const [key, resolve] of settle) {
-    resolve(false);
-    pending.delete(key);
+  try {
+    for await (const spec of specs) {
+      const key = chartKey(spec);
+      if (pending.has(key)) continue;
+      pending.set(key, new Promise<boolean>((resolve) => settle.set(key, resolve)));
+      pool[n++ % pool.length]!.postMessage({ key, spec });
+    }
+  } finally {
+    // Also when making the specs failed: the workers finish what they were given, and end.
+    for (const w of pool) w.postMessage(null);
+    await Promise.all(done);
+    // A worker that died leaves its charts to the pages.
+    for (const [key, resolve] of settle) {
+      resolve(false);
+      pending.delete(key);
+    }
   }
 }
