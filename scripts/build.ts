@@ -4,14 +4,13 @@
  * output and swapped in only when the build succeeds, so a failed build never leaves a broken or
  * empty site where the last good one was.
  */
+import { rmSync } from 'node:fs';
 import { cp, mkdir, readdir, rename, rm, writeFile } from 'node:fs/promises';
 import { basename, dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { loadContent, shareContentLoads } from '../src/adapters/content/load.ts';
-import { keepParsedBodies } from '../src/adapters/content/parsed-bodies.ts';
-import { readFetchStatus } from '../src/adapters/prometheus/fetch-status.ts';
-import { readFrozenRecords } from '../src/adapters/reports/frozen-store.ts';
-import { incidentTimes, parseAsOfOption, resolveAsOf } from '../src/site/as-of.ts';
+import { parseAsOfOption } from '../src/site/as-of.ts';
+import { SITE_MODEL, type SiteModel } from '../src/site/model.ts';
+import { modelOffThread } from './lib/model-thread.ts';
 import { dropCredentials, parseOptions, printContentErrors } from './lib/cli.ts';
 import { markSite, refuseOut } from './lib/out-dir.ts';
 import { withBuildLock } from './lib/build-lock.ts';
@@ -60,34 +59,30 @@ try {
 const refused = await refuseOut(out, PROJECT, root);
 if (refused) fail(`--out: ${refused}`);
 
-// Check, the content collections and the site model then share one read of the files, and the
-// collections render the Markdown trees check parsed.
-shareContentLoads();
-keepParsedBodies();
+// The model (the same checks as `npm run check`, then every figure and the Markdown bodies) is
+// computed on its own thread while Astro starts and bundles the pages; the pages take it from there.
 const began = performance.now();
-const { content, errors } = await loadContent(root);
-if (errors.length) {
-  printContentErrors(errors);
-  fail(`${errors.length} content error(s)`);
-}
-try {
-  resolveAsOf(process.env.SITREP_AS_OF, content.snapshots.values(), incidentTimes(content.incidents));
-  await readFetchStatus(root);
-  await readFrozenRecords(root);
-} catch (e) {
-  fail((e as Error).message);
-}
+let modelled = began;
+const model = modelOffThread(root);
+const building = join(PROJECT, '.astro', `sitrep-build-${process.pid}`);
+const staging = join(dirname(out), `.${basename(out)}.building-${process.pid}`);
+const pages = model.then((m) => {
+  modelled = performance.now();
+  if (m.kind === 'model') return m.model;
+  // Bad content stops the build at once, whatever Astro is doing.
+  if (m.kind === 'errors') printContentErrors(m.errors);
+  rmSync(building, { recursive: true, force: true });
+  return fail(m.kind === 'errors' ? `${m.errors.length} content error(s)` : m.message);
+});
+(globalThis as { [SITE_MODEL]?: Promise<SiteModel> })[SITE_MODEL] = pages;
 
 process.env.SITREP_ROOT = root;
 // Astro writes intermediate bundles into its output folder and imports them, so they must sit in
 // the project to find its packages: build inside the project (.astro/ is Astro's own folder), then
 // move the site beside --out and swap it in. Astro also resolves the project from the working
 // directory: run from the project, so --root and --out may be anywhere (both are absolute above).
-const building = join(PROJECT, '.astro', `sitrep-build-${process.pid}`);
-const staging = join(dirname(out), `.${basename(out)}.building-${process.pid}`);
 const cleanUp = () => Promise.all([building, staging].map((d) => rm(d, { recursive: true, force: true })));
 process.chdir(PROJECT);
-const checked = performance.now();
 try {
   const { build } = await import('astro');
   // Astro shares files under the project's .astro/ between builds: one build of a project at a time.
@@ -105,7 +100,7 @@ try {
   // For `npm run bench`: the time of each part of the build.
   if (process.env.SITREP_TIMINGS_FILE) {
     const seconds = (from: number, to: number) => (to - from) / 1000;
-    await writeFile(process.env.SITREP_TIMINGS_FILE, JSON.stringify({ checkSeconds: seconds(began, checked), astroSeconds: seconds(checked, built), searchSeconds: seconds(built, performance.now()) }));
+    await writeFile(process.env.SITREP_TIMINGS_FILE, JSON.stringify({ modelSeconds: seconds(began, modelled), astroSeconds: seconds(began, built), searchSeconds: seconds(built, performance.now()) }));
   }
   await markSite(building);
   await mkdir(dirname(out), { recursive: true });

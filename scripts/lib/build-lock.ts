@@ -4,6 +4,7 @@
  * content roots, could read each other's files. A build takes this lock first; another waits,
  * saying so. A lock left by a process that no longer runs (killed mid-build) is taken over.
  */
+import { rmSync } from 'node:fs';
 import { mkdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
@@ -39,9 +40,13 @@ export async function withBuildLock<T>(project: string, fn: () => Promise<T>, lo
       await sleep(250);
     }
   }
+  // Also when the process exits meanwhile (bad content stops a build while Astro runs).
+  const release = () => rmSync(lock, { recursive: true, force: true });
+  process.once('exit', release);
   try {
     return await fn();
   } finally {
+    process.off('exit', release);
     await rm(lock, { recursive: true, force: true });
   }
 }

@@ -23,6 +23,8 @@ export interface SloView {
   queriesChanged: boolean;
   /** When the definition was last changed in git or marked reviewed, and whether a review is due. */
   review: ReviewState;
+  /** The PromQL its snapshot was fetched with, by series name (empty without a snapshot). */
+  queries: Record<string, string>;
 }
 
 /** Whether a snapshot's queries differ from what the SLO's indicator gives at the snapshot's step. */
@@ -40,7 +42,8 @@ export function serviceNames(services: readonly { id: string; name: string }[]):
 
 /** Everything the pages need, computed once per build. */
 export interface SiteModel {
-  content: Content;
+  /** The validated content. Snapshots are not kept: each SLO's series and queries are in its view. */
+  content: Omit<Content, 'snapshots'>;
   asOf: number;
   asOfSource: AsOfSource;
   slos: SloView[];
@@ -54,6 +57,8 @@ export interface SiteModel {
   frozen: Map<string, FrozenRecord>;
   /** What the site is built from, for every page's footer: HEAD (also in a shallow clone) and its commit time, or SOURCE_DATE_EPOCH outside git. Never the wall clock. */
   builtFrom: BuildSource;
+  /** Postmortem and runbook HTML by `<kind>/<id>`, when rendered ahead (the build's); see bodies.ts. */
+  bodies?: Map<string, string>;
 }
 
 export interface BuildSource {
@@ -94,10 +99,11 @@ export async function buildModel(root: string, env: NodeJS.ProcessEnv = process.
     const series = snap ? sloSeries(slo, buildSeries(snap), content.maintenance, asOf) : null;
     const report = series ? buildSloReport(slo, series, asOf, sloIncidents) : null;
     const review = reviewState(slo.last_reviewed, history.files.get(slo.source.file)?.updated.date, asOf, content.site.review_after_days);
-    return { slo, report, series, fetch: status[slo.id] ?? null, queriesChanged: snap ? queriesChanged(slo, snap) : false, review };
+    return { slo, report, series, fetch: status[slo.id] ?? null, queriesChanged: snap ? queriesChanged(slo, snap) : false, review, queries: snap?.queries ?? {} };
   });
+  const { snapshots: _snapshots, ...kept } = content;
   return {
-    content: { ...content, incidents },
+    content: { ...kept, incidents },
     asOf,
     asOfSource: source,
     slos,
@@ -115,10 +121,22 @@ let cached: Promise<SiteModel> | undefined;
 /** Called with the model once it is built, when the build set it (to draw the charts ahead: scripts/lib/prefetch-charts.ts). */
 export const ON_SITE_MODEL = Symbol.for('sitrep.on-site-model');
 
+/**
+ * The model computed elsewhere, when the build set it: `npm run build` computes it on another
+ * thread while Astro bundles the pages (scripts/lib/model-thread.ts). On globalThis because the
+ * pages use Vite's bundled copy of this module.
+ */
+export const SITE_MODEL = Symbol.for('sitrep.site-model');
+
+type Hooks = { [ON_SITE_MODEL]?: (site: SiteModel) => void; [SITE_MODEL]?: Promise<SiteModel> };
+
 /** The model of the content root (SITREP_ROOT or the current directory), computed once per process. */
 export function getSite(): Promise<SiteModel> {
-  cached ??= buildModel(contentRoot()).then((site) => {
-    (globalThis as { [ON_SITE_MODEL]?: (site: SiteModel) => void })[ON_SITE_MODEL]?.(site);
+  const hooks = globalThis as Hooks;
+  cached ??= (hooks[SITE_MODEL] ?? buildModel(contentRoot())).then((site) => {
+    // The zone is this module copy's setting: set it here too when the model came from elsewhere.
+    setTimeZone(site.content.site.time_zone);
+    hooks[ON_SITE_MODEL]?.(site);
     return site;
   });
   return cached;

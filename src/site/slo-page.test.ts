@@ -16,7 +16,7 @@ function viewOf(slo: LoadedSlo, bad: (i: number) => number, incidents = [makeInc
   const series = constantSeries(OCT + step, step, stepsInOct, 1000, bad);
   const report = buildSloReport(slo, series, NOV, incidents);
   const site = { serviceName: serviceNames([{ id: 'checkout', name: 'Checkout API' }]), incidentsById: new Map(incidents.map((i) => [i.id, i])) };
-  const view = { slo, report, series, fetch: null, queriesChanged: false, review: { at: null, by: null, ageDays: null, due: false } };
+  const view = { slo, report, series, fetch: null, queriesChanged: false, review: { at: null, by: null, ageDays: null, due: false }, queries: {} };
   return { page: sloPage(view, site, '/')!, report, view };
 }
 
@@ -108,7 +108,7 @@ describe('the SLO page view model', () => {
 
   it('has nothing to lay out without a report', () => {
     const slo = loaded();
-    expect(sloPage({ slo, report: null, series: null, fetch: null, queriesChanged: false, review: { at: null, by: null, ageDays: null, due: false } }, { serviceName: (s) => s, incidentsById: new Map() }, '/')).toBeNull();
+    expect(sloPage({ slo, report: null, series: null, fetch: null, queriesChanged: false, review: { at: null, by: null, ageDays: null, due: false }, queries: {} }, { serviceName: (s) => s, incidentsById: new Map() }, '/')).toBeNull();
   });
 });
 

@@ -1,0 +1,44 @@
+/**
+ * The model thread of `npm run build` (see model-thread.ts): load and check the content, compute
+ * every figure, render the Markdown bodies, and post the result back. Runs nothing from the
+ * content: it only reads files, as `npm run check` does.
+ */
+import { parentPort, workerData } from 'node:worker_threads';
+import { loadContent, shareContentLoads } from '../../src/adapters/content/load.ts';
+import { keepParsedBodies } from '../../src/adapters/content/parsed-bodies.ts';
+import { renderBodies } from '../../src/site/bodies.ts';
+import { buildModel } from '../../src/site/model.ts';
+import type { ModelMessage, ModelTask } from './model-thread.ts';
+
+const { root } = workerData as ModelTask;
+const post = (message: ModelMessage, transfer: ArrayBuffer[] = []) => parentPort!.postMessage(message, transfer);
+
+/** The buffers of every typed array in the SLO views, to move them instead of copying. */
+function buffersOf(value: unknown, found = new Set<ArrayBuffer>(), seen = new Set<object>()): Set<ArrayBuffer> {
+  if (typeof value !== 'object' || value === null || seen.has(value)) return found;
+  seen.add(value);
+  if (ArrayBuffer.isView(value)) {
+    if (value.buffer instanceof ArrayBuffer) found.add(value.buffer);
+    return found;
+  }
+  for (const v of value instanceof Map ? value.values() : Object.values(value)) buffersOf(v, found, seen);
+  return found;
+}
+
+// Check's parse of each Markdown body is kept for the renderer, and the content is read once.
+shareContentLoads();
+keepParsedBodies();
+try {
+  const { errors } = await loadContent(root);
+  if (errors.length) {
+    post({ kind: 'errors', errors });
+  } else {
+    const model = await buildModel(root, process.env);
+    model.bodies = await renderBodies(model.content);
+    // Functions do not cross threads: the receiver makes serviceName again.
+    const { serviceName: _serviceName, ...data } = model;
+    post({ kind: 'model', model: data }, [...buffersOf(data.slos)]);
+  }
+} catch (e) {
+  post({ kind: 'failure', message: (e as Error).message });
+}
