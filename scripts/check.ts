@@ -7,6 +7,7 @@
  */
 import { resolve } from 'node:path';
 import { loadContent } from '../src/adapters/content/load.ts';
+import { openParsePool } from '../src/adapters/content/parse-pool.ts';
 import { FrozenRecordError, readFrozenRecords } from '../src/adapters/reports/frozen-store.ts';
 import { parseOptions, printContentErrors, printContentWarnings } from './lib/cli.ts';
 import { futureTimes } from './lib/future-times.ts';
@@ -20,7 +21,9 @@ Validate content/ and data/; print every error as file:line:column field: messag
 
 const values = parseOptions({ root: { type: 'string' }, quiet: { type: 'boolean', default: false } }, USAGE);
 const root = resolve(values.root ?? (process.env.SITREP_ROOT || '.'));
-const { content, errors } = await loadContent(root);
+// A large organisation's files are parsed on every core.
+const pool = openParsePool();
+const { content, errors } = await loadContent(root, { pool }).finally(() => pool.close());
 // The frozen reports (data/reports/), which the build reads too.
 try {
   await readFrozenRecords(root);

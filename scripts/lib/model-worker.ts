@@ -6,6 +6,7 @@
 import { parentPort, workerData } from 'node:worker_threads';
 import { loadContent, shareContentLoads } from '../../src/adapters/content/load.ts';
 import { keepParsedBodies } from '../../src/adapters/content/parsed-bodies.ts';
+import { openParsePool } from '../../src/adapters/content/parse-pool.ts';
 import { renderBodies } from '../../src/site/bodies.ts';
 import { buildModel } from '../../src/site/model.ts';
 import type { ModelMessage, ModelTask } from './model-thread.ts';
@@ -28,8 +29,10 @@ function buffersOf(value: unknown, found = new Set<ArrayBuffer>(), seen = new Se
 // Check's parse of each Markdown body is kept for the renderer, and the content is read once.
 shareContentLoads();
 keepParsedBodies();
+const pool = openParsePool();
 try {
-  const { errors } = await loadContent(root);
+  // The big folders are parsed on the other cores too (the main thread is busy only at first).
+  const { errors } = await loadContent(root, { pool }).finally(() => pool.close());
   if (errors.length) {
     post({ kind: 'errors', errors });
   } else {

@@ -5,7 +5,7 @@
  * tests) a body is rendered when a page first asks for it.
  */
 import { renderMarkdown } from '../adapters/content/markdown.ts';
-import { takeTree } from '../adapters/content/parsed-bodies.ts';
+import { takeHtml, takeTree } from '../adapters/content/parsed-bodies.ts';
 import type { LoadedPostmortem, LoadedRunbook } from '../adapters/content/load.ts';
 
 export type BodyKind = 'postmortems' | 'runbooks';
@@ -14,11 +14,11 @@ type Doc = LoadedPostmortem | LoadedRunbook;
 const keyOf = (kind: BodyKind, id: string) => `${kind}/${id}`;
 const formatOf = (doc: Doc) => ('format' in doc ? doc.format : 'md');
 
-/** Every body's HTML, by `<kind>/<id>`; uses the trees `check` parsed, when the build kept them. */
+/** Every body's HTML, by `<kind>/<id>`: as the loader rendered it, or from the tree it parsed, when the build kept them. */
 export async function renderBodies(content: { postmortems: readonly LoadedPostmortem[]; runbooks: readonly LoadedRunbook[] }): Promise<Map<string, string>> {
   const html = new Map<string, string>();
   for (const [kind, docs] of [['postmortems', content.postmortems], ['runbooks', content.runbooks]] as const) {
-    for (const doc of docs) html.set(keyOf(kind, doc.id), await renderMarkdown(doc.body, formatOf(doc), takeTree(doc)));
+    for (const doc of docs) html.set(keyOf(kind, doc.id), takeHtml(doc) ?? (await renderMarkdown(doc.body, formatOf(doc), takeTree(doc))));
   }
   return html;
 }

@@ -2,23 +2,17 @@ import { basename, extname } from 'node:path';
 import { serviceSchema, type Service } from '../../schemas/service.ts';
 import { DEFAULT_SEVERITIES, severityConfigSchema, type SeverityConfig } from '../../schemas/severity.ts';
 import { MAX_ID_LENGTH } from '../../schemas/common.ts';
-import { siteConfigSchema, type SiteConfig } from '../../schemas/site.ts';
+import { siteConfigSchema, type Limits, type SiteConfig } from '../../schemas/site.ts';
 import type { Snapshot } from '../../schemas/snapshot.ts';
 import { readAllSnapshots } from '../snapshots/store.ts';
 import { crossCheck } from './checks.ts';
-import {
-  readIncident,
-  readPostmortem,
-  readRunbook,
-  readYaml,
-  type Entry,
-  type LoadedIncident,
-  type LoadedPostmortem,
-  type LoadedRunbook,
-} from './documents.ts';
+import { readYaml, type Entry, type LoadedIncident, type LoadedPostmortem, type LoadedRunbook } from './documents.ts';
 import { contentError, sortErrors, type ContentError } from './errors.ts';
 import { ContentFiles } from './files.ts';
 import { loadMaintenance, type LoadedMaintenance } from './maintenance.ts';
+import { parseChunk, rawId, toEntries, type ParallelKind, type ParseJob } from './parse-files.ts';
+import type { ParsePool } from './parse-pool.ts';
+import { keepingBodies } from './parsed-bodies.ts';
 import { readSloDocuments, type LoadedSlo, type SloDocument, type SloEntry } from './slo-formats.ts';
 import { yamlDocuments } from './yaml-documents.ts';
 
@@ -77,8 +71,16 @@ function checkFileId(file: string, errors: ContentError[]): boolean {
   return false;
 }
 
-/** The id a broken YAML file meant to have, so references to it are not reported too. */
-const rawId = (file: string, text: string | undefined) => (text && /^id:\s*["']?([a-z0-9-]+)/m.exec(text)?.[1]) || idOf(file);
+/**
+ * Incidents, postmortems or runbooks: each file read on its own, on the pool's threads when there
+ * is one and the folder is big, then joined in file order.
+ */
+async function readFolder<K extends ParallelKind>(kind: K, pairs: [string, string | undefined][], limits: Limits, errors: ContentError[], pool: ParsePool | undefined) {
+  const job: ParseJob & { kind: K } = { kind, pairs, limits, html: keepingBodies() };
+  const chunk = pool ? await pool.parse(job) : await parseChunk(job);
+  errors.push(...chunk.errors);
+  return toEntries(kind, pairs, chunk.results, limits);
+}
 
 function emptyEntries(): Entries {
   return {
@@ -103,7 +105,7 @@ async function readSettings(files: ContentFiles, errors: ContentError[]): Promis
 }
 
 /** Services, SLOs (any format) and incidents: YAML, one folder each. */
-async function readYamlFolders(files: ContentFiles, entries: Entries, errors: ContentError[]): Promise<void> {
+async function readYamlFolders(files: ContentFiles, entries: Entries, errors: ContentError[], pool: ParsePool | undefined): Promise<void> {
   const limits = files.limits;
   for (const [file, text] of await files.readAll(await files.list('content/services', YAML_EXT, 'services are .yaml files'))) {
     const e = text === undefined ? undefined : readYaml(file, text, serviceSchema, errors, limits);
@@ -128,28 +130,22 @@ async function readYamlFolders(files: ContentFiles, entries: Entries, errors: Co
   for (const [file, text] of texts) {
     if (text === undefined || failed.has(file)) entries.invalid.slos.add(rawId(file, text));
   }
-  for (const [file, text] of await files.readAll(await files.list('content/incidents', YAML_EXT, 'incidents are .yaml files'))) {
-    const e = text === undefined ? undefined : readIncident(file, text, errors, limits);
-    if (e) entries.incidents.push(e);
-    else entries.invalid.incidents.add(rawId(file, text));
-  }
+  const incidents = await readFolder('incidents', await files.readAll(await files.list('content/incidents', YAML_EXT, 'incidents are .yaml files')), limits, errors, pool);
+  entries.incidents.push(...incidents.entries);
+  for (const id of incidents.invalid) entries.invalid.incidents.add(id);
 }
 
 /** Postmortems (Markdown only) and runbooks (Markdown or restricted MDX), named by their ids. */
-async function readMarkdownFolders(files: ContentFiles, entries: Entries, errors: ContentError[]): Promise<void> {
+async function readMarkdownFolders(files: ContentFiles, entries: Entries, errors: ContentError[], pool: ParsePool | undefined): Promise<void> {
   const limits = files.limits;
   const postmortemFiles = (await files.list('content/postmortems', ['.md'], 'postmortems are plain Markdown (.md); MDX is not allowed because it can run code at build time')).filter((file) => checkFileId(file, errors));
-  for (const [file, text] of await files.readAll(postmortemFiles)) {
-    const e = text === undefined ? undefined : readPostmortem(file, idOf(file), text, errors, limits);
-    if (e) entries.postmortems.push(e);
-    else entries.invalid.postmortems.add(idOf(file));
-  }
+  const postmortems = await readFolder('postmortems', await files.readAll(postmortemFiles), limits, errors, pool);
+  entries.postmortems.push(...postmortems.entries);
+  for (const id of postmortems.invalid) entries.invalid.postmortems.add(id);
   const runbookFiles = (await files.list('content/runbooks', ['.md', '.mdx'], 'runbooks are .md or .mdx files')).filter((file) => checkFileId(file, errors));
-  for (const [file, text] of await files.readAll(runbookFiles)) {
-    const e = text === undefined ? undefined : readRunbook(file, idOf(file), text, errors, limits);
-    if (e) entries.runbooks.push(e);
-    else entries.invalid.runbooks.add(idOf(file));
-  }
+  const runbooks = await readFolder('runbooks', await files.readAll(runbookFiles), limits, errors, pool);
+  entries.runbooks.push(...runbooks.entries);
+  for (const id of runbooks.invalid) entries.invalid.runbooks.add(id);
 }
 
 const SHARED_LOADS = Symbol.for('sitrep.shared-content-loads');
@@ -173,21 +169,26 @@ export function shareContentLoads(): void {
  * can report them all at once and the build can refuse to publish.
  * Once per process after shareContentLoads.
  */
-export function loadContent(root: string): Promise<LoadResult> {
+export function loadContent(root: string, options: LoadOptions = {}): Promise<LoadResult> {
   const shared = (globalThis as { [SHARED_LOADS]?: SharedLoads })[SHARED_LOADS];
-  if (!shared) return readContent(root);
+  if (!shared) return readContent(root, options);
   let load = shared.get(root);
-  if (!load) shared.set(root, (load = readContent(root)));
+  if (!load) shared.set(root, (load = readContent(root, options)));
   return load;
 }
 
-async function readContent(root: string): Promise<LoadResult> {
+export interface LoadOptions {
+  /** Threads to parse big folders on (parse-pool.ts); without one, everything is parsed on this thread. */
+  pool?: ParsePool;
+}
+
+async function readContent(root: string, { pool }: LoadOptions): Promise<LoadResult> {
   const errors: ContentError[] = [];
   const files = await ContentFiles.open(root, errors);
   const { site, severities } = await readSettings(files, errors);
   const entries = emptyEntries();
-  await readYamlFolders(files, entries, errors);
-  await readMarkdownFolders(files, entries, errors);
+  await readYamlFolders(files, entries, errors, pool);
+  await readMarkdownFolders(files, entries, errors, pool);
 
   const snaps = await readAllSnapshots(root);
   entries.snapshots = snaps.snapshots;
