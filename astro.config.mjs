@@ -10,5 +10,6 @@ export default defineConfig({
   site: process.env.SITREP_SITE || undefined,
   base: process.env.SITREP_BASE || '/',
   trailingSlash: 'ignore',
-  build: { format: 'directory' },
+  // Pages are rendered a few at a time, so that one page's file write overlaps the next one's rendering.
+  build: { format: 'directory', concurrency: 4 },
 });

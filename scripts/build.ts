@@ -9,12 +9,13 @@ import { cp, mkdir, readdir, rename, rm, writeFile } from 'node:fs/promises';
 import { basename, dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseAsOfOption } from '../src/site/as-of.ts';
-import { SITE_MODEL, type SiteModel } from '../src/site/model.ts';
+import type { SiteModel } from '../src/site/model.ts';
+import { SITE_MODEL } from '../src/site/model-hooks.ts';
 import { modelOffThread } from './lib/model-thread.ts';
 import { dropCredentials, parseOptions, printContentErrors } from './lib/cli.ts';
 import { markSite, refuseOut } from './lib/out-dir.ts';
 import { withBuildLock } from './lib/build-lock.ts';
-import { chartsUsed } from '../src/adapters/charts/cache.ts';
+import { chartsUsed } from '../src/adapters/charts/registry.ts';
 import { writeSearchIndex, writeSitemap } from './lib/post-build.ts';
 import { prefetchChartsOnModel } from './lib/prefetch-charts.ts';
 

@@ -6,7 +6,8 @@
  */
 import { Worker } from 'node:worker_threads';
 import type { ContentError } from '../../src/adapters/content/errors.ts';
-import { serviceNames, type SiteModel } from '../../src/site/model.ts';
+import type { SiteModel } from '../../src/site/model.ts';
+import { serviceNames } from '../../src/site/service-names.ts';
 
 export interface ModelTask {
   root: string;

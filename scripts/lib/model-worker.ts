@@ -29,7 +29,7 @@ function buffersOf(value: unknown, found = new Set<ArrayBuffer>(), seen = new Se
 // Check's parse of each Markdown body is kept for the renderer, and the content is read once.
 shareContentLoads();
 keepParsedBodies();
-const pool = openParsePool();
+const pool = openParsePool(undefined, undefined, { eager: true });
 try {
   // The big folders are parsed on the other cores too (the main thread is busy only at first).
   const { errors } = await loadContent(root, { pool }).finally(() => pool.close());

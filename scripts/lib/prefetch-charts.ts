@@ -7,11 +7,11 @@
  */
 import { setImmediate as yieldToPages } from 'node:timers/promises';
 import type { TopLevelSpec } from 'vega-lite';
-import { prefetchCharts } from '../../src/adapters/charts/prefetch.ts';
-import { ON_SITE_MODEL, type SiteModel } from '../../src/site/model.ts';
-import { sloCharts } from '../../src/site/slo-page.ts';
+import type { SiteModel } from '../../src/site/model.ts';
+import { ON_SITE_MODEL, type ModelHooks } from '../../src/site/model-hooks.ts';
 
 async function* sloChartSpecs(site: SiteModel, base: string): AsyncGenerator<TopLevelSpec> {
+  const { sloCharts } = await import('../../src/site/slo-page.ts');
   for (const view of site.slos) {
     const charts = sloCharts(view, base);
     if (charts) yield* [charts.budgetChart.spec, charts.dailyChart.spec, charts.burnChart.spec];
@@ -19,9 +19,14 @@ async function* sloChartSpecs(site: SiteModel, base: string): AsyncGenerator<Top
   }
 }
 
-/** Draw the charts ahead into `cacheDir` as soon as the pages build the model. */
+/**
+ * Draw the charts ahead into `cacheDir` as soon as the pages build the model. The chart code is
+ * loaded then, not when the build starts, where it would delay Astro's start.
+ */
 export function prefetchChartsOnModel(cacheDir: string, base: string): void {
-  (globalThis as { [ON_SITE_MODEL]?: (site: SiteModel) => void })[ON_SITE_MODEL] = (site) => {
-    prefetchCharts(sloChartSpecs(site, base), cacheDir).catch(() => undefined);
+  (globalThis as ModelHooks)[ON_SITE_MODEL] = (site) => {
+    import('../../src/adapters/charts/prefetch.ts')
+      .then(({ prefetchCharts }) => prefetchCharts(sloChartSpecs(site, base), cacheDir))
+      .catch(() => undefined);
   };
 }

@@ -12,6 +12,10 @@ import { incidentHorizon, incidentTimes, resolveAsOf, type AsOfSource } from './
 import { reviewState, type ReviewState } from './review.ts';
 import { contentRoot } from './root.ts';
 import { setTimeZone } from './format.ts';
+import { ON_SITE_MODEL, SITE_MODEL, type ModelHooks } from './model-hooks.ts';
+import { serviceNames } from './service-names.ts';
+
+export { ON_SITE_MODEL, SITE_MODEL, serviceNames };
 
 export interface SloView {
   slo: LoadedSlo;
@@ -32,12 +36,6 @@ export function queriesChanged(slo: LoadedSlo, snap: Snapshot): boolean {
   const want = indicatorQueries(slo.indicator, snap.step);
   const keys = new Set([...Object.keys(want), ...Object.keys(snap.queries)]);
   return [...keys].some((k) => want[k] !== snap.queries[k]);
-}
-
-/** A lookup from service id to its name, falling back to the id. */
-export function serviceNames(services: readonly { id: string; name: string }[]): (id: string) => string {
-  const names = new Map(services.map((s) => [s.id, s.name]));
-  return (id) => names.get(id) ?? id;
 }
 
 /** Everything the pages need, computed once per build. */
@@ -118,21 +116,9 @@ export async function buildModel(root: string, env: NodeJS.ProcessEnv = process.
 
 let cached: Promise<SiteModel> | undefined;
 
-/** Called with the model once it is built, when the build set it (to draw the charts ahead: scripts/lib/prefetch-charts.ts). */
-export const ON_SITE_MODEL = Symbol.for('sitrep.on-site-model');
-
-/**
- * The model computed elsewhere, when the build set it: `npm run build` computes it on another
- * thread while Astro bundles the pages (scripts/lib/model-thread.ts). On globalThis because the
- * pages use Vite's bundled copy of this module.
- */
-export const SITE_MODEL = Symbol.for('sitrep.site-model');
-
-type Hooks = { [ON_SITE_MODEL]?: (site: SiteModel) => void; [SITE_MODEL]?: Promise<SiteModel> };
-
 /** The model of the content root (SITREP_ROOT or the current directory), computed once per process. */
 export function getSite(): Promise<SiteModel> {
-  const hooks = globalThis as Hooks;
+  const hooks = globalThis as ModelHooks;
   cached ??= (hooks[SITE_MODEL] ?? buildModel(contentRoot())).then((site) => {
     // The zone is this module copy's setting: set it here too when the model came from elsewhere.
     setTimeZone(site.content.site.time_zone);

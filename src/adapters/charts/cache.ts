@@ -11,30 +11,16 @@ import { join } from 'node:path';
 import { version as vegaVersion } from 'vega';
 import { version as vegaLiteVersion, type TopLevelSpec } from 'vega-lite';
 import { renderSvg } from '../../charts/render.ts';
+import { chartsUsed, pendingCharts } from './registry.ts';
+
+export { chartsUsed, pendingCharts };
 
 /** Bump when renderSvg changes what it makes of a spec, so older entries are not used. */
 const RENDERER = 'sitrep-svg/3';
-const USED = Symbol.for('sitrep.charts-used');
-const PENDING = Symbol.for('sitrep.charts-pending');
 
 /** The cache key of a spec: what is drawn and what draws it. */
 export function chartKey(spec: TopLevelSpec): string {
   return createHash('sha256').update(`${RENDERER} vega ${vegaVersion} vega-lite ${vegaLiteVersion}\n`).update(JSON.stringify(spec)).digest('hex');
-}
-
-/**
- * Cache keys used by this process so far, on globalThis: the pages run from Vite's bundles, with
- * their own copy of this module, and the build removes the other entries afterwards.
- */
-export function chartsUsed(): Set<string> {
-  const g = globalThis as { [USED]?: Set<string> };
-  return (g[USED] ??= new Set());
-}
-
-/** Charts handed to a worker thread and not yet drawn, by cache key (see prefetch.ts), on globalThis. */
-export function pendingCharts(): Map<string, Promise<boolean>> {
-  const g = globalThis as { [PENDING]?: Map<string, Promise<boolean>> };
-  return (g[PENDING] ??= new Map());
 }
 
 /** The SVG of `spec`, from the cache when it holds it (see above), else drawn and stored. */

@@ -23,7 +23,11 @@ export const PARSE_HELPERS = Math.min(3, Math.max(1, availableParallelism() - 1)
 
 type Reply = { id: number; chunk?: ParsedChunk; error?: string };
 
-export function openParsePool(helpers = PARSE_HELPERS, minFiles = 400): ParsePool {
+/**
+ * `eager`: start the helpers now, so they load their code while the caller lists and reads the
+ * files (for a caller that knows the content is big, such as the build's model thread).
+ */
+export function openParsePool(helpers = PARSE_HELPERS, minFiles = 400, { eager = false } = {}): ParsePool {
   let workers: Worker[] | undefined;
   let next = 0;
   const waiting = new Map<number, { worker: Worker; resolve: (c: ParsedChunk) => void; reject: (e: Error) => void }>();
@@ -46,6 +50,7 @@ export function openParsePool(helpers = PARSE_HELPERS, minFiles = 400): ParsePoo
       });
       return w;
     }));
+  if (eager && helpers > 0) start();
   const onHelper = (w: Worker, job: ParseJob): Promise<ParsedChunk> =>
     new Promise((resolve, reject) => {
       const id = next++;
