@@ -1,6 +1,9 @@
+import { execFile } from 'node:child_process';
+import { existsSync } from 'node:fs';
 import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { promisify } from 'node:util';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { afterEach, describe, expect, it } from 'vitest';
 import { withBuildLock } from '../../scripts/lib/build-lock.ts';
@@ -36,5 +39,17 @@ describe('one build of a project at a time', () => {
     await writeFile(join(p, '.astro', 'sitrep-build.lock', 'pid'), '2147483646');
     await expect(withBuildLock(p, async () => { throw new Error('astro failed'); })).rejects.toThrow('astro failed');
     await expect(withBuildLock(p, async () => 'built')).resolves.toBe('built');
+  });
+
+  it('releases the lock when the process exits while holding it (bad content stops a build mid-way)', async () => {
+    const p = await project();
+    const lockModule = new URL('../../scripts/lib/build-lock.ts', import.meta.url).href;
+    const script = `const { withBuildLock } = await import(${JSON.stringify(lockModule)});
+await withBuildLock(${JSON.stringify(p)}, async () => { console.log('holding'); process.exit(1); });`;
+    const run = promisify(execFile)(process.execPath, ['--input-type=module', '-e', script]);
+    const failed = await run.then(() => undefined, (e: { code?: number; stdout?: string }) => e);
+    expect(failed?.code).toBe(1);
+    expect(failed?.stdout).toContain('holding');
+    expect(existsSync(join(p, '.astro', 'sitrep-build.lock'))).toBe(false);
   });
 });

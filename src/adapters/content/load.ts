@@ -152,11 +152,11 @@ const SHARED_LOADS = Symbol.for('sitrep.shared-content-loads');
 type SharedLoads = Map<string, Promise<LoadResult>>;
 
 /**
- * Turn on one load per content root for the rest of this process. `npm run build` reads the
- * content several times (its own check, Astro's content collections, the site model), each
- * through its own copy of this module (Vite bundles the pages apart), so the memo lives on
- * globalThis. Only for one-shot processes: a process that edits content and loads it again (a
- * test, a dev server) must not call this. Callers treat the shared result as read-only.
+ * Turn on one load per content root for the rest of this process (or thread). The build's model
+ * thread loads the content to report its errors, then builds the model from that same load. The
+ * memo lives on globalThis, so that copies of this module (Vite bundles the pages apart) share
+ * it too. Only for one-shot processes: a process that edits content and loads it again (a test,
+ * a dev server) must not call this. Callers treat the shared result as read-only.
  */
 export function shareContentLoads(): void {
   const g = globalThis as { [SHARED_LOADS]?: SharedLoads };

@@ -26,7 +26,7 @@ const FENCE = /^---[ \t]*\r?$/;
 /**
  * Split `---\nyaml\n---\nbody`. Frontmatter starts on the first line and ends at the next line
  * that is `---` and nothing else, so `last_reviewed: 2026-11-03 #---` does not end it. This is
- * the only frontmatter splitter: `check` and the build (src/content.config.ts) both use it.
+ * the only frontmatter splitter: `check` and the build both use it (through load.ts).
  */
 export function splitFrontmatter(text: string): SplitMarkdown {
   const lines = text.split('\n');
