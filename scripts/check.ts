@@ -21,7 +21,7 @@ Validate content/ and data/; print every error as file:line:column field: messag
 
 const values = parseOptions({ root: { type: 'string' }, quiet: { type: 'boolean', default: false } }, USAGE);
 const root = resolve(values.root ?? (process.env.SITREP_ROOT || '.'));
-// A large organisation's files are parsed on every core.
+// A large organisation's files are parsed on the other cores too (up to three helper threads).
 const pool = openParsePool();
 const { content, errors } = await loadContent(root, { pool }).finally(() => pool.close());
 // The frozen reports (data/reports/), which the build reads too.

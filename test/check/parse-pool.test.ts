@@ -62,4 +62,16 @@ describe('parsing content on several threads', () => {
       await fx.cleanup();
     }
   });
+
+  it('parses on this thread what a helper that died was given, and gives it nothing more', async () => {
+    const dying = openParsePool(2, 0, { script: new URL('../helpers/dying-parse-worker.ts', import.meta.url) });
+    try {
+      const one = await loadContent(PROJECT);
+      // Three folders in a row: the first finds the helpers dying, the others find them dead.
+      const many = await loadContent(PROJECT, { pool: dying });
+      expect(decided(many)).toEqual(decided(one));
+    } finally {
+      await dying.close();
+    }
+  });
 });

@@ -52,4 +52,11 @@ await withBuildLock(${JSON.stringify(p)}, async () => { console.log('holding'); 
     expect(failed?.stdout).toContain('holding');
     expect(existsSync(join(p, '.astro', 'sitrep-build.lock'))).toBe(false);
   });
+
+  it('takes over an empty lock, which an older build killed between making it and writing its pid left behind', async () => {
+    const p = await project();
+    await mkdir(join(p, '.astro', 'sitrep-build.lock'), { recursive: true });
+    await expect(withBuildLock(p, async () => 'built')).resolves.toBe('built');
+    expect(existsSync(join(p, '.astro', 'sitrep-build.lock'))).toBe(false);
+  });
 });

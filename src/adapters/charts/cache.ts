@@ -5,9 +5,10 @@
  * (a temporary file, then a rename), so a reader never sees half an SVG; an unreadable entry is
  * drawn again.
  */
-import { createHash } from 'node:crypto';
+import { createHash, randomUUID } from 'node:crypto';
 import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
+import { threadId } from 'node:worker_threads';
 import { version as vegaVersion } from 'vega';
 import { version as vegaLiteVersion, type TopLevelSpec } from 'vega-lite';
 import { renderSvg } from '../../charts/render.ts';
@@ -35,7 +36,8 @@ export async function renderChart(spec: TopLevelSpec, cacheDir = process.env.SIT
   if (cached !== undefined) return cached;
   const svg = await renderSvg(spec);
   await mkdir(cacheDir, { recursive: true });
-  const tmp = `${file}.${process.pid}.tmp`;
+  // Pages render a few at a time and the prefetch draws on other threads: a temporary name of its own.
+  const tmp = `${file}.${process.pid}.${threadId}.${randomUUID()}.tmp`;
   await writeFile(tmp, svg);
   await rename(tmp, file);
   return svg;

@@ -26,33 +26,41 @@ type Reply = { id: number; chunk?: ParsedChunk; error?: string };
 /**
  * `eager`: start the helpers now, so they load their code while the caller lists and reads the
  * files (for a caller that knows the content is big, such as the build's model thread).
+ * `script`: the helpers' code (tests give one that dies).
  */
-export function openParsePool(helpers = PARSE_HELPERS, minFiles = 400, { eager = false } = {}): ParsePool {
+export function openParsePool(helpers = PARSE_HELPERS, minFiles = 400, { eager = false, script = new URL('./parse-worker.ts', import.meta.url) } = {}): ParsePool {
   let workers: Worker[] | undefined;
+  const alive = new Set<Worker>();
   let next = 0;
   const waiting = new Map<number, { worker: Worker; resolve: (c: ParsedChunk) => void; reject: (e: Error) => void }>();
+  // A helper that dies (an error, running out of memory, exiting) fails what it was given and is
+  // given nothing more: the caller parses those chunks itself.
+  const bury = (w: Worker, e: Error) => {
+    alive.delete(w);
+    for (const [id, p] of waiting) {
+      if (p.worker !== w) continue;
+      waiting.delete(id);
+      p.reject(e);
+    }
+  };
   const start = () =>
     (workers ??= Array.from({ length: helpers }, () => {
-      const w = new Worker(new URL('./parse-worker.ts', import.meta.url));
+      const w = new Worker(script);
+      alive.add(w);
       w.on('message', (m: Reply) => {
         const p = waiting.get(m.id);
         waiting.delete(m.id);
         if (m.chunk) p?.resolve(m.chunk);
         else p?.reject(new Error(m.error ?? 'no result'));
       });
-      // A dead helper fails what it was given; the caller parses those chunks itself.
-      w.on('error', (e) => {
-        for (const [id, p] of waiting) {
-          if (p.worker !== w) continue;
-          waiting.delete(id);
-          p.reject(e);
-        }
-      });
+      w.on('error', (e) => bury(w, e));
+      w.on('exit', (code) => bury(w, new Error(`the parse helper exited (code ${code})`)));
       return w;
     }));
   if (eager && helpers > 0) start();
   const onHelper = (w: Worker, job: ParseJob): Promise<ParsedChunk> =>
     new Promise((resolve, reject) => {
+      if (!alive.has(w)) return reject(new Error('the parse helper has died'));
       const id = next++;
       waiting.set(id, { worker: w, resolve, reject });
       w.postMessage({ id, job });
@@ -62,7 +70,8 @@ export function openParsePool(helpers = PARSE_HELPERS, minFiles = 400, { eager =
     minFiles,
     async parse<K extends ParallelKind>(job: ParseJob & { kind: K }): Promise<ParsedChunk<K>> {
       if (job.pairs.length < minFiles || helpers < 1) return parseChunk(job);
-      const pool = start();
+      const pool = start().filter((w) => alive.has(w));
+      if (!pool.length) return parseChunk(job);
       const size = Math.ceil(job.pairs.length / (pool.length + 1));
       const chunks = Array.from({ length: pool.length + 1 }, (_, i) => ({ ...job, pairs: job.pairs.slice(i * size, (i + 1) * size) }));
       const mine = chunks.pop()!;
