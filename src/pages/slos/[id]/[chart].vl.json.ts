@@ -10,13 +10,23 @@ export async function getStaticPaths() {
   return site.slos.filter((v) => v.report !== null).flatMap((v) => (['budget', 'daily', 'burn'] as const).map((chart) => ({ params: { id: v.slo.id, chart } })));
 }
 
-/** The three charts of an SLO are written one after the other: they are computed once for them. */
-let last: { site: object; id: string; charts: NonNullable<ReturnType<typeof sloCharts>> } | undefined;
+type Charts = NonNullable<ReturnType<typeof sloCharts>>;
+
+/**
+ * The three charts of an SLO are written close together (a few files at a time, in order), so the
+ * SLOs computed last are kept: each SLO's charts are computed once for its three files.
+ */
+const recent = new Map<object, Charts>();
+const KEEP = 8;
 
 export const GET: APIRoute = async ({ params }) => {
   const site = await getSite();
-  if (last?.site !== site || last.id !== params.id) last = { site, id: params.id!, charts: sloCharts(sloViewById(site.slos).get(params.id!)!, base)! };
-  const { charts } = last;
+  const view = sloViewById(site.slos).get(params.id!)!;
+  let charts = recent.get(view);
+  if (!charts) {
+    recent.set(view, (charts = sloCharts(view, base)!));
+    if (recent.size > KEEP) recent.delete(recent.keys().next().value!);
+  }
   const spec = { budget: charts.budgetChart, daily: charts.dailyChart, burn: charts.burnChart }[params.chart as 'budget' | 'daily' | 'burn'].spec;
   return new Response(`${JSON.stringify(spec, null, 2)}\n`, { headers: { 'content-type': 'application/json' } });
 };
