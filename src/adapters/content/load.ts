@@ -1,4 +1,4 @@
-import { basename, extname } from 'node:path';
+import { extname } from 'node:path';
 import { serviceSchema, type Service } from '../../schemas/service.ts';
 import { DEFAULT_SEVERITIES, severityConfigSchema, type SeverityConfig } from '../../schemas/severity.ts';
 import { MAX_ID_LENGTH } from '../../schemas/common.ts';
@@ -10,7 +10,7 @@ import { readYaml, type Entry, type LoadedIncident, type LoadedPostmortem, type 
 import { contentError, sortErrors, type ContentError } from './errors.ts';
 import { ContentFiles } from './files.ts';
 import { loadMaintenance, type LoadedMaintenance } from './maintenance.ts';
-import { parseChunk, rawId, toEntries, type ParallelKind, type ParseJob } from './parse-files.ts';
+import { idOf, parseChunk, rawId, toEntries, type ParallelKind, type ParseJob } from './parse-files.ts';
 import type { ParsePool } from './parse-pool.ts';
 import { keepingBodies } from './parsed-bodies.ts';
 import { readSloDocuments, type LoadedSlo, type SloDocument, type SloEntry } from './slo-formats.ts';
@@ -56,7 +56,6 @@ export interface LoadResult {
 
 const YAML_EXT = ['.yaml', '.yml'];
 
-const idOf = (file: string) => basename(file, extname(file));
 
 /** Postmortem and runbook ids are their file names, so those must be ids too (they become URLs). */
 function checkFileId(file: string, errors: ContentError[]): boolean {
@@ -72,14 +71,16 @@ function checkFileId(file: string, errors: ContentError[]): boolean {
 }
 
 /**
- * Incidents, postmortems or runbooks: each file read on its own, on the pool's threads when there
- * is one and the folder is big, then joined in file order.
+ * Incidents, postmortems or runbooks into `entries`: each file read on its own, on the pool's
+ * threads when there is one and the folder is big, then joined in file order.
  */
-async function readFolder<K extends ParallelKind>(kind: K, pairs: [string, string | undefined][], limits: Limits, errors: ContentError[], pool: ParsePool | undefined) {
-  const job: ParseJob & { kind: K } = { kind, pairs, limits, html: keepingBodies() };
+async function readFolder(kind: ParallelKind, pairs: [string, string | undefined][], limits: Limits, entries: Entries, errors: ContentError[], pool: ParsePool | undefined): Promise<void> {
+  const job: ParseJob = { kind, pairs, limits, html: keepingBodies() };
   const chunk = pool ? await pool.parse(job) : await parseChunk(job);
   errors.push(...chunk.errors);
-  return toEntries(kind, pairs, chunk.results, limits);
+  const read = toEntries(kind, pairs, chunk.results, limits);
+  (entries[kind] as Entry<unknown>[]).push(...read.entries);
+  for (const id of read.invalid) entries.invalid[kind].add(id);
 }
 
 function emptyEntries(): Entries {
@@ -130,22 +131,16 @@ async function readYamlFolders(files: ContentFiles, entries: Entries, errors: Co
   for (const [file, text] of texts) {
     if (text === undefined || failed.has(file)) entries.invalid.slos.add(rawId(file, text));
   }
-  const incidents = await readFolder('incidents', await files.readAll(await files.list('content/incidents', YAML_EXT, 'incidents are .yaml files')), limits, errors, pool);
-  entries.incidents.push(...incidents.entries);
-  for (const id of incidents.invalid) entries.invalid.incidents.add(id);
+  await readFolder('incidents', await files.readAll(await files.list('content/incidents', YAML_EXT, 'incidents are .yaml files')), limits, entries, errors, pool);
 }
 
 /** Postmortems (Markdown only) and runbooks (Markdown or restricted MDX), named by their ids. */
 async function readMarkdownFolders(files: ContentFiles, entries: Entries, errors: ContentError[], pool: ParsePool | undefined): Promise<void> {
   const limits = files.limits;
   const postmortemFiles = (await files.list('content/postmortems', ['.md'], 'postmortems are plain Markdown (.md); MDX is not allowed because it can run code at build time')).filter((file) => checkFileId(file, errors));
-  const postmortems = await readFolder('postmortems', await files.readAll(postmortemFiles), limits, errors, pool);
-  entries.postmortems.push(...postmortems.entries);
-  for (const id of postmortems.invalid) entries.invalid.postmortems.add(id);
+  await readFolder('postmortems', await files.readAll(postmortemFiles), limits, entries, errors, pool);
   const runbookFiles = (await files.list('content/runbooks', ['.md', '.mdx'], 'runbooks are .md or .mdx files')).filter((file) => checkFileId(file, errors));
-  const runbooks = await readFolder('runbooks', await files.readAll(runbookFiles), limits, errors, pool);
-  entries.runbooks.push(...runbooks.entries);
-  for (const id of runbooks.invalid) entries.invalid.runbooks.add(id);
+  await readFolder('runbooks', await files.readAll(runbookFiles), limits, entries, errors, pool);
 }
 
 const SHARED_LOADS = Symbol.for('sitrep.shared-content-loads');

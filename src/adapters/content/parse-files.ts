@@ -31,7 +31,8 @@ export interface ParsedChunk<K extends ParallelKind = ParallelKind> {
   errors: ContentError[];
 }
 
-const idOf = (file: string) => basename(file, extname(file));
+/** A postmortem's or runbook's id: its file name without the extension. */
+export const idOf = (file: string) => basename(file, extname(file));
 
 /** The id a broken YAML file meant to have, so references to it are not reported too. */
 export const rawId = (file: string, text: string | undefined) => (text && /^id:\s*["']?([a-z0-9-]+)/m.exec(text)?.[1]) || idOf(file);
