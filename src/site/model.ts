@@ -15,8 +15,6 @@ import { setTimeZone } from './format.ts';
 import { ON_SITE_MODEL, SITE_MODEL, type ModelHooks } from './model-hooks.ts';
 import { serviceNames } from './service-names.ts';
 
-export { ON_SITE_MODEL, SITE_MODEL, serviceNames };
-
 export interface SloView {
   slo: LoadedSlo;
   report: SloReport | null;

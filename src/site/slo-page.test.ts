@@ -3,7 +3,7 @@ import { buildSloReport, DAY } from '../core/index.ts';
 import { at, constantSeries, makeIncident, makeSlo } from '../core/test-fixtures.ts';
 import type { LoadedSlo } from '../adapters/content/load.ts';
 import { budgetDefinition, exhaustionText, policyDecision, sloCharts, sloPage, units } from './slo-page.ts';
-import { serviceNames } from './model.ts';
+import { serviceNames } from './service-names.ts';
 
 const step = 300;
 const OCT = at('2026-10-01T00:00:00Z');

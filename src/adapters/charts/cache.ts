@@ -14,8 +14,6 @@ import { version as vegaLiteVersion, type TopLevelSpec } from 'vega-lite';
 import { renderSvg } from '../../charts/render.ts';
 import { chartsUsed, pendingCharts } from './registry.ts';
 
-export { chartsUsed, pendingCharts };
-
 /** Bump when renderSvg changes what it makes of a spec, so older entries are not used. */
 const RENDERER = 'sitrep-svg/3';
 

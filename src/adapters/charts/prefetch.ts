@@ -9,7 +9,8 @@
 import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
 import type { TopLevelSpec } from 'vega-lite';
-import { chartKey, pendingCharts } from './cache.ts';
+import { chartKey } from './cache.ts';
+import { pendingCharts } from './registry.ts';
 
 /** Worker threads to draw with: the cores beside the main thread, at least one, at most three. */
 export const PREFETCH_WORKERS = Math.min(3, Math.max(1, availableParallelism() - 1));
