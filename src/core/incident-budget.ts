@@ -17,6 +17,7 @@ import type { Slo } from '../schemas/slo.ts';
 import { errorBudget } from './budget.ts';
 import { incidentSpan, incidentsOfService } from './incident-span.ts';
 import { intersect, mergeIntervals, type Interval } from './intervals.ts';
+import { memoOn } from './memo.ts';
 import { periodsCovering, type Period, type PeriodKind } from './periods.ts';
 import { overlappingStepRange, rangeSums, seriesEnd, seriesStart, stepRange, type Series, type StepRange } from './series.ts';
 
@@ -85,16 +86,7 @@ function badInUnion(series: Series, ranges: StepRange[]): number {
   return cur === null ? sum : sum + badIn(series, cur);
 }
 
-interface Computed {
-  incidents: readonly Incident[];
-  id: string;
-  service: string;
-  objective: number;
-  kind: PeriodKind;
-  asOf: number;
-  result: IncidentBudget;
-}
-const computed = new WeakMap<Series, Computed[]>();
+const computed = memoOn<Series, { incidents: readonly Incident[]; id: string; service: string; objective: number; kind: PeriodKind; asOf: number }, IncidentBudget>();
 
 /**
  * Incident budget shares and per-period split for one SLO and its series, as of asOf (seconds).
@@ -103,14 +95,8 @@ const computed = new WeakMap<Series, Computed[]>();
  * result shared (read-only, like the incident list, which must not change after).
  */
 export function incidentBudget(slo: IncidentBudgetSlo, series: Series, incidents: readonly Incident[], asOf: number): IncidentBudget {
-  const kind = incidentPeriodKind(slo.window);
-  let list = computed.get(series);
-  if (!list) computed.set(series, (list = []));
-  const hit = list.find((c) => c.incidents === incidents && c.id === slo.id && c.service === slo.service && c.objective === slo.objective && c.kind === kind && c.asOf === asOf);
-  if (hit) return hit.result;
-  const result = computeIncidentBudget(slo, series, incidents, asOf);
-  list.push({ incidents, id: slo.id, service: slo.service, objective: slo.objective, kind, asOf, result });
-  return result;
+  const params = { incidents, id: slo.id, service: slo.service, objective: slo.objective, kind: incidentPeriodKind(slo.window), asOf };
+  return computed(series, params, () => computeIncidentBudget(slo, series, incidents, asOf));
 }
 
 function computeIncidentBudget(slo: IncidentBudgetSlo, series: Series, incidents: readonly Incident[], asOf: number): IncidentBudget {

@@ -17,6 +17,7 @@ import type { Incident } from '../schemas/incident.ts';
 import type { OutageKind, Severity, SeverityConfig } from '../schemas/severity.ts';
 import { intersect, mergeIntervals, subtractIntervals, type Interval } from './intervals.ts';
 import { incidentTimes } from './incident-span.ts';
+import { memoOn } from './memo.ts';
 import { periodsCovering } from './periods.ts';
 
 /** What a severity counts as when its level does not say (`outage:` in severities.yaml). */
@@ -53,7 +54,7 @@ export interface ServiceOutage {
   partial: Interval[];
 }
 
-const computed = new WeakMap<readonly Incident[], { config: SeverityConfig; asOf: number; result: Map<string, ServiceOutage> }[]>();
+const computed = memoOn<readonly Incident[], { config: SeverityConfig; asOf: number }, Map<string, ServiceOutage>>();
 
 /**
  * Full and partial spans per service id (sorted ids; services with neither are left out). The
@@ -62,13 +63,7 @@ const computed = new WeakMap<readonly Incident[], { config: SeverityConfig; asOf
  * like the list, which must not change after).
  */
 export function outageIntervals(incidents: readonly Incident[], config: SeverityConfig, asOf: number): Map<string, ServiceOutage> {
-  let list = computed.get(incidents);
-  if (!list) computed.set(incidents, (list = []));
-  const hit = list.find((c) => c.config === config && c.asOf === asOf);
-  if (hit) return hit.result;
-  const result = computeOutageIntervals(incidents, config, asOf);
-  list.push({ config, asOf, result });
-  return result;
+  return computed(incidents, { config, asOf }, () => computeOutageIntervals(incidents, config, asOf));
 }
 
 function computeOutageIntervals(incidents: readonly Incident[], config: SeverityConfig, asOf: number): Map<string, ServiceOutage> {

@@ -4,6 +4,7 @@
  */
 import type { CalendarKind, SloWindow, Weekday } from '../schemas/slo.ts';
 import { isCalendarWindow, rollingWindowSeconds, WEEKDAYS } from '../schemas/slo.ts';
+import { boundedMemo } from './memo.ts';
 import { zonedPeriodOf } from './zoned-periods.ts';
 
 export const DAY = 86_400;
@@ -166,40 +167,20 @@ export function windowText(window: SloWindow, timeZone = 'UTC', weekStart: Weekd
 /** Timestamps kept at most by the memos of isoOf and secondsOf (about 10 MB each); a memo starts over beyond that. */
 const MAX_PARSED = 200_000;
 
-/** ISO texts already written: step ends and midnights recur in every SLO's report. */
-const written = new Map<number, string>();
-
 /**
  * ISO 8601 UTC text of Unix seconds, e.g. 1790985600 -> 2026-10-03T00:00:00.000Z. Memoized like
  * secondsOf (at most 200,000 times kept): a thousand SLO reports write the same step ends and
  * midnights.
  */
-export function isoOf(t: number): string {
-  let iso = written.get(t);
-  if (iso === undefined) {
-    iso = new Date(t * 1000).toISOString();
-    if (written.size >= MAX_PARSED) written.clear();
-    written.set(t, iso);
-  }
-  return iso;
-}
-
-/** Timestamps already parsed: the engine reads each incident's times once per SLO and period. */
-const parsed = new Map<string, number>();
+export const isoOf: (t: number) => string = boundedMemo((t: number) => new Date(t * 1000).toISOString(), MAX_PARSED);
 
 /**
  * Unix seconds of an ISO 8601 timestamp with offset; throws on malformed text. Memoized: a
  * thousand SLOs times the period reports ask for the same incident times again and again, and a
  * Map lookup costs a tenth of Date.parse.
  */
-export function secondsOf(iso: string): number {
-  let seconds = parsed.get(iso);
-  if (seconds === undefined) {
-    const ms = Date.parse(iso);
-    if (Number.isNaN(ms)) throw new Error(`not an ISO 8601 timestamp: ${iso}`);
-    seconds = ms / 1000;
-    if (parsed.size >= MAX_PARSED) parsed.clear();
-    parsed.set(iso, seconds);
-  }
-  return seconds;
-}
+export const secondsOf: (iso: string) => number = boundedMemo((iso: string) => {
+  const ms = Date.parse(iso);
+  if (Number.isNaN(ms)) throw new Error(`not an ISO 8601 timestamp: ${iso}`);
+  return ms / 1000;
+}, MAX_PARSED);
