@@ -11,7 +11,7 @@ import type { Maintenance } from '../schemas/maintenance.ts';
 import type { Slo } from '../schemas/slo.ts';
 import { mergeIntervals, type Interval } from './intervals.ts';
 import { secondsOf } from './periods.ts';
-import { buildSeries, stepRange, type Series } from './series.ts';
+import { buildSeries, type Series, type SeriesInput } from './series.ts';
 
 export type MaintenanceState = 'upcoming' | 'ongoing' | 'past';
 
@@ -37,29 +37,9 @@ export function maintenanceWindows(maintenance: readonly Maintenance[], service:
 }
 
 /**
- * The series with the steps inside `windows` emptied: their good and total become 0 while the step
- * still counts as having data, so they neither spend nor earn budget and coverage is unchanged
- * (a slice made only of them is a no-traffic slice). A step is inside a window when its end lies in
- * `(from, to]` (as for SLO windows). Example: 10 steps of 1,000 events, 50 bad in step 3, and a
- * window over steps 3–4 -> 8,000 events and 0 bad, instead of 10,000 and 50.
+ * The series an SLO is judged on: its snapshot's columns, with its service's maintenance windows
+ * emptied when it says `exclude_maintenance: true` (see buildSeries).
  */
-export function excludeWindows(series: Series, windows: readonly Interval[]): Series {
-  if (windows.length === 0) return series;
-  const good = Array.from(series.good, (g, i) => (series.present[i] ? g : null));
-  const total = Array.from(series.total, (t, i) => (series.present[i] ? t : null));
-  for (const w of windows) {
-    const r = stepRange(series, w.from, w.to);
-    for (let i = r.i0; i < r.i1; i++) {
-      if (total[i] === null) continue;
-      good[i] = 0;
-      total[i] = 0;
-    }
-  }
-  const out = buildSeries({ start: series.start, step: series.step, series: { total, good } });
-  return { ...out, clamped: series.clamped };
-}
-
-/** The series an SLO is judged on: without its service's maintenance windows when it says `exclude_maintenance: true`. */
-export function sloSeries(slo: Pick<Slo, 'service' | 'exclude_maintenance'>, series: Series, maintenance: readonly Maintenance[], asOf: number): Series {
-  return slo.exclude_maintenance ? excludeWindows(series, maintenanceWindows(maintenance, slo.service, asOf)) : series;
+export function sloSeries(slo: Pick<Slo, 'service' | 'exclude_maintenance'>, input: SeriesInput, maintenance: readonly Maintenance[], asOf: number): Series {
+  return buildSeries(input, slo.exclude_maintenance ? maintenanceWindows(maintenance, slo.service, asOf) : []);
 }

@@ -5,8 +5,8 @@ import { buildSeries, dataStart, expectedSteps, overlappingStepRange, rangeSums,
 describe('buildSeries', () => {
   it('derives good as total minus bad when only bad is given', () => {
     const s = buildSeries({ start: 300, step: 300, series: { total: [100, 200], bad: [1, 50] } });
-    expect([...s.good]).toEqual([99, 150]);
-    expect([...s.total]).toEqual([100, 200]);
+    expect([...s.goodSum]).toEqual([0, 99, 249]);
+    expect([...s.totalSum]).toEqual([0, 100, 300]);
     expect(s.clamped).toBe(0);
   });
 
@@ -17,19 +17,18 @@ describe('buildSeries', () => {
     { name: 'a negative total is clamped to zero and counted', col: { total: [-10], good: [0] }, good: 0 },
   ])('$name', ({ col, good }) => {
     const s = buildSeries({ start: 0, step: 60, series: col });
-    expect(s.good[0]).toBe(good);
+    expect(s.goodSum[1]).toBe(good);
     expect(s.clamped).toBe(1);
-    expect(s.present[0]).toBe(1);
+    expect(s.presentSum[1]).toBe(1);
   });
 
   it('a step with no events (total 0, good 0) is present and not clamped', () => {
     const s = buildSeries({ start: 0, step: 60, series: { total: [0, 10], good: [0, 10] } });
-    expect([s.clamped, s.missing, [...s.present]]).toEqual([0, 0, [1, 1]]);
+    expect([s.clamped, s.missing, [...s.presentSum]]).toEqual([0, 0, [0, 1, 2]]);
   });
 
   it('marks null, missing and non-finite points as gaps, never as zero traffic that is good', () => {
     const s = buildSeries({ start: 0, step: 60, series: { total: [10, null, 10, 10, 10], good: [10, 5, null, Number.NaN, 9] } });
-    expect([...s.present]).toEqual([1, 0, 0, 0, 1]);
     expect(s.missing).toBe(3);
     expect(s.firstPresent).toBe(0);
     expect([...s.goodSum]).toEqual([0, 10, 10, 10, 10, 19]);

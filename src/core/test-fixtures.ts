@@ -1,7 +1,7 @@
 /** Builders for tests: SLOs and incidents through the real schemas (so defaults apply), and series. */
 import { incidentSchema, type Incident } from '../schemas/incident.ts';
 import { sloSchema, type Slo, type SloInput } from '../schemas/slo.ts';
-import { buildSeries, type Series } from './series.ts';
+import { buildSeries, type Series, type SeriesInput } from './series.ts';
 
 /** A 99.9% 30d ratio SLO on service `checkout`, overridable. */
 export function makeSlo(over: Partial<SloInput> = {}): Slo {
@@ -31,8 +31,8 @@ export function makeIncident(over: IncidentOver = {}): Incident {
   });
 }
 
-/** A series of `n` steps with constant `total` per step and `bad(i)` bad events at step i. */
-export function constantSeries(start: number, step: number, n: number, total: number, bad: (i: number) => number | null = () => 0): Series {
+/** Snapshot columns of `n` steps with constant `total` per step and `bad(i)` bad events at step i (null: no data). */
+export function constantInput(start: number, step: number, n: number, total: number, bad: (i: number) => number | null = () => 0): SeriesInput {
   const t: (number | null)[] = [];
   const b: (number | null)[] = [];
   for (let i = 0; i < n; i++) {
@@ -40,7 +40,12 @@ export function constantSeries(start: number, step: number, n: number, total: nu
     t.push(v === null ? null : total);
     b.push(v);
   }
-  return buildSeries({ start, step, series: { total: t, bad: b } });
+  return { start, step, series: { total: t, bad: b } };
+}
+
+/** The series of constantInput's columns. */
+export function constantSeries(start: number, step: number, n: number, total: number, bad: (i: number) => number | null = () => 0): Series {
+  return buildSeries(constantInput(start, step, n, total, bad));
 }
 
 /** Unix seconds of ISO text. */

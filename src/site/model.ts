@@ -1,4 +1,4 @@
-import { buildIncidentMetrics, buildSeries, buildSloReport, sloSeries, incidentsAsOf, type IncidentMetricsReport, type Series, type SloReport } from '../core/index.ts';
+import { buildIncidentMetrics, buildSloReport, sloSeries, incidentsAsOf, type IncidentMetricsReport, type Series, type SloReport } from '../core/index.ts';
 import { formatError } from '../adapters/content/errors.ts';
 import { loadContent, type Content, type LoadedIncident, type LoadedSlo } from '../adapters/content/load.ts';
 import { readFetchStatus, type SloFetchStatus } from '../adapters/prometheus/fetch-status.ts';
@@ -92,7 +92,7 @@ export async function buildModel(root: string, env: NodeJS.ProcessEnv = process.
   const sloIncidents = horizon === asOf ? incidents : incidentsAsOf(content.incidents, asOf);
   const slos = content.slos.map((slo): SloView => {
     const snap = content.snapshots.get(slo.id);
-    const series = snap ? sloSeries(slo, buildSeries(snap), content.maintenance, asOf) : null;
+    const series = snap ? sloSeries(slo, snap, content.maintenance, asOf) : null;
     const report = series ? buildSloReport(slo, series, asOf, sloIncidents) : null;
     const review = reviewState(slo.last_reviewed, history.files.get(slo.source.file)?.updated.date, asOf, content.site.review_after_days);
     return { slo, report, series, fetch: status[slo.id] ?? null, queriesChanged: snap ? queriesChanged(slo, snap) : false, review, queries: snap?.queries ?? {} };
