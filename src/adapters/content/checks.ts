@@ -13,11 +13,12 @@ function err(errors: ContentError[], file: string, at: Locator, path: readonly P
 
 /** Report every id used more than once; the first use is named in the message. */
 function unique(errors: ContentError[], kind: string, items: { id: string; file: string; at: Locator; path: PathKey[] }[]): void {
-  const first = new Map<string, { file: string; line: number }>();
+  // The first use's line is looked up only for a duplicate: locating a field may read its file again.
+  const first = new Map<string, (typeof items)[number]>();
   for (const it of items) {
     const seen = first.get(it.id);
-    if (seen) err(errors, it.file, it.at, it.path, `duplicate ${kind} id "${it.id}": already used in ${seen.file}:${seen.line}`);
-    else first.set(it.id, { file: it.file, line: it.at(it.path).line });
+    if (seen) err(errors, it.file, it.at, it.path, `duplicate ${kind} id "${it.id}": already used in ${seen.file}:${seen.at(seen.path).line}`);
+    else first.set(it.id, it);
   }
 }
 
