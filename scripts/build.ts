@@ -9,14 +9,13 @@ import { cp, mkdir, readdir, rename, rm, writeFile } from 'node:fs/promises';
 import { basename, dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseAsOfOption } from '../src/site/as-of.ts';
-import type { SiteModel } from '../src/site/model.ts';
-import { SITE_MODEL } from '../src/site/model-hooks.ts';
+import { DATA_FILES_BY_BUILD, SITE_MODEL, type ModelHooks } from '../src/site/model-hooks.ts';
 import { modelOffThread } from './lib/model-thread.ts';
 import { dropCredentials, parseOptions, printContentErrors } from './lib/cli.ts';
 import { markSite, refuseOut } from './lib/out-dir.ts';
 import { withBuildLock } from './lib/build-lock.ts';
 import { chartsUsed } from '../src/adapters/charts/registry.ts';
-import { writeSearchIndex, writeSitemap } from './lib/post-build.ts';
+import { writeDataFiles, writeSearchIndex, writeSitemap } from './lib/post-build.ts';
 import { prefetchChartsOnModel } from './lib/prefetch-charts.ts';
 
 /** The sitrep project (astro.config.mjs, src/, node_modules/), wherever the command runs from. */
@@ -75,7 +74,10 @@ const pages = model.then((m) => {
   rmSync(building, { recursive: true, force: true });
   return fail(m.kind === 'errors' ? `${m.errors.length} content error(s)` : m.message);
 });
-(globalThis as { [SITE_MODEL]?: Promise<SiteModel> })[SITE_MODEL] = pages;
+const hooks = globalThis as ModelHooks;
+hooks[SITE_MODEL] = pages;
+// The per-SLO data files are written below, beside Pagefind, not as Astro routes (src/site/data-files.ts).
+hooks[DATA_FILES_BY_BUILD] = true;
 
 process.env.SITREP_ROOT = root;
 // Astro writes intermediate bundles into its output folder and imports them, so they must sit in
@@ -97,7 +99,10 @@ try {
   (line) => console.log(line));
   const built = performance.now();
   console.log(`sitemap.xml: ${await writeSitemap(building, basePath, process.env.SITREP_SITE || undefined)} pages`);
-  console.log(`search index: ${await writeSearchIndex(building)} pages`);
+  // Pagefind runs in its own process: the data files are written meanwhile.
+  const [indexed, dataWritten] = await Promise.all([writeSearchIndex(building), writeDataFiles(building, await pages, basePath)]);
+  console.log(`search index: ${indexed} pages`);
+  console.log(`data files: ${dataWritten} (API, chart specs, badges)`);
   // For `npm run bench`: the time of each part of the build.
   if (process.env.SITREP_TIMINGS_FILE) {
     const seconds = (from: number, to: number) => (to - from) / 1000;

@@ -2,10 +2,12 @@
  * What the build adds after Astro has written the pages: sitemap.xml, listing every HTML page, and
  * the Pagefind full-text index (pagefind/), built from the pages marked `data-pagefind-body`
  * (incidents, postmortems, runbooks, SLOs). Both are read from the written folder, so they list
- * exactly what was published; neither makes a network request.
+ * exactly what was published; neither makes a network request. And the data files (src/site/data-files.ts),
+ * written from the model while Pagefind indexes the pages.
  */
-import { readdir, writeFile } from 'node:fs/promises';
-import { join, relative, sep } from 'node:path';
+import { mkdir, readdir, writeFile } from 'node:fs/promises';
+import { dirname, join, relative, sep } from 'node:path';
+import type { SiteModel } from '../../src/site/model.ts';
 import { createIndex, close } from 'pagefind';
 import { sitemap } from '../../src/site/feeds.ts';
 
@@ -38,4 +40,36 @@ export async function writeSearchIndex(dir: string): Promise<number> {
   } finally {
     await close();
   }
+}
+
+/** Files written at a time by writeDataFiles: enough to keep the disk busy, few enough to hold little text. */
+const WRITES_AT_ONCE = 32;
+
+/**
+ * Write the site's data files (per-SLO API files, chart specs, badges: src/site/data-files.ts)
+ * into `dir`, with the links under `base`; returns how many were written.
+ */
+export async function writeDataFiles(dir: string, site: SiteModel, base: string): Promise<number> {
+  // Loaded only now: the build script starts Astro without the model's and the charts' code.
+  const [{ dataFiles }, { setTimeZone }] = await Promise.all([import('../../src/site/data-files.ts'), import('../../src/site/format.ts')]);
+  setTimeZone(site.content.site.time_zone);
+  const folders = new Map<string, Promise<unknown>>();
+  const folder = (path: string) => {
+    let made = folders.get(path);
+    if (!made) folders.set(path, (made = mkdir(path, { recursive: true })));
+    return made;
+  };
+  let written = 0;
+  let batch: Promise<void>[] = [];
+  for (const file of dataFiles(site, base)) {
+    const path = join(dir, file.path);
+    batch.push(folder(dirname(path)).then(() => writeFile(path, file.body)));
+    written++;
+    if (batch.length === WRITES_AT_ONCE) {
+      await Promise.all(batch);
+      batch = [];
+    }
+  }
+  await Promise.all(batch);
+  return written;
 }

@@ -11,4 +11,7 @@ export const ON_SITE_MODEL = Symbol.for('sitrep.on-site-model');
 /** The model computed elsewhere, when the build set it: `npm run build` computes it on another thread (scripts/lib/model-thread.ts). */
 export const SITE_MODEL = Symbol.for('sitrep.site-model');
 
-export type ModelHooks = { [ON_SITE_MODEL]?: (site: SiteModel) => void; [SITE_MODEL]?: Promise<SiteModel> };
+/** Set by `npm run build`, which writes the data files itself (src/site/data-files.ts): their routes list no paths. */
+export const DATA_FILES_BY_BUILD = Symbol.for('sitrep.data-files-by-build');
+
+export type ModelHooks = { [ON_SITE_MODEL]?: (site: SiteModel) => void; [SITE_MODEL]?: Promise<SiteModel>; [DATA_FILES_BY_BUILD]?: boolean };

@@ -294,3 +294,51 @@ describe('definitions', () => {
     for (const d of DEFINITIONS) expect(html).toContain(`id="${d.id}"`);
   });
 });
+
+describe('data files (per-SLO API files, chart specs, badges)', () => {
+  // `npm run build` writes these itself, beside Pagefind (src/site/data-files.ts); under `astro dev`
+  // their routes serve them. Both must give the same bytes: the routes' handlers are called here
+  // as Astro calls them, on the model of the same sample.
+  type Route = { GET: (ctx: { params: Record<string, string> }) => Promise<Response> | Response; getStaticPaths: () => Promise<{ params: Record<string, string> }[]> };
+  const routes: [string, (p: Record<string, string>) => string][] = [
+    ['../../src/pages/api/v1/slos/[id].json.ts', (p) => `api/v1/slos/${p.id}.json`],
+    ['../../src/pages/slos/[id]/[chart].vl.json.ts', (p) => `slos/${p.id}/${p.chart}.vl.json`],
+    ['../../src/pages/badges/slos/[id].svg.ts', (p) => `badges/slos/${p.id}.svg`],
+    ['../../src/pages/badges/services/[id].svg.ts', (p) => `badges/services/${p.id}.svg`],
+  ];
+
+  it.each(routes)('%s: the build wrote every file the route lists, with the bytes the route serves', async (module, file) => {
+    const route = (await import(/* @vite-ignore */ module)) as Route;
+    const paths = await route.getStaticPaths();
+    expect(paths.length).toBeGreaterThan(0);
+    for (const { params } of paths) {
+      const served = await (await route.GET({ params })).text();
+      expect(await readFile(join(build.out, file(params)), 'utf8'), file(params)).toBe(served);
+    }
+  });
+
+  it('every SLO with data has its three chart specs, and every SLO and service its badge', async () => {
+    const services = (await readdir(join(PROJECT, 'content/services'))).map((f) => f.replace(/\.yaml$/, ''));
+    expect((await readdir(join(build.out, 'badges/services'))).sort()).toEqual(services.map((s) => `${s}.svg`).sort());
+    expect((await readdir(join(build.out, 'badges/slos'))).sort()).toEqual(index.slos.map((s) => `${s.id}.svg`).sort());
+    for (const s of index.slos.filter((x) => x.sli !== null)) {
+      for (const chart of ['budget', 'daily', 'burn']) {
+        const spec = await readJson<{ $schema: string }>(join(build.out, 'slos', s.id, `${chart}.vl.json`));
+        expect(spec.$schema).toContain('vega-lite');
+      }
+    }
+  });
+
+  it('a route lists no paths when the build writes its files itself, and every path otherwise', async () => {
+    const { dataRoutePaths } = await import('../../src/site/data-files.ts');
+    const { DATA_FILES_BY_BUILD } = await import('../../src/site/model-hooks.ts');
+    const hooks = globalThis as { [DATA_FILES_BY_BUILD]?: boolean };
+    expect(dataRoutePaths(() => [1, 2])).toEqual([1, 2]);
+    hooks[DATA_FILES_BY_BUILD] = true;
+    try {
+      expect(dataRoutePaths(() => [1, 2])).toEqual([]);
+    } finally {
+      delete hooks[DATA_FILES_BY_BUILD];
+    }
+  });
+});

@@ -1,15 +1,16 @@
 import type { APIRoute } from 'astro';
 import { getSite } from '../../../site/model.ts';
-import { badgeSvg, serviceBadgeMessage } from '../../../site/badges.ts';
+import { dataRoutePaths, serviceBadgeFile, viewsByService } from '../../../site/data-files.ts';
+import { byId } from '../../../site/by-id.ts';
 
+/** `npm run build` writes these files itself (data-files.ts). */
 export async function getStaticPaths() {
   const site = await getSite();
-  return site.content.services.map((s) => ({ params: { id: s.id } }));
+  return dataRoutePaths(() => site.content.services.map((s) => ({ params: { id: s.id } })));
 }
 
 export const GET: APIRoute = async ({ params }) => {
   const site = await getSite();
-  const s = site.content.services.find((x) => x.id === params.id)!;
-  const { message, status } = serviceBadgeMessage(site.slos.filter((v) => v.slo.service === s.id));
-  return new Response(badgeSvg(s.name, message, status), { headers: { 'content-type': 'image/svg+xml' } });
+  const service = byId(site.content.services).get(params.id!)!;
+  return new Response(serviceBadgeFile(service, viewsByService(site).get(service.id) ?? []), { headers: { 'content-type': 'image/svg+xml' } });
 };
