@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
+import fc from 'fast-check';
 import { at, constantSeries, makeSlo } from '../core/test-fixtures.ts';
+import { burnRateSeries, buildSeries, isoOf, stepRange } from '../core/index.ts';
 import { budgetPoints, burnPoints, dailySli } from './data.ts';
 
 describe('chart data', () => {
@@ -26,5 +28,31 @@ describe('chart data', () => {
       { t: '2026-10-01T02:00:00.000Z', burn: 0 },
       { t: '2026-10-01T04:00:00.000Z', burn: null },
     ]);
+  });
+  it('the burn-rate points are the bucket maxima of the whole burn-rate series (core burnRateSeries), computed only where shown', () => {
+    const step = 300;
+    fc.assert(
+      fc.property(
+        fc.array(fc.option(fc.tuple(fc.nat(500), fc.nat(50)), { nil: null }), { minLength: 1, maxLength: 120 }),
+        fc.nat(40),
+        fc.integer({ min: 1, max: 100 }),
+        fc.integer({ min: 1, max: 30 }),
+        fc.integer({ min: 1, max: 24 }),
+        (pts, skip, span, windowSteps, bucketSteps) => {
+          const series = buildSeries({ start: step, step, series: { total: pts.map((p) => (p === null ? null : p[0] + p[1])), bad: pts.map((p) => (p === null ? null : p[1])) } });
+          const from = skip * step;
+          const to = from + span * step;
+          const rates = burnRateSeries(series, 99.5, windowSteps);
+          const want = [];
+          for (let b = from; b < to; b += bucketSteps * step) {
+            const { i0, i1 } = stepRange(series, b, Math.min(b + bucketSteps * step, to));
+            const values = [...rates.subarray(i0, i1)].filter((v) => !Number.isNaN(v));
+            want.push({ t: isoOf(b), burn: values.length ? Math.max(...values) : null });
+          }
+          expect(burnPoints(series, 99.5, windowSteps * step, from, to, bucketSteps * step)).toEqual(want);
+        },
+      ),
+      { seed: 14, numRuns: 300 },
+    );
   });
 });

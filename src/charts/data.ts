@@ -2,7 +2,7 @@
  * Data shaping for charts: engine results in, plain rows out. Pure (no I/O, no vega) and free of
  * formulas: every figure comes from src/core, so a chart shows what the cards and the API show.
  */
-import { burnRateSeries, compliance, DAY, isoOf, stepRange, type ComplianceSlo, type Series, type SloReport } from '../core/index.ts';
+import { compliance, DAY, errorRatioAllowed, isoOf, stepRange, windowBurnAt, type ComplianceSlo, type Series, type SloReport } from '../core/index.ts';
 
 export interface BudgetPoint {
   /** ISO time: a UTC midnight, or the report time for the last point. */
@@ -47,13 +47,15 @@ export interface BurnPoint {
  * while the chart draws about one point per pixel instead of every 5-minute step.
  */
 export function burnPoints(series: Series, objectivePercent: number, windowSeconds: number, from: number, to: number, bucketSeconds: number): BurnPoint[] {
-  const rates = burnRateSeries(series, objectivePercent, Math.max(1, Math.round(windowSeconds / series.step)));
+  // Only the steps of [from, to) are computed: each is the value burnRateSeries holds there.
+  const ratio = errorRatioAllowed(objectivePercent);
+  const k = Math.max(1, Math.round(windowSeconds / series.step));
   const out: BurnPoint[] = [];
   for (let b = from; b < to; b += bucketSeconds) {
     const { i0, i1 } = stepRange(series, b, Math.min(b + bucketSeconds, to));
     let peak: number | null = null;
     for (let i = i0; i < i1; i++) {
-      const v = rates[i]!;
+      const v = windowBurnAt(series, ratio, k, i);
       if (!Number.isNaN(v) && (peak === null || v > peak)) peak = v;
     }
     out.push({ t: isoOf(b), burn: peak });
