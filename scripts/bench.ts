@@ -126,7 +126,7 @@ try {
   const bigApi = biggest(site.filter((f) => f.path.startsWith('api/v1/slos/')));
   const total = site.reduce((a, f) => a + f.bytes, 0);
   stages.push({ stage: 'astro build (pages)', wallSeconds: timings.astroSeconds, cpuSeconds: null, maxRssBytes: null, detail: `${fmt(pages.length)} pages; the model (check, engine, Markdown) took ${timings.modelSeconds.toFixed(1)} s on its own thread beside Astro's start` });
-  stages.push({ stage: 'sitemap and search index', wallSeconds: timings.searchSeconds, cpuSeconds: null, maxRssBytes: null, detail: 'sitemap.xml, and Pagefind over every page' });
+  stages.push({ stage: 'sitemap, search index, data files', wallSeconds: timings.searchSeconds, cpuSeconds: null, maxRssBytes: null, detail: 'sitemap.xml; Pagefind over every page, while the per-SLO API files, chart specs and badges are written' });
   stages.push(
     processStage('npm run build (cold)', build, `${fmt(pages.length)} pages, ${fmt(site.length)} files, ${mb(total)}`, {
       target: `< ${BUILD_TARGET[sizeName]} s${sizeName === 'large' ? ', < 2 GiB' : ''}`,

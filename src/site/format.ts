@@ -1,4 +1,5 @@
 /** Display formatting shared by pages. Pure; no Astro. */
+import { boundedMemo } from '../core/memo.ts';
 
 /** Most digits a percentage gets when more are needed to keep it off 100% or 0%. */
 const MAX_PCT_DIGITS = 6;
@@ -57,6 +58,16 @@ function zoneFormatters(zone: string): Intl.DateTimeFormat[] {
  */
 export function timeIn(iso: string | number | null | undefined, zone: string): string {
   if (iso === null || iso === undefined) return '—';
+  let memo = zoneTimes.get(zone);
+  if (!memo) zoneTimes.set(zone, (memo = boundedMemo((t: string | number) => formatTimeIn(t, zone), MAX_TIMES)));
+  return memo(iso);
+}
+
+/** Times formatted per zone, memoized: pages show the same incident times many times (lists, trackers, reports). */
+const zoneTimes = new Map<string, (t: string | number) => string>();
+const MAX_TIMES = 200_000;
+
+function formatTimeIn(iso: string | number, zone: string): string {
   const d = typeof iso === 'number' ? new Date(iso * 1000) : new Date(iso);
   if (zone === 'UTC') return `${d.toISOString().slice(0, 16).replace('T', ' ')} UTC`;
   const [us, gb] = zoneFormatters(zone).map((f) => Object.fromEntries(f.formatToParts(d).map((p) => [p.type, p.value])));
@@ -82,9 +93,12 @@ export function utc(iso: string | number | null | undefined): string {
   return timeIn(iso, siteZone);
 }
 
+/** One formatter for every count (Number#toLocaleString with a locale sets one up per call). */
+const COUNT = new Intl.NumberFormat('en-US');
+
 /** A count with thousands separators. */
 export function count(n: number | null | undefined): string {
-  return n === null || n === undefined ? '—' : Math.round(n).toLocaleString('en-US');
+  return n === null || n === undefined ? '—' : COUNT.format(Math.round(n));
 }
 
 /** `1 incident`, `3 incidents`, `1,204 incidents`: a count and its noun. */
