@@ -99,8 +99,12 @@ try {
   (line) => console.log(line));
   const built = performance.now();
   console.log(`sitemap.xml: ${await writeSitemap(building, basePath, process.env.SITREP_SITE || undefined)} pages`);
-  // Pagefind runs in its own process: the data files are written meanwhile.
-  const [indexed, dataWritten] = await Promise.all([writeSearchIndex(building), writeDataFiles(building, await pages, basePath)]);
+  // Pagefind runs in its own process: the data files are written meanwhile. Both end before a
+  // failure of either is reported, so nothing still writes into the folder that is then removed.
+  const [search, data] = await Promise.allSettled([writeSearchIndex(building), writeDataFiles(building, await pages, basePath)]);
+  if (search.status === 'rejected') throw search.reason;
+  if (data.status === 'rejected') throw data.reason;
+  const [indexed, dataWritten] = [search.value, data.value];
   console.log(`search index: ${indexed} pages`);
   console.log(`data files: ${dataWritten} (API, chart specs, badges)`);
   // For `npm run bench`: the time of each part of the build.
@@ -113,8 +117,8 @@ try {
   // Another file system: copy (the swap below stays a rename, so the site is never half there).
   await rename(building, staging).catch(() => cp(building, staging, { recursive: true }));
 } catch (e) {
-  await cleanUp();
   console.error(e);
+  await cleanUp().catch((c: Error) => console.error(`could not remove the unfinished site: ${c.message}`));
   fail('the site generator failed (the last good site is untouched)');
 }
 await rm(out, { recursive: true, force: true });

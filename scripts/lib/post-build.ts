@@ -61,15 +61,24 @@ export async function writeDataFiles(dir: string, site: SiteModel, base: string)
   };
   let written = 0;
   let batch: Promise<void>[] = [];
-  for (const file of dataFiles(site, base)) {
-    const path = join(dir, file.path);
-    batch.push(folder(dirname(path)).then(() => writeFile(path, file.body)));
-    written++;
-    if (batch.length === WRITES_AT_ONCE) {
-      await Promise.all(batch);
-      batch = [];
+  // Each batch ends whole before its first failure is thrown, and a failure of the list itself
+  // waits for the writes under way: no write is left running into a folder the caller then removes.
+  const settle = async () => {
+    const writes = batch;
+    batch = [];
+    const failed = (await Promise.allSettled(writes)).find((r) => r.status === 'rejected');
+    if (failed) throw failed.reason;
+  };
+  try {
+    for (const file of dataFiles(site, base)) {
+      const path = join(dir, file.path);
+      batch.push(folder(dirname(path)).then(() => writeFile(path, file.body)));
+      written++;
+      if (batch.length === WRITES_AT_ONCE) await settle();
     }
+    await settle();
+  } finally {
+    await Promise.allSettled(batch);
   }
-  await Promise.all(batch);
   return written;
 }

@@ -317,6 +317,29 @@ describe('data files (per-SLO API files, chart specs, badges)', () => {
     }
   });
 
+  it('the build wrote them itself, each once, and Astro none of them', async () => {
+    let listed = 0;
+    for (const [module] of routes) listed += (await ((await import(/* @vite-ignore */ module)) as Route).getStaticPaths()).length;
+    expect(build.stdout).toContain(`data files: ${listed} (`);
+    // Astro logs each file it writes: none of the data files is among them.
+    expect(build.stdout.split('\n').filter((l) => /\/api\/v1\/slos\/[^/]+\.json|\.vl\.json|\/badges\//.test(l))).toEqual([]);
+    const written = [
+      ...(await readdir(join(build.out, 'api/v1/slos'))).map((f) => `api/v1/slos/${f}`),
+      ...(await readdir(join(build.out, 'badges/slos'))).map((f) => `badges/slos/${f}`),
+      ...(await readdir(join(build.out, 'badges/services'))).map((f) => `badges/services/${f}`),
+      ...(await readdir(join(build.out, 'slos'), { recursive: true })).filter((f) => f.endsWith('.vl.json')),
+    ];
+    expect(written).toHaveLength(listed);
+  });
+
+  it('writeDataFiles stops with the path it could not write', async () => {
+    const { writeDataFiles } = await import('../../scripts/lib/post-build.ts');
+    const { buildModel } = await import('../../src/site/model.ts');
+    const site = await buildModel(PROJECT);
+    const blocked = join(build.out, 'index.html'); // a file, so no folder can be made under it
+    await expect(writeDataFiles(blocked, site, '/')).rejects.toThrow(/index\.html\/(api|badges|slos)\//);
+  });
+
   it('every SLO with data has its three chart specs, and every SLO and service its badge', async () => {
     const services = (await readdir(join(PROJECT, 'content/services'))).map((f) => f.replace(/\.yaml$/, ''));
     expect((await readdir(join(build.out, 'badges/services'))).sort()).toEqual(services.map((s) => `${s}.svg`).sort());
