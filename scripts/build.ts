@@ -12,7 +12,7 @@ import { parseAsOfOption } from '../src/site/as-of.ts';
 import { DATA_FILES_BY_BUILD, SITE_MODEL, type ModelHooks } from '../src/site/model-hooks.ts';
 import { modelOffThread } from './lib/model-thread.ts';
 import { dropCredentials, parseOptions, printContentErrors } from './lib/cli.ts';
-import { markSite, refuseOut } from './lib/out-dir.ts';
+import { markSite, refuseOut, removeStaleOldSites, swapIn } from './lib/out-dir.ts';
 import { withBuildLock } from './lib/build-lock.ts';
 import { chartsUsed } from '../src/adapters/charts/registry.ts';
 import { writeDataFiles, writeSearchIndex, writeSitemap } from './lib/post-build.ts';
@@ -58,6 +58,7 @@ try {
 
 const refused = await refuseOut(out, PROJECT, root);
 if (refused) fail(`--out: ${refused}`);
+await removeStaleOldSites(out);
 
 // The model (the same checks as `npm run check`, then every figure and the Markdown bodies) is
 // computed on its own thread while Astro starts and bundles the pages; the pages take it from there.
@@ -121,8 +122,7 @@ try {
   await cleanUp().catch((c: Error) => console.error(`could not remove the unfinished site: ${c.message}`));
   fail('the site generator failed (the last good site is untouched)');
 }
-await rm(out, { recursive: true, force: true });
-await rename(staging, out);
+await swapIn(staging, out);
 await cleanUp();
 await pruneCharts(chartCache, chartsUsed());
 console.log(`✓ site written to ${out}`);

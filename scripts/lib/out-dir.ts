@@ -1,5 +1,6 @@
-import { lstat, readdir, writeFile } from 'node:fs/promises';
-import { isAbsolute, join, relative, sep } from 'node:path';
+import { spawn } from 'node:child_process';
+import { lstat, readdir, rename, rm, writeFile } from 'node:fs/promises';
+import { basename, dirname, isAbsolute, join, relative, sep } from 'node:path';
 
 /** The file sitrep puts in every site it writes; a non-empty `--out` without it is not replaced. */
 export const SITE_MARKER = '.sitrep-site';
@@ -49,4 +50,59 @@ export async function refuseOut(out: string, project: string, root: string): Pro
 /** Mark a freshly built site as written by sitrep, so the next build may replace it. */
 export async function markSite(dir: string): Promise<void> {
   await writeFile(join(dir, SITE_MARKER), 'Written by sitrep\'s build (npm run build); the next build replaces this whole folder.\n');
+}
+
+/** Where the site that `out` held waits for its removal: beside it, so moving it there is a rename. */
+const oldName = (out: string, pid: number) => join(dirname(out), `.${basename(out)}.old-${pid}`);
+
+/**
+ * Put the finished site `staging` (beside `out`, on its file system) in place of `out`. The old
+ * site is renamed aside first, so `out` is whole at every moment but between two renames (it used
+ * to be missing while the old site was deleted), and it is deleted afterwards by a process of its
+ * own, which the build does not wait for: 33,000 files take some 9 s to delete here. If the new
+ * site cannot be moved in, the old one is put back.
+ */
+export async function swapIn(staging: string, out: string): Promise<void> {
+  const old = oldName(out, process.pid);
+  let moved = true;
+  await rename(out, old).catch((e: NodeJS.ErrnoException) => {
+    if (e.code !== 'ENOENT') throw e;
+    moved = false;
+  });
+  try {
+    await rename(staging, out);
+  } catch (e) {
+    if (moved) await rename(old, out);
+    throw e;
+  }
+  if (moved) removeDetached(old);
+}
+
+/**
+ * Delete the old sites of `out` that earlier builds set aside and did not get to delete (the
+ * machine stopped first), in the background; those of a build still running are left alone.
+ */
+export async function removeStaleOldSites(out: string): Promise<void> {
+  const prefix = `.${basename(out)}.old-`;
+  const names = await readdir(dirname(out)).catch(() => [] as string[]);
+  for (const name of names) {
+    const pid = Number(name.slice(prefix.length));
+    if (name.startsWith(prefix) && Number.isInteger(pid) && pid > 0 && pid !== process.pid && !running(pid)) removeDetached(join(dirname(out), name));
+  }
+}
+
+function running(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (e) {
+    return (e as NodeJS.ErrnoException).code === 'EPERM';
+  }
+}
+
+/** Delete `dir` in a detached Node process that outlives this one; in this process if none can start. */
+function removeDetached(dir: string): void {
+  const child = spawn(process.execPath, ['-e', 'require("node:fs").rmSync(process.argv[1], { recursive: true, force: true })', dir], { detached: true, stdio: 'ignore' });
+  child.once('error', () => void rm(dir, { recursive: true, force: true }));
+  child.unref();
 }
