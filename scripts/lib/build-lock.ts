@@ -10,7 +10,8 @@ import { join } from 'node:path';
 import { threadId } from 'node:worker_threads';
 import { setTimeout as sleep } from 'node:timers/promises';
 
-const alive = (pid: number): boolean => {
+/** Whether process `pid` still runs (one of another user's counts too): leftovers named after a gone process are stale. */
+export const alive = (pid: number): boolean => {
   try {
     process.kill(pid, 0);
     return true;

@@ -1,6 +1,7 @@
 import { spawn } from 'node:child_process';
 import { lstat, readdir, rename, rm, writeFile } from 'node:fs/promises';
 import { basename, dirname, isAbsolute, join, relative, sep } from 'node:path';
+import { alive } from './build-lock.ts';
 
 /** The file sitrep puts in every site it writes; a non-empty `--out` without it is not replaced. */
 export const SITE_MARKER = '.sitrep-site';
@@ -87,16 +88,7 @@ export async function removeStaleOldSites(out: string): Promise<void> {
   const names = await readdir(dirname(out)).catch(() => [] as string[]);
   for (const name of names) {
     const pid = Number(name.slice(prefix.length));
-    if (name.startsWith(prefix) && Number.isInteger(pid) && pid > 0 && pid !== process.pid && !running(pid)) removeDetached(join(dirname(out), name));
-  }
-}
-
-function running(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (e) {
-    return (e as NodeJS.ErrnoException).code === 'EPERM';
+    if (name.startsWith(prefix) && Number.isInteger(pid) && pid > 0 && pid !== process.pid && !alive(pid)) removeDetached(join(dirname(out), name));
   }
 }
 
