@@ -37,6 +37,11 @@ export const idOf = (file: string) => basename(file, extname(file));
 /** The id a broken YAML file meant to have, so references to it are not reported too. */
 export const rawId = (file: string, text: string | undefined) => (text && /^id:\s*["']?([a-z0-9-]+)/m.exec(text)?.[1]) || idOf(file);
 
+/** A postmortem's or runbook's body as HTML, from the tree the loader kept for it when there is one. */
+export function renderBody(doc: LoadedPostmortem | LoadedRunbook): Promise<string> {
+  return renderMarkdown(doc.body, 'format' in doc ? doc.format : 'md', takeTree(doc));
+}
+
 /** Read one file of `kind`, appending its problems to `errors`. */
 export function readOne<K extends ParallelKind>(kind: K, file: string, text: string, errors: ContentError[], limits: Limits): Entry<Loaded[K]> | undefined {
   if (kind === 'incidents') return readIncident(file, text, errors, limits) as Entry<Loaded[K]> | undefined;
@@ -57,10 +62,8 @@ export async function parseChunk<K extends ParallelKind>(job: ParseJob & { kind:
       continue;
     }
     const value = e.value;
-    if (job.html && job.kind !== 'incidents') {
-      const doc = value as LoadedPostmortem | LoadedRunbook;
-      results.push({ value, html: await renderMarkdown(doc.body, 'format' in doc ? doc.format : 'md', takeTree(doc)) });
-    } else results.push({ value });
+    if (job.html && job.kind !== 'incidents') results.push({ value, html: await renderBody(value as LoadedPostmortem | LoadedRunbook) });
+    else results.push({ value });
   }
   return { results, errors };
 }
