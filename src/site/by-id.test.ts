@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { byId, sloViewById } from './by-id.ts';
+import { byId, sloViewById, sloViewsByService } from './by-id.ts';
 
 describe('byId', () => {
   it('finds an entry by its id (ids are unique once checked), with one index per list', () => {
@@ -16,5 +16,15 @@ describe('sloViewById', () => {
     const views = [{ slo: { id: 'a' } }, { slo: { id: 'b' } }];
     expect(sloViewById(views).get('b')).toBe(views[1]);
     expect(sloViewById(views)).toBe(sloViewById(views));
+  });
+});
+
+describe('sloViewsByService', () => {
+  it('groups SLO views by service in list order, once per list; a service without SLOs has none', () => {
+    const views = [{ slo: { id: 'a', service: 's1' } }, { slo: { id: 'b', service: 's2' } }, { slo: { id: 'c', service: 's1' } }];
+    expect(sloViewsByService(views).get('s1')).toEqual([views[0], views[2]]);
+    expect(sloViewsByService(views).get('s2')).toEqual([views[1]]);
+    expect(sloViewsByService(views).get('s3')).toBeUndefined();
+    expect(sloViewsByService(views)).toBe(sloViewsByService(views));
   });
 });

@@ -19,3 +19,23 @@ export function sloViewById<V extends { slo: { id: string } }>(views: readonly V
   if (!index) viewIndexes.set(views, (index = new Map(views.map((v) => [v.slo.id, v]))));
   return index as ReadonlyMap<string, V>;
 }
+
+const serviceIndexes = new WeakMap<readonly { slo: { service: string } }[], ReadonlyMap<string, readonly unknown[]>>();
+
+/**
+ * The site's SLO views by service id, in list order, grouped once per list (service pages and
+ * badges do not each scan every SLO). A service without SLOs has no entry.
+ */
+export function sloViewsByService<V extends { slo: { service: string } }>(views: readonly V[]): ReadonlyMap<string, readonly V[]> {
+  let index = serviceIndexes.get(views);
+  if (!index) {
+    const groups = new Map<string, V[]>();
+    for (const v of views) {
+      const list = groups.get(v.slo.service);
+      if (list) list.push(v);
+      else groups.set(v.slo.service, [v]);
+    }
+    serviceIndexes.set(views, (index = groups));
+  }
+  return index as ReadonlyMap<string, readonly V[]>;
+}

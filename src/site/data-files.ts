@@ -11,6 +11,7 @@
  */
 import { sloJson } from './api.ts';
 import { badgeSvg, serviceBadgeMessage, sloBadgeMessage } from './badges.ts';
+import { sloViewsByService } from './by-id.ts';
 import { DATA_FILES_BY_BUILD, type ModelHooks } from './model-hooks.ts';
 import type { SiteModel, SloView } from './model.ts';
 import { sloCharts } from './slo-page.ts';
@@ -50,17 +51,6 @@ export function serviceBadgeFile(service: Service, views: readonly SloView[]): s
   return badgeSvg(service.name, message, status);
 }
 
-/** The SLO views of each service id. */
-export function viewsByService(site: SiteModel): Map<string, SloView[]> {
-  const out = new Map<string, SloView[]>();
-  for (const v of site.slos) {
-    const list = out.get(v.slo.service);
-    if (list) list.push(v);
-    else out.set(v.slo.service, [v]);
-  }
-  return out;
-}
-
 /** Every data file of the site, SLO by SLO, then the service badges. */
 export function* dataFiles(site: SiteModel, base: string): Generator<DataFile> {
   for (const view of site.slos) {
@@ -70,7 +60,7 @@ export function* dataFiles(site: SiteModel, base: string): Generator<DataFile> {
     const charts = sloChartFiles(view, base);
     if (charts) for (const name of CHART_NAMES) yield { path: `slos/${id}/${name}.vl.json`, body: charts[name] };
   }
-  const byService = viewsByService(site);
+  const byService = sloViewsByService(site.slos);
   for (const service of site.content.services) yield { path: `badges/services/${service.id}.svg`, body: serviceBadgeFile(service, byService.get(service.id) ?? []) };
 }
 
