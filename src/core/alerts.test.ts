@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { alertPlan, relateAlerts, replayAlerts } from './alerts.ts';
-import { stepEnd } from './series.ts';
+import fc from 'fast-check';
+import { alertPlan, burnCompares, relateAlerts, replayAlerts, type AlertInterval, type AlertSlo } from './alerts.ts';
+import { burnRateSeries } from './burn-rate.ts';
+import { buildSeries, stepEnd, type Series } from './series.ts';
 import { constantSeries, makeIncident, makeSlo } from './test-fixtures.ts';
 import { isoOf } from './periods.ts';
 
@@ -375,5 +377,80 @@ describe("an SLO's own alerts (alerting.alerts, OpenSLO conditions)", () => {
   it('are listed in their order: ties at the same step by the order written', () => {
     const slo = makeSlo({ alerting: { alerts: [{ name: 'b-ticket', severity: 'ticket', burn_rate: 1, window: '1h' }, { name: 'a-page', severity: 'page', burn_rate: 1, window: '5m' }] } });
     expect(replayAlerts(slo, constantSeries(START, step, 3, 1000, () => 500)).map((a) => [a.alert, a.severity])).toEqual([['b-ticket', 'ticket'], ['a-page', 'page']]);
+  });
+});
+
+/**
+ * The replay as its comment defines it, step by step from whole burn-rate series (burnRateSeries),
+ * with none of replayAlerts' shortcuts (no division skipped, no step passed over).
+ */
+function replayByDefinition(slo: AlertSlo, series: Series, asOf?: number): AlertInterval[] {
+  const n = asOf === undefined ? series.length : Math.min(series.length, Math.max(0, Math.floor((asOf - series.start) / series.step) + 1));
+  const plan = alertPlan(slo, series.step);
+  const out: AlertInterval[] = [];
+  for (const p of plan) {
+    const fires = burnCompares(p.op, p.threshold);
+    const long = burnRateSeries(series, slo.objective, p.longSteps);
+    const short = p.shortSteps === null ? null : burnRateSeries(series, slo.objective, p.shortSteps);
+    let held = 0;
+    let begin = -1;
+    let peak = 0;
+    for (let i = 0; i <= n; i++) {
+      held = i < n && (short === null || fires(short[i]!)) && fires(long[i]!) ? held + 1 : 0;
+      if (held > p.forSteps) {
+        peak = begin < 0 ? long[i]! : Math.max(peak, long[i]!);
+        if (begin < 0) begin = i;
+      } else if (begin >= 0) {
+        const open = i === n;
+        const { alert, severity, op, threshold, longSteps, shortSteps } = p;
+        out.push({ alert, severity, from: stepEnd(series, begin), to: stepEnd(series, open ? n - 1 : i), peakBurnRate: peak, open, op, threshold, longSteps, shortSteps });
+        begin = -1;
+      }
+    }
+  }
+  const order = plan.map((p) => p.alert);
+  return out.sort((a, b) => a.from - b.from || order.indexOf(a.alert) - order.indexOf(b.alert));
+}
+
+describe('replayAlerts against its definition', () => {
+  // A step: no data, or total events and bad ones: none, a trickle, a burst, or a share that puts
+  // a one-step window exactly at a default threshold of a 99.9% SLO (1,440 of 100,000 is 14.4x).
+  const point = fc.option(
+    fc.oneof(
+      fc.tuple(fc.integer({ min: 0, max: 2000 }), fc.constant(0)),
+      fc.integer({ min: 1, max: 2000 }).chain((t) => fc.tuple(fc.constant(t), fc.integer({ min: 0, max: Math.ceil(t / 100) }))),
+      fc.integer({ min: 1, max: 2000 }).chain((t) => fc.tuple(fc.constant(t), fc.integer({ min: 0, max: t }))),
+      fc.constantFrom<[number, number]>([100_000, 1_440], [100_000, 600], [100_000, 300], [100_000, 100], [1000.5, 3.25]),
+    ),
+    { nil: null, freq: 8 },
+  );
+  const ownAlert = fc.record({
+    op: fc.constantFrom('gt', 'gte', 'lt', 'lte'),
+    burn_rate: fc.constantFrom(0.5, 1, 6, 14.4),
+    window: fc.constantFrom('5m', '30m', '1h', '6h'),
+    for: fc.constantFrom(undefined, '5m', '15m', '1h'),
+  });
+  const alerting = fc.oneof(
+    fc.record({ page_fast: fc.constantFrom(undefined, false), ticket_slow: fc.constantFrom(undefined, false, 2) }),
+    fc.array(ownAlert, { minLength: 1, maxLength: 3 }).map((as) => ({ alerts: as.map((a, i) => ({ name: `own-${i}`, severity: 'page', ...(a.for ? a : { op: a.op, burn_rate: a.burn_rate, window: a.window }) })) })),
+  );
+
+  it('fires the same intervals, with the same peaks to the bit, on random series, SLOs and report times', () => {
+    fc.assert(
+      fc.property(
+        fc.array(point, { minLength: 0, maxLength: 400 }),
+        fc.constantFrom(300, 3600),
+        fc.constantFrom(99.9, 99, 95.5, 99.95),
+        alerting,
+        fc.option(fc.integer({ min: -3, max: 420 }), { nil: undefined }),
+        (pts, step, objective, alerting, asOfStep) => {
+          const slo = makeSlo({ objective, alerting } as Parameters<typeof makeSlo>[0]);
+          const series = buildSeries({ start: START, step, series: { total: pts.map((p) => p?.[0] ?? null), bad: pts.map((p) => p?.[1] ?? null) } });
+          const asOf = asOfStep === undefined ? undefined : START + asOfStep * step;
+          expect(replayAlerts(slo, series, asOf)).toEqual(replayByDefinition(slo, series, asOf));
+        },
+      ),
+      { seed: 29, numRuns: 400 },
+    );
   });
 });

@@ -176,6 +176,8 @@ export function replayAlerts(slo: AlertSlo, series: Series, asOf?: number): Aler
     // Consecutive steps, up to this one, at which the condition held.
     let held = 0;
     for (let i = 0; i <= n; i++) {
+      // Steps at which nothing fires and nothing holds: skip to the next one that may hold.
+      if (quick && begin < 0 && held === 0) i = nextMayHold(series, shortSteps, longSteps, cut, i, n);
       let long = NaN;
       let holds = false;
       if (
@@ -213,6 +215,28 @@ export function replayAlerts(slo: AlertSlo, series: Series, asOf?: number): Aler
   }
   const order = plan.map((p) => p.alert);
   return out.sort((a, b) => a.from - b.from || order.indexOf(a.alert) - order.indexOf(b.alert));
+}
+
+/**
+ * The first step from `i` (or `n` when none) at which both windows may burn above the cut
+ * (mayBurnAbove on the short window, when there is one, and on the long one): the replay's test
+ * for a step that may hold, as one tight loop over the prefix sums. Same arithmetic, same steps.
+ */
+function nextMayHold(series: Pick<Series, 'goodSum' | 'totalSum'>, shortSteps: number | null, longSteps: number, cut: number, i: number, n: number): number {
+  const gs = series.goodSum;
+  const ts = series.totalSum;
+  const ks = shortSteps ?? longSteps;
+  for (; i < n; i++) {
+    const g1 = gs[i + 1]!;
+    const t1 = ts[i + 1]!;
+    let lo = i + 1 > ks ? i + 1 - ks : 0;
+    let total = t1 - ts[lo]!;
+    if (!(total - (g1 - gs[lo]!) > total * cut)) continue;
+    lo = i + 1 > longSteps ? i + 1 - longSteps : 0;
+    total = t1 - ts[lo]!;
+    if (total - (g1 - gs[lo]!) > total * cut) return i;
+  }
+  return n;
 }
 
 /** How the alerts relate to one incident. */
