@@ -14,7 +14,7 @@ import { availableParallelism, cpus, tmpdir, totalmem } from 'node:os';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseOptions } from './lib/cli.ts';
-import { SIZES, writeOrg, type SizeName } from './lib/bench/org.ts';
+import { SIZES, writeOrg, type Size, type SizeName } from './lib/bench/org.ts';
 import type { Stage } from './lib/bench/stages.ts';
 
 const PROJECT = fileURLToPath(new URL('..', import.meta.url)).replace(/\/$/, '');
@@ -22,17 +22,19 @@ const HOOK = join(PROJECT, 'scripts/lib/bench/usage-hook.ts');
 const MB = 1024 * 1024;
 const GIB = 1024 * MB;
 
-const USAGE = `Usage: npm run bench -- [--size small|medium|large] [--results DIR] [--keep] [--strict]
+const USAGE = `Usage: npm run bench -- [--size small|medium|large] [--growth] [--results DIR] [--keep] [--strict]
 
 Generate a synthetic organisation and time the real pipeline on it; print a table.
   --size S       small (10 services, 20 SLOs, 200 incidents), medium (x10) or large (x50); default small
+  --growth       also time the stages with twice the incidents (and postmortems), then twice the
+                 SLOs (and snapshots), and print how much each stage grew (target: at most 2x)
   --results DIR  where to write <size>.md and <size>.json (default: bench-results/)
   --keep         keep the generated organisation and site (the folder is printed)
   --strict       exit 1 when a target is missed
 `;
 
 const opts = parseOptions(
-  { size: { type: 'string', default: 'small' }, results: { type: 'string', default: join(PROJECT, 'bench-results') }, keep: { type: 'boolean', default: false }, strict: { type: 'boolean', default: false } },
+  { size: { type: 'string', default: 'small' }, growth: { type: 'boolean', default: false }, results: { type: 'string', default: join(PROJECT, 'bench-results') }, keep: { type: 'boolean', default: false }, strict: { type: 'boolean', default: false } },
   USAGE,
 );
 if (!(opts.size in SIZES)) {
@@ -88,34 +90,58 @@ const mb = (b: number) => `${(b / MB).toFixed(1)} MB`;
 const fmt = (n: number) => n.toLocaleString('en');
 
 const tmp = await mkdtemp(join(tmpdir(), `sitrep-bench-${sizeName}-`));
-const root = join(tmp, 'org');
 const stages: Stage[] = [];
 const notes: string[] = [];
 const began = performance.now();
+
+/** What measure() leaves for the rest of the main run: the organisation, the built site and its build. */
+interface Measured { stages: Stage[]; root: string; out: string; build: Run; buildEnv: Record<string, string> }
+
+/**
+ * Generate an organisation of `counts` under `dir`, then measure `check`, the in-process stages
+ * and a cold `npm run build` of it (with the build's own parts). `label` names it in the progress lines.
+ */
+async function measure(dir: string, counts: Size, label: string): Promise<Measured> {
+  const root = join(dir, 'org');
+  const measured: Stage[] = [];
+  const t0 = performance.now();
+  const org = await writeOrg(root, counts, PROJECT);
+  notes.push(`${label}: generated ${fmt(org.files)} content files and ${fmt(org.snapshots)} snapshots (90 days of 5-minute steps each) in ${((performance.now() - t0) / 1000).toFixed(1)} s, into ${root}`);
+
+  console.log(`${label}: check...`);
+  const check = must(await run('scripts/check.ts', ['--root', root, '--quiet']), 'npm run check');
+  measured.push(processStage('check', check, 'validate every file, as in a pull request'));
+
+  console.log(`${label}: load, engine, charts...`);
+  const inProcess = must(await run('scripts/lib/bench/stages.ts', ['--root', root]), 'the in-process stages');
+  measured.push(...(JSON.parse(inProcess.stdout.trim().split('\n').at(-1)!) as Stage[]));
+
+  console.log(`${label}: npm run build (cold)...`);
+  const out = join(dir, 'site');
+  const buildEnv = { SITREP_CACHE_DIR: join(dir, 'cache'), SITREP_TIMINGS_FILE: join(dir, 'timings.json') };
+  const build = must(await run('scripts/build.ts', ['--root', root, '--out', out], buildEnv), 'npm run build');
+  const timings = JSON.parse(await readFile(buildEnv.SITREP_TIMINGS_FILE, 'utf8')) as { modelSeconds: number; astroSeconds: number; searchSeconds: number };
+  const pages = (await readdir(out, { recursive: true })).filter((f) => f.endsWith('.html')).length;
+  measured.push({ stage: 'astro build (pages)', wallSeconds: timings.astroSeconds, cpuSeconds: null, maxRssBytes: null, detail: `${fmt(pages)} pages; the model (check, engine, Markdown) took ${timings.modelSeconds.toFixed(1)} s on its own thread beside Astro's start` });
+  measured.push({ stage: 'sitemap, search index, data files', wallSeconds: timings.searchSeconds, cpuSeconds: null, maxRssBytes: null, detail: 'sitemap.xml; Pagefind over every page, while the per-SLO API files, chart specs and badges are written' });
+  return { stages: measured, root, out, build, buildEnv };
+}
+
+/** The organisations --growth compares with the main one: each doubles one thing. */
+const GROWTH: { name: string; counts: Size }[] = [
+  { name: 'incidents x2', counts: { ...size, incidents: size.incidents * 2, postmortems: size.postmortems * 2 } },
+  { name: 'SLOs x2', counts: { ...size, slos: size.slos * 2 } },
+];
+const growth: { name: string; counts: Size; stages: Stage[] }[] = [];
+
 try {
   console.log(`sitrep bench --size ${sizeName}: ${fmt(size.services)} services, ${fmt(size.slos)} SLOs, ${fmt(size.incidents)} incidents, ${fmt(size.postmortems)} postmortems, ${fmt(size.runbooks)} runbooks; Node ${process.version}`);
-  const t0 = performance.now();
-  const org = await writeOrg(root, size, PROJECT);
-  notes.push(`generated ${fmt(org.files)} content files and ${fmt(org.snapshots)} snapshots (90 days of 5-minute steps each) in ${((performance.now() - t0) / 1000).toFixed(1)} s, into ${root}`);
-
-  console.log('check...');
-  const check = must(await run('scripts/check.ts', ['--root', root, '--quiet']), 'npm run check');
-  stages.push(processStage('check', check, 'validate every file, as in a pull request'));
-
-  console.log('load, engine, charts...');
-  const inProcess = must(await run('scripts/lib/bench/stages.ts', ['--root', root]), 'the in-process stages');
-  const measured = JSON.parse(inProcess.stdout.trim().split('\n').at(-1)!) as Stage[];
+  const { stages: measured, root, out, build, buildEnv } = await measure(join(tmp, sizeName), size, sizeName);
   for (const s of measured) {
     if (sizeName === 'large' && s.stage === 'snapshot load') Object.assign(s, { target: '< 5 s', pass: s.wallSeconds < 5 });
     if (sizeName === 'large' && s.stage === 'engine') Object.assign(s, { target: '< 2 s', pass: s.wallSeconds < 2 });
     stages.push(s);
   }
-
-  console.log('npm run build (cold)...');
-  const out = join(tmp, 'site');
-  const buildEnv = { SITREP_CACHE_DIR: join(tmp, 'cache'), SITREP_TIMINGS_FILE: join(tmp, 'timings.json') };
-  const build = must(await run('scripts/build.ts', ['--root', root, '--out', out], buildEnv), 'npm run build');
-  const timings = JSON.parse(await readFile(buildEnv.SITREP_TIMINGS_FILE, 'utf8')) as { modelSeconds: number; astroSeconds: number; searchSeconds: number };
   const site = await files(out);
   const pages = site.filter((f) => f.path.endsWith('.html'));
   const sloPages = pages.filter((f) => f.path.startsWith('slos/'));
@@ -125,8 +151,6 @@ try {
   const apiIndex = site.find((f) => f.path === 'api/v1/slos.json')?.bytes ?? 0;
   const bigApi = biggest(site.filter((f) => f.path.startsWith('api/v1/slos/')));
   const total = site.reduce((a, f) => a + f.bytes, 0);
-  stages.push({ stage: 'astro build (pages)', wallSeconds: timings.astroSeconds, cpuSeconds: null, maxRssBytes: null, detail: `${fmt(pages.length)} pages; the model (check, engine, Markdown) took ${timings.modelSeconds.toFixed(1)} s on its own thread beside Astro's start` });
-  stages.push({ stage: 'sitemap, search index, data files', wallSeconds: timings.searchSeconds, cpuSeconds: null, maxRssBytes: null, detail: 'sitemap.xml; Pagefind over every page, while the per-SLO API files, chart specs and badges are written' });
   stages.push(
     processStage('npm run build (cold)', build, `${fmt(pages.length)} pages, ${fmt(site.length)} files, ${mb(total)}`, {
       target: `< ${BUILD_TARGET[sizeName]} s${sizeName === 'large' ? ', < 2 GiB' : ''}`,
@@ -149,6 +173,17 @@ try {
   stages.push(output('output: largest page', bigPage.bytes, bigPage.path));
   stages.push(output('output: API index', apiIndex, 'api/v1/slos.json', sizeName === 'large' ? MB : undefined));
   stages.push(output('output: largest per-SLO API file', bigApi.bytes, bigApi.path));
+
+  if (opts.growth) {
+    // One organisation on disk at a time: the main one's snapshots and site go before the next is generated.
+    if (!opts.keep) await rm(join(tmp, sizeName), { recursive: true, force: true });
+    for (const g of GROWTH) {
+      const dir = join(tmp, g.name.replace(/\W+/g, '-'));
+      const m = await measure(dir, g.counts, g.name);
+      growth.push({ name: g.name, counts: g.counts, stages: [...m.stages, processStage('npm run build (cold)', m.build, '')] });
+      if (!opts.keep) await rm(dir, { recursive: true, force: true });
+    }
+  }
 } finally {
   if (opts.keep) console.log(`kept ${tmp}`);
   else await rm(tmp, { recursive: true, force: true });
@@ -156,20 +191,54 @@ try {
 
 const machine = `${availableParallelism()} cores (${cpus()[0]?.model.trim() ?? 'unknown CPU'}), ${(totalmem() / GIB).toFixed(0)} GiB, Node ${process.version}, ${process.platform}`;
 const secs = (s: number | null) => (s === null || Number.isNaN(s) ? '—' : `${s.toFixed(2)} s`);
-const cells = stages.map((s) => [s.stage, secs(s.wallSeconds), secs(s.cpuSeconds), s.maxRssBytes === null ? '—' : mb(s.maxRssBytes), s.detail, s.target ?? '—', s.pass === undefined ? '' : s.pass ? 'PASS' : 'MISS']);
-const head = ['Stage', 'Wall', 'CPU', 'Peak RSS', 'What', 'Target', ''];
-const widths = head.map((h, c) => Math.max(h.length, ...cells.map((row) => row[c]!.length)));
-const line = (row: string[]) => `| ${row.map((x, c) => (c >= 1 && c <= 3 ? x.padStart(widths[c]!) : x.padEnd(widths[c]!))).join(' | ')} |`;
-const rule = `|${widths.map((w, c) => (c >= 1 && c <= 3 ? `${'-'.repeat(w + 1)}:` : '-'.repeat(w + 2))).join('|')}|`;
-const table = [line(head), rule, ...cells.map(line)].join('\n');
-const missed = stages.filter((s) => s.pass === false);
-const summary = missed.length ? `${missed.length} target(s) missed: ${missed.map((s) => s.stage).join('; ')}` : `all ${stages.filter((s) => s.pass).length} targets met`;
-const markdown = `# sitrep bench --size ${sizeName}\n\n${machine}\n\n${table}\n\n${notes.map((n) => `- ${n}`).join('\n')}\n\n${summary}\n`;
-console.log(`\n${table}\n\n${notes.map((n) => `- ${n}`).join('\n')}\n- ${machine}\n- total ${((performance.now() - began) / 1000).toFixed(0)} s, generation included\n\n${missed.length ? '✗' : '✓'} ${summary}`);
+const verdict = (pass: boolean | undefined) => (pass === undefined ? '' : pass ? 'PASS' : 'MISS');
+
+/** A Markdown table, padded to line up in a terminal; the columns in `right` are aligned right. */
+function markdownTable(head: string[], rows: string[][], right: (c: number) => boolean): string {
+  const widths = head.map((h, c) => Math.max(h.length, ...rows.map((row) => row[c]!.length)));
+  const line = (row: string[]) => `| ${row.map((x, c) => (right(c) ? x.padStart(widths[c]!) : x.padEnd(widths[c]!))).join(' | ')} |`;
+  const rule = `|${widths.map((w, c) => (right(c) ? `${'-'.repeat(w + 1)}:` : '-'.repeat(w + 2))).join('|')}|`;
+  return [line(head), rule, ...rows.map(line)].join('\n');
+}
+
+const table = markdownTable(
+  ['Stage', 'Wall', 'CPU', 'Peak RSS', 'What', 'Target', ''],
+  stages.map((s) => [s.stage, secs(s.wallSeconds), secs(s.cpuSeconds), s.maxRssBytes === null ? '—' : mb(s.maxRssBytes), s.detail, s.target ?? '—', verdict(s.pass)]),
+  (c) => c >= 1 && c <= 3,
+);
+
+/**
+ * Per timed stage: its wall time here and with each doubled organisation, as a ratio. It passes at
+ * most twice the time, give or take GROWTH_NOISE (a stage of a tenth of a second varies by more).
+ */
+const GROWTH_LIMIT = 2;
+const GROWTH_NOISE = 0.1;
+const growthRows = growth.length
+  ? stages
+      .filter((s) => Number.isFinite(s.wallSeconds) && growth.every((g) => g.stages.some((x) => x.stage === s.stage)))
+      .map((s) => {
+        const walls = growth.map((g) => g.stages.find((x) => x.stage === s.stage)!.wallSeconds);
+        return { stage: s.stage, base: s.wallSeconds, walls, ratios: walls.map((w) => w / s.wallSeconds), pass: walls.every((w) => w <= GROWTH_LIMIT * s.wallSeconds + GROWTH_NOISE) };
+      })
+  : [];
+const growthTable = growthRows.length
+  ? markdownTable(
+      ['Stage', sizeName, ...growth.map((g) => g.name), 'Target', ''],
+      growthRows.map((r) => [r.stage, secs(r.base), ...r.walls.map((w, i) => `${secs(w)} (${r.ratios[i]!.toFixed(2)}x)`), `each <= ${GROWTH_LIMIT}x (+${GROWTH_NOISE} s)`, verdict(r.pass)]),
+      (c) => c >= 1 && c <= growth.length + 1,
+    )
+  : '';
+const growthText = growthTable ? `\n\nGrowth: the same stages with twice the incidents (and postmortems), then twice the SLOs (and snapshots).\n\n${growthTable}` : '';
+
+const missed = [...stages.filter((s) => s.pass === false), ...growthRows.filter((r) => !r.pass).map((r) => ({ stage: `growth of ${r.stage}` }))];
+const met = stages.filter((s) => s.pass).length + growthRows.filter((r) => r.pass).length;
+const summary = missed.length ? `${missed.length} target(s) missed: ${missed.map((s) => s.stage).join('; ')}` : `all ${met} targets met`;
+const markdown = `# sitrep bench --size ${sizeName}\n\n${machine}\n\n${table}${growthText}\n\n${notes.map((n) => `- ${n}`).join('\n')}\n\n${summary}\n`;
+console.log(`\n${table}${growthText}\n\n${notes.map((n) => `- ${n}`).join('\n')}\n- ${machine}\n- total ${((performance.now() - began) / 1000).toFixed(0)} s, generation included\n\n${missed.length ? '✗' : '✓'} ${summary}`);
 
 const results = resolve(opts.results);
 await mkdir(results, { recursive: true });
 await writeFile(join(results, `${sizeName}.md`), markdown);
-await writeFile(join(results, `${sizeName}.json`), `${JSON.stringify({ size: sizeName, counts: size, machine, stages, notes }, null, 2)}\n`);
+await writeFile(join(results, `${sizeName}.json`), `${JSON.stringify({ size: sizeName, counts: size, machine, stages, ...(growth.length ? { growth, growthRatios: growthRows } : {}), notes }, null, 2)}\n`);
 console.log(`results: ${join(results, `${sizeName}.md`)} and .json`);
 if (missed.length && opts.strict) process.exitCode = 1;
