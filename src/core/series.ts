@@ -6,6 +6,7 @@
  */
 import type { Column, Snapshot } from '../schemas/snapshot.ts';
 import type { Interval } from './intervals.ts';
+import { float64s, int32s } from './typed-arena.ts';
 
 export interface Series {
   /** Unix seconds of the end of step 0. */
@@ -69,9 +70,10 @@ export function buildSeries(input: SeriesInput | Snapshot, exclude: readonly Int
   const isBad = goodCol === undefined;
   const n = totalCol.length;
   const excluded = exclude.length > 0 ? stepMask(input, n, exclude) : null;
-  const goodSum = new Float64Array(n + 1);
-  const totalSum = new Float64Array(n + 1);
-  const presentSum = new Int32Array(n + 1);
+  // Carved out of shared buffers (typed-arena.ts): a thousand series would otherwise be a thousand allocations.
+  const goodSum = float64s(n + 1);
+  const totalSum = float64s(n + 1);
+  const presentSum = int32s(n + 1);
   let clamped = 0;
   let missing = 0;
   let firstPresent = -1;
