@@ -14,7 +14,10 @@ import type { ModelMessage, ModelTask } from './model-thread.ts';
 const { root } = workerData as ModelTask;
 const post = (message: ModelMessage, transfer: ArrayBuffer[] = []) => parentPort!.postMessage(message, transfer);
 
-/** The buffers of every typed array in the SLO views, to move them instead of copying. */
+/**
+ * The buffers of every typed array in the SLO views, to move them instead of copying. The series
+ * share buffers (src/core/typed-arena.ts): they all move at once, and this thread builds no more.
+ */
 function buffersOf(value: unknown, found = new Set<ArrayBuffer>(), seen = new Set<object>()): Set<ArrayBuffer> {
   if (typeof value !== 'object' || value === null || seen.has(value)) return found;
   seen.add(value);

@@ -5,6 +5,8 @@ import { burn, duration, pct } from '../../src/site/format.ts';
 import { buildModel, queriesChanged } from '../../src/site/model.ts';
 import { sloJson, slosJson } from '../../src/site/api.ts';
 import { MINIMAL } from '../helpers/fixture.ts';
+import { PROJECT } from '../helpers/build.ts';
+import { modelOffThread } from '../../scripts/lib/model-thread.ts';
 import { SNAPSHOT_FORMAT, type Snapshot } from '../../src/schemas/snapshot.ts';
 
 const snapshot = (queries: Record<string, string>): Snapshot => ({
@@ -69,5 +71,17 @@ describe('the site model', () => {
     expect(duration(-90)).toBe('−1m 30s');
     expect(burn(14.4)).toBe('14.4×');
     expect(burn(0.5)).toBe('0.50×');
+  });
+
+  it("the build's model thread hands over whole series, though they share buffers, equal to those computed here", { timeout: 60_000 }, async () => {
+    const [off, here] = await Promise.all([modelOffThread(PROJECT), buildModel(PROJECT, process.env)]);
+    if (off.kind !== 'model') throw new Error(`the model thread failed: ${JSON.stringify(off)}`);
+    const series = off.model.slos.map((v) => v.series).filter((x) => x !== null);
+    expect(series.length).toBeGreaterThan(3);
+    // All moved at once: the arrays carved out of one buffer arrive whole, none emptied on the way.
+    expect(new Set(series.map((x) => x.goodSum.buffer)).size).toBeLessThan(series.length);
+    for (const x of series) expect([x.goodSum.length, x.totalSum.length, x.presentSum.length]).toEqual([x.length + 1, x.length + 1, x.length + 1]);
+    expect(off.model.slos.map((v) => v.series)).toEqual(here.slos.map((v) => v.series));
+    expect(off.model.slos.map((v) => v.report)).toEqual(here.slos.map((v) => v.report));
   });
 });
