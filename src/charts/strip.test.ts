@@ -1,13 +1,14 @@
 import { describe, expect, it } from 'vitest';
+import fc from 'fast-check';
 import { renderSvg } from './render.ts';
-import { STRIP_WIDTH, stripSpec } from './strip.ts';
+import { STRIP_WIDTH, stackedTicks, stripSpec, TICKS_PER_PIXEL } from './strip.ts';
 
 describe('stripSpec', () => {
   const spec = stripSpec([60, 300, 7200], 300, 6840, 'MTTA');
   const layers = (spec as { layer: { data: { values: Record<string, unknown>[] } }[] }).layer;
 
   it('draws one tick per sample in minutes, and the median solid and the p90 dashed, each labelled', () => {
-    expect(layers[0]!.data.values).toEqual([{ m: 1 }, { m: 5 }, { m: 120 }]);
+    expect(layers[0]!.data.values).toEqual([{ m: 1, n: 1, a: 0.7 }, { m: 5, n: 1, a: 0.7 }, { m: 120, n: 1, a: 0.7 }]);
     expect(layers[1]!.data.values).toEqual([{ m: 5, label: 'median', dash: [1, 0] }, { m: 114, label: 'p90', dash: [4, 3] }]);
   });
 
@@ -24,5 +25,37 @@ describe('stripSpec', () => {
     expect(Number(/<svg[^>]*width="(\d+)"/.exec(svg)![1])).toBeLessThanOrEqual(STRIP_WIDTH + 80);
     expect(svg).toContain('>1h<');
     expect(svg).toContain('>4h<');
+  });
+
+  it('draws ticks within half a pixel as one, as dark as they are together, and loses none', () => {
+    expect(stackedTicks([5, 1, 1], 240)).toEqual([{ m: 1, n: 2, a: 0.91 }, { m: 5, n: 1, a: 0.7 }]);
+    expect(stackedTicks([1, 1, 1], 240)).toEqual([{ m: 1, n: 3, a: 0.973 }]);
+    // Where a pixel spans many minutes (around a day), ticks a minute apart share half a pixel.
+    expect(stackedTicks([1440, 1441], 43200)).toEqual([{ m: 1440, n: 2, a: 0.91 }]);
+    expect(stackedTicks([], 240)).toEqual([]);
+  });
+
+  it('keeps every sample within half a pixel of its tick, with at most 641 ticks', () => {
+    // Where vega's symlog scale (constant 1) puts m minutes on the strip, in pixels.
+    const px = (m: number, end: number) => (Math.log1p(m) / Math.log1p(end)) * STRIP_WIDTH;
+    fc.assert(
+      fc.property(fc.array(fc.double({ min: 0, max: 43200, noNaN: true }), { minLength: 0, maxLength: 3000, size: 'max' }), (minutes) => {
+        const ticks = stackedTicks(minutes, 43200);
+        expect(ticks.length).toBeLessThanOrEqual(STRIP_WIDTH * TICKS_PER_PIXEL + 1);
+        expect(ticks.reduce((a, t) => a + t.n, 0)).toBe(minutes.length);
+        for (const m of minutes) expect(Math.min(...ticks.map((t) => Math.abs(px(t.m, 43200) - px(m, 43200))))).toBeLessThanOrEqual(1 / TICKS_PER_PIXEL + 1e-9);
+      }),
+      { seed: 11, numRuns: 60 },
+    );
+  });
+
+  it('10,000 incidents draw to an SVG of the same size as a few hundred: the ticks are bounded, not one per incident', async () => {
+    let seed = 7;
+    const random = () => ((seed = (seed * 16807) % 2147483647) / 2147483647);
+    const durations = (n: number) => Array.from({ length: n }, () => Math.round(60 * Math.exp(random() * 9)));
+    const small = await renderSvg(stripSpec(durations(300), 1800, 7200, 'MTTR'));
+    const large = await renderSvg(stripSpec(durations(10_000), 1800, 7200, 'MTTR'));
+    expect(large.length).toBeLessThan(50_000);
+    expect(large.length).toBeLessThan(small.length * 4);
   });
 });

@@ -3,6 +3,11 @@
  * axis in minutes, with the median as a solid rule and the p90 as a dashed one, each labelled, so
  * the two are told apart by line and word as well as colour. Pure: data in, vega-lite spec out.
  * Drawn at the width a phone shows (320 px), so its 11 px axis text is not scaled down.
+ *
+ * Ticks that fall within the same half pixel are drawn as one, as dark as that many ticks of
+ * opacity 0.7 laid on each other (1 - 0.3^n): the chart looks the same (a tick moves by at most
+ * half a pixel), and holds at most 641 ticks however many incidents there are (10,000 ticks made
+ * the incident metrics page of a large organisation 3.3 MB).
  */
 import type { TopLevelSpec } from 'vega-lite';
 
@@ -19,7 +24,8 @@ export function stripSpec(seconds: readonly number[], median: number | null, p90
   // Ticks at durations a reader knows (1m, 15m, 1h, 4h, 1d, 1w, 30d), up to the largest sample.
   const ticks = [0, 1, 5, 15, 60, 240, 1440, 10080, 43200].filter((t, i, all) => t <= max || all[i - 1]! < max);
   const axis = { values: ticks, labelExpr: "datum.value >= 1440 ? datum.value / 1440 + 'd' : datum.value >= 60 ? datum.value / 60 + 'h' : datum.value + 'm'", grid: true };
-  const x = { field: 'm', type: 'quantitative' as const, scale: { type: 'symlog' as const, constant: 1, domain: [0, ticks[ticks.length - 1]!] }, title: 'duration (log scale)', axis };
+  const end = ticks[ticks.length - 1]!;
+  const x = { field: 'm', type: 'quantitative' as const, scale: { type: 'symlog' as const, constant: 1, domain: [0, end] }, title: 'duration (log scale)', axis };
   return {
     $schema: 'https://vega.github.io/schema/vega-lite/v6.json',
     description: title,
@@ -27,7 +33,11 @@ export function stripSpec(seconds: readonly number[], median: number | null, p90
     height: 44,
     config: { font, aria: false, axis: { labelFontSize: 11, titleFontSize: 11, gridColor: '#eaeef2' }, view: { stroke: null } },
     layer: [
-      { data: { values: seconds.map((s) => ({ m: minutes(s) })) }, mark: { type: 'tick', color: '#0969da', opacity: 0.7, thickness: 1.5 }, encoding: { x } },
+      {
+        data: { values: stackedTicks(seconds.map(minutes), end) },
+        mark: { type: 'tick', color: '#0969da', thickness: 1.5 },
+        encoding: { x, opacity: { field: 'a', type: 'quantitative', scale: null, legend: null } },
+      },
       {
         data: { values: rules },
         mark: { type: 'rule', color: '#1b1f24', strokeWidth: 1.5 },
@@ -40,4 +50,33 @@ export function stripSpec(seconds: readonly number[], median: number | null, p90
       },
     ],
   };
+}
+
+/** Ticks per pixel the strip keeps apart: half a pixel. */
+export const TICKS_PER_PIXEL = 2;
+/** The opacity of one tick; n ticks on each other let 0.3^n of the background through. */
+const TICK_OPACITY = 0.7;
+
+/** The symmetric log of the strip's scale (constant 1), as vega's symlog computes it. */
+const symlog = (m: number) => Math.sign(m) * Math.log1p(Math.abs(m));
+
+/**
+ * The ticks of `minutes` on a symlog axis from 0 to `end`: one per half pixel that holds any,
+ * at its smallest value, with how many it holds (`n`) and their opacity together (`a`), in
+ * ascending order. 1m, 1m and 5m -> { m: 1, n: 2, a: 0.91 }, { m: 5, n: 1, a: 0.7 }.
+ */
+export function stackedTicks(minutes: readonly number[], end: number): { m: number; n: number; a: number }[] {
+  const slots = STRIP_WIDTH * TICKS_PER_PIXEL;
+  const span = symlog(end);
+  const bins = new Map<number, { m: number; n: number }>();
+  for (const m of minutes) {
+    const slot = Math.round((symlog(m) / span) * slots);
+    const bin = bins.get(slot);
+    if (bin === undefined) bins.set(slot, { m, n: 1 });
+    else {
+      bin.n++;
+      if (m < bin.m) bin.m = m;
+    }
+  }
+  return [...bins.values()].sort((p, q) => p.m - q.m).map(({ m, n }) => ({ m, n, a: Math.round((1 - (1 - TICK_OPACITY) ** n) * 1000) / 1000 }));
 }
