@@ -12,7 +12,7 @@ import { parseAsOfOption } from '../src/site/as-of.ts';
 import { DATA_FILES_BY_BUILD, SITE_MODEL, type ModelHooks } from '../src/site/model-hooks.ts';
 import { modelOffThread } from './lib/model-thread.ts';
 import { dropCredentials, parseOptions, printContentErrors } from './lib/cli.ts';
-import { markSite, refuseOut, removeStaleOldSites, swapIn } from './lib/out-dir.ts';
+import { markSite, refuseOut, removeStaleBuilds, swapIn } from './lib/out-dir.ts';
 import { withBuildLock } from './lib/build-lock.ts';
 import { chartsUsed } from '../src/adapters/charts/registry.ts';
 import { writeDataFiles, writeSearchIndex, writeSitemap } from './lib/post-build.ts';
@@ -58,7 +58,7 @@ try {
 
 const refused = await refuseOut(out, PROJECT, root);
 if (refused) fail(`--out: ${refused}`);
-await removeStaleOldSites(out);
+await removeStaleBuilds(out, PROJECT);
 
 // The model (the same checks as `npm run check`, then every figure and the Markdown bodies) is
 // computed on its own thread while Astro starts and bundles the pages; the pages take it from there.

@@ -80,15 +80,24 @@ export async function swapIn(staging: string, out: string): Promise<void> {
 }
 
 /**
- * Delete the old sites of `out` that earlier builds set aside and did not get to delete (the
- * machine stopped first), in the background; those of a build still running are left alone.
+ * Delete, in the background, what earlier builds of `out` left behind when the machine stopped
+ * before they could clean up: old sites set aside (`.<out>.old-<pid>`) and new ones not yet moved
+ * in (`.<out>.building-<pid>`), beside `out`, and Astro's output folders in the project
+ * (`<project>/.astro/sitrep-build-<pid>`). Those of a build still running are left alone.
  */
-export async function removeStaleOldSites(out: string): Promise<void> {
-  const prefix = `.${basename(out)}.old-`;
-  const names = await readdir(dirname(out)).catch(() => [] as string[]);
-  for (const name of names) {
-    const pid = Number(name.slice(prefix.length));
-    if (name.startsWith(prefix) && Number.isInteger(pid) && pid > 0 && pid !== process.pid && !alive(pid)) removeDetached(join(dirname(out), name));
+export async function removeStaleBuilds(out: string, project: string): Promise<void> {
+  const places = [
+    { dir: dirname(out), prefixes: [`.${basename(out)}.old-`, `.${basename(out)}.building-`] },
+    { dir: join(project, '.astro'), prefixes: ['sitrep-build-'] },
+  ];
+  for (const { dir, prefixes } of places) {
+    const names = await readdir(dir).catch(() => [] as string[]);
+    for (const name of names) {
+      const prefix = prefixes.find((p) => name.startsWith(p));
+      if (prefix === undefined || !/^\d+$/.test(name.slice(prefix.length))) continue;
+      const pid = Number(name.slice(prefix.length));
+      if (pid > 0 && pid !== process.pid && !alive(pid)) removeDetached(join(dir, name));
+    }
   }
 }
 

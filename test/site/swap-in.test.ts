@@ -7,7 +7,7 @@ import { spawn } from 'node:child_process';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { removeStaleOldSites, swapIn } from '../../scripts/lib/out-dir.ts';
+import { removeStaleBuilds, swapIn } from '../../scripts/lib/out-dir.ts';
 
 let dir: string;
 beforeEach(async () => {
@@ -48,18 +48,31 @@ describe('swapIn', () => {
   });
 });
 
-describe('removeStaleOldSites', () => {
-  it('deletes old sites whose build is gone, and leaves those of a running build and other folders', async () => {
+describe('removeStaleBuilds', () => {
+  it('deletes what builds that are gone left behind, and leaves what a running build holds and other folders', async () => {
     // A pid that is surely not running: a child that has exited.
     const gone = await new Promise<number>((resolve) => {
       const child = spawn(process.execPath, ['-e', '0']);
       child.on('exit', () => resolve(child.pid!));
     });
+    const project = join(dir, 'project');
+    const running = process.ppid;
+    // Beside the output: old sites set aside and new ones not moved in yet.
     await site(join(dir, `.site.old-${gone}`), 'stale');
-    await site(join(dir, `.site.old-${process.ppid}`), 'a running build');
+    await site(join(dir, `.site.building-${gone}`), 'stale');
+    await site(join(dir, `.site.old-${running}`), 'a running build');
+    await site(join(dir, `.site.building-${running}`), 'a running build');
     await site(join(dir, '.other.old-1'), 'not this site');
+    await site(join(dir, `.site.old-${gone}x`), 'not a build folder');
     await site(join(dir, 'site'), 'current');
-    await removeStaleOldSites(join(dir, 'site'));
-    await expect.poll(names, { timeout: 20_000, interval: 100 }).toEqual([`.other.old-1`, `.site.old-${process.ppid}`, 'site'].sort());
+    // In the project: Astro's output folders.
+    await site(join(project, '.astro', `sitrep-build-${gone}`), 'stale');
+    await site(join(project, '.astro', `sitrep-build-${running}`), 'a running build');
+    await site(join(project, '.astro', 'content-assets'), "Astro's own");
+    await removeStaleBuilds(join(dir, 'site'), project);
+    await expect
+      .poll(names, { timeout: 20_000, interval: 100 })
+      .toEqual([`.other.old-1`, `.site.building-${running}`, `.site.old-${gone}x`, `.site.old-${running}`, 'project', 'site'].sort());
+    await expect.poll(() => readdir(join(project, '.astro')).then((n) => n.sort()), { timeout: 20_000, interval: 100 }).toEqual(['content-assets', `sitrep-build-${running}`].sort());
   });
 });
