@@ -133,6 +133,7 @@ const GROWTH: { name: string; counts: Size }[] = [
   { name: 'SLOs x2', counts: { ...size, slos: size.slos * 2 } },
 ];
 const growth: { name: string; counts: Size; stages: Stage[] }[] = [];
+let growthFailure: string | undefined;
 
 try {
   console.log(`sitrep bench --size ${sizeName}: ${fmt(size.services)} services, ${fmt(size.slos)} SLOs, ${fmt(size.incidents)} incidents, ${fmt(size.postmortems)} postmortems, ${fmt(size.runbooks)} runbooks; Node ${process.version}`);
@@ -177,11 +178,17 @@ try {
   if (opts.growth) {
     // One organisation on disk at a time: the main one's snapshots and site go before the next is generated.
     if (!opts.keep) await rm(join(tmp, sizeName), { recursive: true, force: true });
-    for (const g of GROWTH) {
-      const dir = join(tmp, g.name.replace(/\W+/g, '-'));
-      const m = await measure(dir, g.counts, g.name);
-      growth.push({ name: g.name, counts: g.counts, stages: [...m.stages, processStage('npm run build (cold)', m.build, '')] });
-      if (!opts.keep) await rm(dir, { recursive: true, force: true });
+    // A growth run that fails is reported, and the main run's results are still written.
+    try {
+      for (const g of GROWTH) {
+        const dir = join(tmp, g.name.replace(/\W+/g, '-'));
+        const m = await measure(dir, g.counts, g.name);
+        growth.push({ name: g.name, counts: g.counts, stages: [...m.stages, processStage('npm run build (cold)', m.build, '')] });
+        if (!opts.keep) await rm(dir, { recursive: true, force: true });
+      }
+    } catch (e) {
+      growthFailure = (e as Error).message;
+      notes.push(`the growth runs failed, so the growth table is missing: ${growthFailure}`);
     }
   }
 } finally {
@@ -230,7 +237,11 @@ const growthTable = growthRows.length
   : '';
 const growthText = growthTable ? `\n\nGrowth: the same stages with twice the incidents (and postmortems), then twice the SLOs (and snapshots).\n\n${growthTable}` : '';
 
-const missed = [...stages.filter((s) => s.pass === false), ...growthRows.filter((r) => !r.pass).map((r) => ({ stage: `growth of ${r.stage}` }))];
+const missed = [
+  ...stages.filter((s) => s.pass === false),
+  ...growthRows.filter((r) => !r.pass).map((r) => ({ stage: `growth of ${r.stage}` })),
+  ...(growthFailure === undefined ? [] : [{ stage: 'growth (the runs failed)' }]),
+];
 const met = stages.filter((s) => s.pass).length + growthRows.filter((r) => r.pass).length;
 const summary = missed.length ? `${missed.length} target(s) missed: ${missed.map((s) => s.stage).join('; ')}` : `all ${met} targets met`;
 const markdown = `# sitrep bench --size ${sizeName}\n\n${machine}\n\n${table}${growthText}\n\n${notes.map((n) => `- ${n}`).join('\n')}\n\n${summary}\n`;
@@ -241,4 +252,4 @@ await mkdir(results, { recursive: true });
 await writeFile(join(results, `${sizeName}.md`), markdown);
 await writeFile(join(results, `${sizeName}.json`), `${JSON.stringify({ size: sizeName, counts: size, machine, stages, ...(growth.length ? { growth, growthRatios: growthRows } : {}), notes }, null, 2)}\n`);
 console.log(`results: ${join(results, `${sizeName}.md`)} and .json`);
-if (missed.length && opts.strict) process.exitCode = 1;
+if ((missed.length && opts.strict) || growthFailure !== undefined) process.exitCode = 1;
