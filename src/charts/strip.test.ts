@@ -12,6 +12,18 @@ describe('stripSpec', () => {
     expect(layers[1]!.data.values).toEqual([{ m: 5, label: 'median', dash: [1, 0] }, { m: 114, label: 'p90', dash: [4, 3] }]);
   });
 
+  it('labels the median left of its line and the p90 right of its own, so that close ones do not overlap', async () => {
+    const labels = layers.slice(2) as unknown as { data: { values: { label: string }[] }; mark: { align: string; dx: number } }[];
+    expect(labels.map((l) => [l.data.values.map((v) => v.label), l.mark.align, Math.sign(l.mark.dx)])).toEqual([
+      [['median'], 'right', -1],
+      [['p90'], 'left', 1],
+    ]);
+    // Drawn: a median and a p90 a few minutes apart, their labels side by side.
+    const svg = await renderSvg(stripSpec([60, 600, 660, 720], 640 * 60, 700 * 60, 'close'));
+    const anchor = (word: string) => new RegExp(`text-anchor="(\\w+)"[^>]*>${word}<`).exec(svg)?.[1];
+    expect([anchor('median'), anchor('p90')]).toEqual(['end', 'start']);
+  });
+
   it('ticks the axis at familiar durations up to the first one past the largest sample', () => {
     const axis = (layers[0] as unknown as { encoding: { x: { axis: { values: number[] } } } }).encoding.x.axis;
     expect(axis.values).toEqual([0, 1, 5, 15, 60, 240]);

@@ -1,7 +1,8 @@
 /**
  * A strip plot of durations: one tick per incident (or per gap, for MTBF) on a symmetric-log
- * axis in minutes, with the median as a solid rule and the p90 as a dashed one, each labelled, so
- * the two are told apart by line and word as well as colour. Pure: data in, vega-lite spec out.
+ * axis in minutes, with the median as a solid rule and the p90 as a dashed one, each labelled (the
+ * median on its left, the p90 on its right, so close ones do not overlap), so the two are told
+ * apart by line and word as well as colour. Pure: data in, vega-lite spec out.
  * Drawn at the width a phone shows (320 px), so its 11 px axis text is not scaled down.
  *
  * Ticks that fall within the same half pixel are drawn as one, as dark as that many ticks of
@@ -43,11 +44,12 @@ export function stripSpec(seconds: readonly number[], median: number | null, p90
         mark: { type: 'rule', color: '#1b1f24', strokeWidth: 1.5 },
         encoding: { x, strokeDash: { field: 'dash', type: 'nominal', scale: null, legend: null } },
       },
-      {
-        data: { values: rules },
-        mark: { type: 'text', dy: -28, fontSize: 11, color: '#1b1f24' },
+      // The median's label left of its line and the p90's right of it: close together, they do not overlap.
+      ...(['median', 'p90'] as const).map((label) => ({
+        data: { values: rules.filter((r) => r.label === label) },
+        mark: { type: 'text' as const, dy: -28, dx: label === 'median' ? -3 : 3, align: label === 'median' ? ('right' as const) : ('left' as const), fontSize: 11, color: '#1b1f24' },
         encoding: { x, text: { field: 'label' } },
-      },
+      })),
     ],
   };
 }
