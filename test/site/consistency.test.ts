@@ -284,6 +284,23 @@ describe('action items', () => {
   });
 });
 
+describe('runbooks', () => {
+  it('the service pages and the runbooks index agree on which runbooks are orphaned, and list each runbook once', async () => {
+    const runbooksIndex = await readFile(join(build.out, 'runbooks/index.html'), 'utf8');
+    const onIndex = [...runbooksIndex.matchAll(/<tr><td><a href="\/runbooks\/([^/]+)\/">[\s\S]*?<\/tr>/g)].map((m) => [m[1]!, m[0].includes('>orphaned<')] as const);
+    const onServices: (readonly [string, boolean])[] = [];
+    for (const dir of await readdir(join(build.out, 'services'), { withFileTypes: true })) {
+      if (!dir.isDirectory()) continue;
+      const html = await readFile(join(build.out, 'services', dir.name, 'index.html'), 'utf8');
+      for (const m of html.matchAll(/<li data-runbook="([^"]+)">([\s\S]*?)<\/li>/g)) onServices.push([m[1]!, m[2]!.includes('>orphaned<')]);
+    }
+    expect(onIndex.length).toBeGreaterThan(3);
+    expect(onIndex.filter(([, orphaned]) => orphaned).map(([id]) => id)).toEqual(['checkout-db-failover']);
+    const sorted = (xs: (readonly [string, boolean])[]) => [...xs].sort((a, b) => a[0].localeCompare(b[0]));
+    expect(sorted(onServices)).toEqual(sorted(onIndex));
+  });
+});
+
 describe('definitions', () => {
   it('the README states every figure definition exactly as the site does', async () => {
     const readme = (await readFile(join(PROJECT, 'README.md'), 'utf8')).replace(/\s+/g, ' ');
