@@ -29,6 +29,14 @@ describe('stripSpec', () => {
     expect(axis.values).toEqual([0, 1, 5, 15, 60, 240]);
   });
 
+  it('ends the axis at or past the largest sample: 45 days on a 90-day tick, two years on their own', () => {
+    const axisOf = (seconds: number[]) => (stripSpec(seconds, null, null, 'MTBF') as unknown as { layer: { encoding: { x: { axis: { values: number[] }; scale: { domain: number[] } } } }[] }).layer[0]!.encoding.x;
+    const day = 86_400;
+    expect(axisOf([3 * day, 45 * day]).axis.values.slice(-3)).toEqual([10080, 43200, 129600]);
+    expect(axisOf([3 * day, 45 * day]).scale.domain).toEqual([0, 129600]);
+    expect(axisOf([730 * day]).scale.domain).toEqual([0, 730 * 1440]);
+  });
+
   it('with no samples draws no rule, and renders to an SVG as wide as a phone shows it', async () => {
     const empty = stripSpec([], null, null, 'MTBF');
     expect((empty as { layer: { data: { values: unknown[] } }[] }).layer[1]!.data.values).toEqual([]);

@@ -22,8 +22,11 @@ export function stripSpec(seconds: readonly number[], median: number | null, p90
     ...(p90 === null ? [] : [{ m: minutes(p90), label: 'p90', dash: [4, 3] }]),
   ];
   const max = Math.max(1, ...seconds.map(minutes));
-  // Ticks at durations a reader knows (1m, 15m, 1h, 4h, 1d, 1w, 30d), up to the largest sample.
-  const ticks = [0, 1, 5, 15, 60, 240, 1440, 10080, 43200].filter((t, i, all) => t <= max || all[i - 1]! < max);
+  // Ticks at durations a reader knows (1m, 15m, 1h, 4h, 1d, 1w, 30d, 90d, 365d), up to the first
+  // past the largest sample; beyond a year the axis ends at the largest sample.
+  const known = [0, 1, 5, 15, 60, 240, 1440, 10080, 43200, 129600, 525600];
+  const ticks = known.filter((t, i, all) => t <= max || all[i - 1]! < max);
+  if (max > ticks[ticks.length - 1]!) ticks.push(Math.ceil(max / 1440) * 1440);
   const axis = { values: ticks, labelExpr: "datum.value >= 1440 ? datum.value / 1440 + 'd' : datum.value >= 60 ? datum.value / 60 + 'h' : datum.value + 'm'", grid: true };
   const end = ticks[ticks.length - 1]!;
   const x = { field: 'm', type: 'quantitative' as const, scale: { type: 'symlog' as const, constant: 1, domain: [0, end] }, title: 'duration (log scale)', axis };
