@@ -82,6 +82,10 @@ describe('period reports', () => {
   it('the incident page shows its status updates as a timeline and the SLOs it hurt', async () => {
     const html = await readFile(join(sample.out, 'incidents/2026-10-27-checkout-db-failover/index.html'), 'utf8');
     expect(html).toContain('<ol class="timeline">');
+    // Each update's status, time and time since the start read as words apart, not "identified2026-10-27".
+    const updates = [...html.matchAll(/<li class="update [a-z]+">([\s\S]*?)<\/li>/g)].map((m) => m[1]!.replace(/<[^>]+>/g, ''));
+    expect(updates.length).toBeGreaterThan(2);
+    for (const u of updates) expect(u).toMatch(/^[a-z]+ \d{4}-\d\d-\d\d \d\d:\d\d UTC \+/);
     expect(html).toMatch(/SLOs it hurt[\s\S]*Checkout availability<\/a><\/td><td>2026-10<\/td>/);
     expect(html).toContain('Counts as</dt><dd>a full outage');
   });
