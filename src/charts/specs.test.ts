@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { renderSvg } from './render.ts';
-import { budgetSpec, burnSpec, dailySliSpec } from './specs.ts';
+import { budgetSpec, burnSpec, dailySliSpec, labelRows } from './specs.ts';
 
 type Layer = { data?: { values?: Record<string, unknown>[] }; mark: { type: string }; encoding?: { y?: { scale?: { domain?: number[] } } } };
 const layers = (spec: object) => (spec as { layer: Layer[] }).layer;
@@ -39,5 +39,30 @@ describe('chart specs', () => {
     expect(svg).toContain('aria-label="Burn"');
     expect(svg).toContain('page fast above 14.4×');
     expect(svg).toContain('page (full height)');
+  });
+
+  it('incident labels that would touch take the next row down; one far enough away goes back to the top row', async () => {
+    const days = (n: number) => Array.from({ length: n }, (_, i) => ({ t: new Date(Date.UTC(2026, 9, 1 + i)).toISOString(), remaining: 1 - i / 100 }));
+    const marks = [
+      { t: '2026-11-09T10:00:00.000Z', label: 'SEV2' },
+      { t: '2026-11-09T14:00:00.000Z', label: 'SEV3' },
+      { t: '2026-11-10T08:00:00.000Z', label: 'SEV4' },
+      { t: '2026-10-05T00:00:00.000Z', label: 'SEV1' },
+    ];
+    const domain = [Date.UTC(2026, 9, 1), Date.UTC(2026, 10, 29)] as const;
+    expect(labelRows(marks, domain)).toEqual([0, 1, 2, 0]);
+    // Four close together: the fourth finds every row taken and takes the one that frees up first, the top one.
+    expect(labelRows([...marks.slice(0, 3), { t: '2026-11-09T16:00:00.000Z', label: 'SEV2' }], domain)).toEqual([0, 1, 0, 2]);
+    const spec = budgetSpec(days(60), { green: 60, yellow: 25 }, 'Budget', marks);
+    const rows = layers(spec).filter((l) => l.mark.type === 'text' && l.data?.values?.[0]?.label?.toString().startsWith('SEV'));
+    expect(rows.map((l) => [(l.mark as unknown as { y: number }).y, l.data!.values!.map((v) => v.label)])).toEqual([
+      [2, ['SEV2', 'SEV1']],
+      [14, ['SEV3']],
+      [26, ['SEV4']],
+    ]);
+    // Drawn: the two labels of the same day stand on two lines.
+    const svg = await renderSvg(spec);
+    const yOf = (label: string) => [...svg.matchAll(new RegExp(`transform="translate\\(([\\d.]+),([\\d.]+)\\)"[^>]*>${label}<`, 'g'))].map((m) => Number(m[2]));
+    expect(yOf('SEV3')[0]! - yOf('SEV2')[0]!).toBeGreaterThanOrEqual(12);
   });
 });

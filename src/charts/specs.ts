@@ -18,16 +18,47 @@ export interface IncidentMark {
   label: string;
 }
 
-/** Vertical dashed rules with a label at the top, for the incidents on a time axis (none: no layer). */
-function incidentLayers(marks: readonly IncidentMark[]): object[] {
+/** Rows of incident labels from the top, 12 px apart: a label that would touch the one before it in a row takes the next. */
+const LABEL_ROWS = 3;
+const LABEL_ROW_HEIGHT = 12;
+/** About how wide a label is drawn at 10 px (6 px a character), with room to spare. */
+const labelWidth = (label: string) => 6 * label.length + 6;
+
+/**
+ * The row of each incident's label, in the order given: the first row where it does not touch the
+ * label before it, on a time axis spanning `domain` (ms) over the chart's width; when every row is
+ * taken, the one that frees up first. Two incidents on the same day get two rows, not one smudge.
+ */
+export function labelRows(marks: readonly IncidentMark[], domain: readonly [number, number]): number[] {
+  const span = Math.max(1, domain[1] - domain[0]);
+  const ends: number[] = Array.from({ length: LABEL_ROWS }, () => -Infinity);
+  const order = marks.map((m, i) => ({ x: ((Date.parse(m.t) - domain[0]) / span) * WIDTH, w: labelWidth(m.label), i })).sort((a, b) => a.x - b.x || a.i - b.i);
+  const rows: number[] = new Array(marks.length);
+  for (const { x, w, i } of order) {
+    let row = ends.findIndex((end) => end <= x);
+    if (row < 0) row = ends.indexOf(Math.min(...ends));
+    ends[row] = x + w;
+    rows[i] = row;
+  }
+  return rows;
+}
+
+/**
+ * Vertical dashed rules with a label at the top, for the incidents on a time axis (none: no
+ * layer). `times` are the chart's other times (ISO), which with the marks make its time domain.
+ */
+function incidentLayers(marks: readonly IncidentMark[], times: readonly string[]): object[] {
   if (marks.length === 0) return [];
+  const ms = [...times, ...marks.map((m) => m.t)].map((t) => Date.parse(t));
+  const rows = labelRows(marks, [Math.min(...ms), Math.max(...ms)]);
+  const byRow = Array.from({ length: LABEL_ROWS }, (_, r) => marks.filter((_, i) => rows[i] === r)).map((values, r) => ({ values, r })).filter((x) => x.values.length > 0);
   return [
     { data: { values: marks }, mark: { type: 'rule', color: '#57606a', strokeDash: [2, 2] }, encoding: { x: { field: 't', type: 'temporal' } } },
-    {
-      data: { values: marks },
-      mark: { type: 'text', align: 'left', baseline: 'top', dx: 2, y: 2, fontSize: 10, color: '#57606a' },
+    ...byRow.map(({ values, r }) => ({
+      data: { values },
+      mark: { type: 'text', align: 'left', baseline: 'top', dx: 2, y: 2 + r * LABEL_ROW_HEIGHT, fontSize: 10, color: '#57606a' },
       encoding: { x: { field: 't', type: 'temporal', title: null }, text: { field: 'label' } },
-    },
+    })),
   ];
 }
 
@@ -59,7 +90,7 @@ export function budgetSpec(values: BudgetPoint[], thresholds: { green: number; y
       ...labelledRule([{ y: thresholds.green / 100, label: `green above ${thresholds.green}%` }], '#1a7f37', [6, 3]),
       ...labelledRule([{ y: thresholds.yellow / 100, label: `red at or below ${thresholds.yellow}%` }], '#9a6700', [3, 3]),
       ...labelledRule([{ y: 0, label: 'budget spent' }], '#cf222e', [1, 2]),
-      ...incidentLayers(incidents),
+      ...incidentLayers(incidents, values.map((v) => v.t)),
     ],
   } as TopLevelSpec;
 }
@@ -95,7 +126,7 @@ export function dailySliSpec(points: DailyPoint[], objectivePercent: number, tit
         },
       },
       ...labelledRule([{ y: allowed, label: `objective ${objectivePercent}%` }], '#cf222e', [4, 3]),
-      ...incidentLayers(incidents),
+      ...incidentLayers(incidents, values.map((v) => v.day)),
     ],
   } as TopLevelSpec;
 }
@@ -145,7 +176,7 @@ export function burnSpec(values: BurnPoint[], threshold: { value: number; label:
       },
       ...(threshold ? labelledRule([{ y: threshold.value, label: threshold.label }], '#cf222e', [4, 3]) : []),
       ...labelledRule([{ y: 1, label: '1×: the budget lasts the window' }], '#57606a', [1, 2]),
-      ...incidentLayers(incidents),
+      ...incidentLayers(incidents, [...values.map((v) => v.t), ...alerts.flatMap((a) => [a.from, a.to])]),
     ],
   } as TopLevelSpec;
 }
