@@ -79,6 +79,15 @@ describe('period reports', () => {
     expect(report.summary[1]).toMatch(/^Checkout availability spent \d+% of its error budget, \d+% of it during .* \(2026-10-27-checkout-db-failover\)\.$/);
   });
 
+  it('the outage-minutes table on /incidents/ writes every month with outage time as full / partial, and leaves the others blank', async () => {
+    const html = await readFile(join(sample.out, 'incidents/index.html'), 'utf8');
+    const table = /<table class="outage-minutes">[\s\S]*?<\/table>/.exec(html)![0];
+    const cells = [...table.matchAll(/<td class="num">([\s\S]*?)<\/td>/g)].map((m) => m[1]!.replace(/<[^>]+>/g, ''));
+    expect(cells.length).toBeGreaterThan(5);
+    expect(cells.filter((c) => c !== '').length).toBeGreaterThan(2);
+    for (const c of cells) expect(c).toMatch(/^$|^[\d.,]+ \/ [\d.,]+$/);
+  });
+
   it('the incident page shows its status updates as a timeline and the SLOs it hurt', async () => {
     const html = await readFile(join(sample.out, 'incidents/2026-10-27-checkout-db-failover/index.html'), 'utf8');
     expect(html).toContain('<ol class="timeline">');
