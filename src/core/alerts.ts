@@ -220,22 +220,11 @@ export function replayAlerts(slo: AlertSlo, series: Series, asOf?: number): Aler
 /**
  * The first step from `i` (or `n` when none) at which both windows may burn above the cut
  * (mayBurnAbove on the short window, when there is one, and on the long one): the replay's test
- * for a step that may hold, as one tight loop over the prefix sums. Same arithmetic, same steps.
+ * for a step that may hold, in one tight loop, without the rest of the per-step evaluation.
  */
 function nextMayHold(series: Pick<Series, 'goodSum' | 'totalSum'>, shortSteps: number | null, longSteps: number, cut: number, i: number, n: number): number {
-  const gs = series.goodSum;
-  const ts = series.totalSum;
   const ks = shortSteps ?? longSteps;
-  for (; i < n; i++) {
-    const g1 = gs[i + 1]!;
-    const t1 = ts[i + 1]!;
-    let lo = i + 1 > ks ? i + 1 - ks : 0;
-    let total = t1 - ts[lo]!;
-    if (!(total - (g1 - gs[lo]!) > total * cut)) continue;
-    lo = i + 1 > longSteps ? i + 1 - longSteps : 0;
-    total = t1 - ts[lo]!;
-    if (total - (g1 - gs[lo]!) > total * cut) return i;
-  }
+  for (; i < n; i++) if (mayBurnAbove(series, ks, i, cut) && mayBurnAbove(series, longSteps, i, cut)) return i;
   return n;
 }
 
