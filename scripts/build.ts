@@ -6,13 +6,13 @@
  */
 import { rmSync } from 'node:fs';
 import { cp, mkdir, readdir, rename, rm, writeFile } from 'node:fs/promises';
-import { basename, dirname, join, resolve } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseAsOfOption } from '../src/site/as-of.ts';
 import { DATA_FILES_BY_BUILD, SITE_MODEL, type ModelHooks } from '../src/site/model-hooks.ts';
 import { modelOffThread } from './lib/model-thread.ts';
 import { dropCredentials, parseOptions, printContentErrors } from './lib/cli.ts';
-import { markSite, refuseOut, removeStaleBuilds, swapIn } from './lib/out-dir.ts';
+import { buildFolder, markSite, refuseOut, removeStaleBuilds, swapIn } from './lib/out-dir.ts';
 import { withBuildLock } from './lib/build-lock.ts';
 import { chartsUsed } from '../src/adapters/charts/registry.ts';
 import { writeDataFiles, writeSearchIndex, writeSitemap } from './lib/post-build.ts';
@@ -65,8 +65,8 @@ await removeStaleBuilds(out, PROJECT);
 const began = performance.now();
 let modelled = began;
 const model = modelOffThread(root);
-const building = join(PROJECT, '.astro', `sitrep-build-${process.pid}`);
-const staging = join(dirname(out), `.${basename(out)}.building-${process.pid}`);
+const building = buildFolder('astro', out, PROJECT);
+const staging = buildFolder('staging', out, PROJECT);
 const pages = model.then((m) => {
   modelled = performance.now();
   if (m.kind === 'model') return m.model;

@@ -53,8 +53,23 @@ export async function markSite(dir: string): Promise<void> {
   await writeFile(join(dir, SITE_MARKER), 'Written by sitrep\'s build (npm run build); the next build replaces this whole folder.\n');
 }
 
-/** Where the site that `out` held waits for its removal: beside it, so moving it there is a rename. */
-const oldName = (out: string, pid: number) => join(dirname(out), `.${basename(out)}.old-${pid}`);
+/**
+ * The folders a build of `out` works in, each named after the build's process, as folder and
+ * name prefix: Astro's output in the project (it must sit there to find the project's packages),
+ * the finished site waiting beside `out` to be swapped in, and the old site set aside for removal.
+ * Beside `out`, so moving a site in or out is a rename.
+ */
+const BUILD_FOLDERS = {
+  astro: (out: string, project: string) => [join(project, '.astro'), 'sitrep-build-'],
+  staging: (out: string) => [dirname(out), `.${basename(out)}.building-`],
+  old: (out: string) => [dirname(out), `.${basename(out)}.old-`],
+} satisfies Record<string, (out: string, project: string) => [string, string]>;
+
+/** The folder of `kind` of the build of `out` run by process `pid` (this one by default). */
+export function buildFolder(kind: keyof typeof BUILD_FOLDERS, out: string, project: string, pid = process.pid): string {
+  const [dir, prefix] = BUILD_FOLDERS[kind](out, project);
+  return join(dir, `${prefix}${pid}`);
+}
 
 /**
  * Put the finished site `staging` (beside `out`, on its file system) in place of `out`. The old
@@ -64,7 +79,8 @@ const oldName = (out: string, pid: number) => join(dirname(out), `.${basename(ou
  * site cannot be moved in, the old one is put back.
  */
 export async function swapIn(staging: string, out: string): Promise<void> {
-  const old = oldName(out, process.pid);
+  // The project plays no part in where the old site goes.
+  const old = buildFolder('old', out, '');
   let moved = true;
   await rename(out, old).catch((e: NodeJS.ErrnoException) => {
     if (e.code !== 'ENOENT') throw e;
@@ -86,15 +102,11 @@ export async function swapIn(staging: string, out: string): Promise<void> {
  * (`<project>/.astro/sitrep-build-<pid>`). Those of a build still running are left alone.
  */
 export async function removeStaleBuilds(out: string, project: string): Promise<void> {
-  const places = [
-    { dir: dirname(out), prefixes: [`.${basename(out)}.old-`, `.${basename(out)}.building-`] },
-    { dir: join(project, '.astro'), prefixes: ['sitrep-build-'] },
-  ];
-  for (const { dir, prefixes } of places) {
+  for (const folder of Object.values(BUILD_FOLDERS)) {
+    const [dir, prefix] = folder(out, project);
     const names = await readdir(dir).catch(() => [] as string[]);
     for (const name of names) {
-      const prefix = prefixes.find((p) => name.startsWith(p));
-      if (prefix === undefined || !/^\d+$/.test(name.slice(prefix.length))) continue;
+      if (!name.startsWith(prefix) || !/^\d+$/.test(name.slice(prefix.length))) continue;
       const pid = Number(name.slice(prefix.length));
       if (pid > 0 && pid !== process.pid && !alive(pid)) removeDetached(join(dir, name));
     }
