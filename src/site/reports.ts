@@ -5,16 +5,14 @@
  */
 import { buildPeriodReport, dataStart as seriesDataStart, periodFromSlug, reportPeriods, secondsOf, type Json, type Period, type PeriodReport, type PeriodSloRow, type ReportVersion, type SloPeriodFigures } from '../core/index.ts';
 import { SEVERITIES, type Severity } from '../schemas/severity.ts';
-import { count, duration, objectivePct, pct, utc } from './format.ts';
+import { count, duration, MONTH_NAMES, objectivePct, pct, utc } from './format.ts';
 import type { SiteModel } from './model.ts';
 import { perBuild } from './per-build.ts';
-
-const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
 
 /** `October 2026`, `Q4 2026`. */
 export function periodLabel(p: Pick<Period, 'kind' | 'key'>): string {
   const [y, rest] = p.key.split('-') as [string, string];
-  return p.kind === 'month' ? `${MONTHS[Number(rest) - 1]} ${y}` : `${rest.toUpperCase()} ${y}`;
+  return p.kind === 'month' ? `${MONTH_NAMES[Number(rest) - 1]} ${y}` : `${rest.toUpperCase()} ${y}`;
 }
 
 /** The first second the site has data for: the earliest snapshot step or incident start. */

@@ -5,7 +5,7 @@
  * incidentCalendar, maintenanceState); this file only arranges and words them.
  */
 import { dayBars, incidentCalendar, isUnresolved, maintenanceInterval, maintenanceState, type DayLevel, type MaintenanceState } from '../core/index.ts';
-import { duration, utc } from './format.ts';
+import { duration, MONTH_NAMES, utc } from './format.ts';
 import type { SiteModel } from './model.ts';
 import { perBuild } from './per-build.ts';
 
@@ -143,25 +143,38 @@ export interface CalendarCell {
   label: string;
 }
 
-/** The heatmap: weeks (columns, oldest first) of 7 days (Monday first); days outside the year are null. */
-export function calendarView(site: SiteModel, days = 365): { weeks: (CalendarCell | null)[][]; total: number } {
+/**
+ * The heatmap: weeks (columns, oldest first) of 7 days (Monday first); days outside the year are
+ * null. `months[k]` labels week k when a month starts in it ("Jan 2026" for a January, so the year
+ * reads too), and the first week when its month has at least three weeks left to show its name.
+ */
+export function calendarView(site: SiteModel, days = 365): { weeks: (CalendarCell | null)[][]; months: (string | null)[]; total: number } {
   const cal = incidentCalendar(site.content.incidents, site.content.severities, site.asOf, days);
   const weeks: (CalendarCell | null)[][] = [];
+  const months: (string | null)[] = [];
   let week: (CalendarCell | null)[] = [];
+  let month: string | null = null;
+  const monthName = (date: string) => (date.slice(5, 7) === '01' ? `Jan ${date.slice(0, 4)}` : MONTH_NAMES[Number(date.slice(5, 7)) - 1]!.slice(0, 3));
+  const close = () => {
+    weeks.push([...week, ...Array<null>(7 - week.length).fill(null)]);
+    months.push(month);
+    week = [];
+    month = null;
+  };
   // Monday = 0: 1970-01-01 was a Thursday (3).
   const weekday = (date: string) => (Math.floor(Date.parse(`${date}T00:00:00Z`) / 86_400_000) + 3) % 7;
   for (let k = 0; k < weekday(cal[0]!.date); k++) week.push(null);
   for (const d of cal) {
     const bucket = d.outageMinutes > 0 ? 4 : Math.min(3, d.incidents);
     const label = `${d.date}: ${d.incidents} incident${d.incidents === 1 ? '' : 's'} started${d.outageMinutes > 0 ? `, ${minutes(d.outageMinutes)} of outage` : ''}`;
+    if (d.date.endsWith('-01')) month = monthName(d.date);
     week.push({ date: d.date, bucket, label });
-    if (week.length === 7) {
-      weeks.push(week);
-      week = [];
-    }
+    if (week.length === 7) close();
   }
-  if (week.length) weeks.push([...week, ...Array<null>(7 - week.length).fill(null)]);
-  return { weeks, total: cal.reduce((a, d) => a + d.incidents, 0) };
+  if (week.length) close();
+  const next = months.findIndex((m) => m !== null);
+  if (months[0] === null && (next === -1 || next >= 3)) months[0] = monthName(cal[0]!.date);
+  return { weeks, months, total: cal.reduce((a, d) => a + d.incidents, 0) };
 }
 
 export interface BannerView {

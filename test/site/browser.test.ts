@@ -247,6 +247,71 @@ describe('on paper', () => {
   });
 });
 
+describe('on a phone', () => {
+  /** Where a scroll box's content lies against the box: how far it reaches past each edge, in px. */
+  const overhang = (box: Element, inner: Element) => {
+    const b = box.getBoundingClientRect();
+    const i = inner.getBoundingClientRect();
+    return { left: Math.round(b.left - i.left), right: Math.round(i.right - b.right), scrolls: box.scrollWidth > box.clientWidth };
+  };
+
+  it('an SLO chart opens on its latest weeks and says the earlier ones are a scroll away; on a desktop it fits', { timeout: 60_000 }, async () => {
+    for (const [width, phone] of [[360, true], [1280, false]] as const) {
+      const context = await browser.newContext({ viewport: { width, height: 740 } });
+      const { page, problems } = await visit(context, '/slos/checkout-availability/');
+      const charts = await page.$$eval('figure.chart-figure', (fs, fn) => {
+        const f = new Function(`return ${fn}`)() as (b: Element, i: Element) => { left: number; right: number; scrolls: boolean };
+        return fs.map((fig) => ({ ...f(fig.querySelector('.chart')!, fig.querySelector('.chart svg')!), hint: (fig.querySelector('.scroll-hint') as HTMLElement).offsetHeight > 0 }));
+      }, overhang.toString());
+      expect(charts).toHaveLength(3);
+      for (const c of charts) {
+        if (phone) expect(c).toMatchObject({ scrolls: true, right: 0, hint: true });
+        else expect(c).toMatchObject({ scrolls: false, left: 0, hint: false });
+        if (!phone) expect(c.right).toBeLessThanOrEqual(0);
+        if (phone) expect(c.left).toBeGreaterThan(100);
+      }
+      // The axis still reads left to right: the first date label stands left of the last.
+      const xs = await page.$eval('figure.chart-figure svg', (svg) => [...svg.querySelectorAll('text')].filter((t) => /^\d{1,2} \w{3}|^\w{3} \d{1,2}/.test(t.textContent ?? '')).map((t) => t.getBoundingClientRect().left));
+      expect(xs.length).toBeGreaterThan(2);
+      expect(xs[0]!).toBeLessThan(xs.at(-1)!);
+      expect(problems).toEqual([]);
+      await context.close();
+    }
+  });
+
+  it('the outage calendar opens on its latest week, names its months, and reads left to right', { timeout: 60_000 }, async () => {
+    for (const [width, phone] of [[360, true], [1280, false]] as const) {
+      const context = await browser.newContext({ viewport: { width, height: 740 } });
+      const { page, problems } = await visit(context, '/outages/');
+      const cal = await page.$eval('.calendar-scroll', (box, fn) => {
+        const f = new Function(`return ${fn}`)() as (b: Element, i: Element) => { left: number; right: number; scrolls: boolean };
+        const cells = [...box.querySelectorAll('.cal[aria-label]')];
+        const r = box.getBoundingClientRect();
+        const inBox = (e: Element) => { const c = e.getBoundingClientRect(); return c.left >= r.left - 0.5 && c.right <= r.right + 0.5; };
+        return {
+          ...f(box, box.querySelector('.calendar')!),
+          first: cells[0]!.getAttribute('aria-label')!.slice(0, 10),
+          last: cells.at(-1)!.getAttribute('aria-label')!.slice(0, 10),
+          firstLeftOfLast: cells[0]!.getBoundingClientRect().left < cells.at(-1)!.getBoundingClientRect().left,
+          lastShows: inBox(cells.at(-1)!),
+          firstShows: inBox(cells[0]!),
+          months: [...box.querySelectorAll('.mon')].map((m) => m.textContent).filter(Boolean),
+        };
+      }, overhang.toString());
+      expect(cal.lastShows).toBe(true);
+      expect(cal.firstShows).toBe(!phone);
+      expect(cal.firstLeftOfLast).toBe(true);
+      expect(cal.scrolls).toBe(phone);
+      expect(cal.last > cal.first).toBe(true);
+      expect(cal.months.length).toBeGreaterThanOrEqual(12);
+      expect(cal.months).toContain('Jan 2026');
+      expect(cal.months.at(-1)).toBe('Nov');
+      expect(problems).toEqual([]);
+      await context.close();
+    }
+  });
+});
+
 /** The HTML pages reachable from the home page by links, as paths. */
 async function crawlHtml(): Promise<Set<string>> {
   const seen = new Set<string>();
