@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { renderSvg } from './render.ts';
-import { budgetSpec, burnSpec, dailySliSpec, labelRows } from './specs.ts';
+import { budgetSpec, burnSpec, dailySliSpec, labelPlaces, ruleLabelHeights, type IncidentMark } from './specs.ts';
+
+const labelRows = (marks: IncidentMark[], domain: readonly [number, number]) => labelPlaces(marks, domain).map((p) => p.row);
 
 type Layer = { data?: { values?: Record<string, unknown>[] }; mark: { type: string }; encoding?: { y?: { scale?: { domain?: number[] } } } };
 const layers = (spec: object) => (spec as { layer: Layer[] }).layer;
@@ -64,5 +66,63 @@ describe('chart specs', () => {
     const svg = await renderSvg(spec);
     const yOf = (label: string) => [...svg.matchAll(new RegExp(`transform="translate\\(([\\d.]+),([\\d.]+)\\)"[^>]*>${label}<`, 'g'))].map((m) => Number(m[2]));
     expect(yOf('SEV3')[0]! - yOf('SEV2')[0]!).toBeGreaterThanOrEqual(12);
+  });
+
+  it('an incident label that would run past the plot ends at its rule instead, and takes rows among the others as the span it covers', async () => {
+    const domain = [Date.UTC(2026, 9, 1), Date.UTC(2026, 10, 29)] as const;
+    const marks = [
+      { t: '2026-11-28T12:00:00.000Z', label: 'SEV1' },
+      { t: '2026-11-25T00:00:00.000Z', label: 'SEV3' },
+      { t: '2026-10-01T00:00:00.000Z', label: 'SEV2' },
+    ];
+    // The first ends at its rule (x 635 of 640): it covers 605-635, which the second (597-627, from its rule) already holds in the top row.
+    expect(labelPlaces(marks, domain)).toEqual([{ row: 1, right: true }, { row: 0, right: false }, { row: 0, right: false }]);
+    const days = Array.from({ length: 60 }, (_, i) => ({ t: new Date(Date.UTC(2026, 9, 1 + i)).toISOString(), remaining: 1 }));
+    const svg = await renderSvg(budgetSpec(days, { green: 60, yellow: 25 }, 'Budget', marks));
+    const sev1 = svg.match(/<text[^>]*text-anchor="end"[^>]*transform="translate\(([\d.]+),[\d.]+\)"[^>]*>SEV1</);
+    expect(sev1, 'SEV1 drawn right-aligned').not.toBeNull();
+    expect(Number(sev1![1])).toBeLessThanOrEqual(640);
+  });
+
+  it('rule labels stand at their rules’ heights unless they would touch: then just far enough apart, kept beside the plot', () => {
+    expect(ruleLabelHeights([72, 135, 180])).toEqual([72, 135, 180]);
+    expect(ruleLabelHeights([10, 4, 6])).toEqual([26, 4, 15]);
+    // Three at the very bottom: the stack moves up so the last still ends by the plot's bottom edge.
+    const bottom = ruleLabelHeights([180, 180, 180]);
+    expect(bottom.map((y, i) => y - (bottom[i - 1] ?? y - 11))).toEqual([11, 11, 11]);
+    expect(bottom[2]).toBeLessThanOrEqual(180 + 5.5);
+    for (const ys of [[0, 0, 0], [1, 2], [90, 91, 92, 93]]) {
+      const h = ruleLabelHeights(ys).sort((a, b) => a - b);
+      for (let k = 1; k < h.length; k++) expect(h[k]! - h[k - 1]!).toBeGreaterThanOrEqual(11);
+    }
+  });
+
+  it('draws the rules’ labels right of the plot, level with their rules, and apart when the rules crowd together', async () => {
+    const days = (f: (i: number) => number) => Array.from({ length: 60 }, (_, i) => ({ t: new Date(Date.UTC(2026, 9, 1 + i)).toISOString(), remaining: f(i) }));
+    const drawn = async (spec: object) => {
+      const svg = await renderSvg(spec as Parameters<typeof renderSvg>[0]);
+      const rules = [...svg.matchAll(/<g class="mark-rule role-mark[^"]*"><line transform="translate\(640,([\d.-]+)\)" x2="-640"/g)].map((m) => Number(m[1]));
+      const labels = [...svg.matchAll(/<text[^>]*transform="translate\(([\d.-]+),([\d.-]+)\)"[^>]*>([^<]*)</g)]
+        .filter((m) => /above|below|spent|objective|1×:/.test(m[3]!))
+        .map((m) => ({ x: Number(m[1]), y: Number(m[2]) }));
+      return { rules, labels };
+    };
+    // A budget still in hand: each label level with its rule (its middle 3 px below its baseline point), right of the 640 px plot.
+    const calm = await drawn(budgetSpec(days((i) => 1 - i / 100), { green: 60, yellow: 25 }, 'Budget'));
+    expect(calm.rules).toHaveLength(3);
+    expect(calm.labels.map((l) => l.x)).toEqual([646, 646, 646]);
+    calm.labels.forEach((l, k) => expect(Math.abs(l.y - 3 - calm.rules[k]!)).toBeLessThan(0.5));
+    // Overspent thirty times over: the three rules lie within 7 px, their labels 11 px apart.
+    const crowded = await drawn(budgetSpec(days((i) => 1 - i / 2), { green: 60, yellow: 25 }, 'Budget'));
+    expect(crowded.rules[2]! - crowded.rules[0]!).toBeLessThan(7);
+    expect(crowded.labels[1]!.y - crowded.labels[0]!.y).toBeCloseTo(11, 5);
+    expect(crowded.labels[2]!.y - crowded.labels[1]!.y).toBeCloseTo(11, 5);
+    // The daily SLI's objective and the burn rate's two rules are level with their rules too.
+    const daily = await drawn(dailySliSpec(Array.from({ length: 30 }, (_, i) => ({ day: `2026-10-${String(i + 1).padStart(2, '0')}`, sli: 1 - i / 10_000, total: 1 })), 99.9, 'Daily'));
+    const burn = await drawn(burnSpec(Array.from({ length: 30 }, (_, i) => ({ t: new Date(Date.UTC(2026, 9, 1 + i)).toISOString(), burn: i })), { value: 14.4, label: 'page fast above 14.4×' }, [], [], 'Burn'));
+    for (const d of [daily, burn]) {
+      expect(d.labels.length).toBe(d.rules.length);
+      d.labels.forEach((l, k) => expect(Math.abs(l.y - 3 - d.rules[k]!)).toBeLessThan(0.5));
+    }
   });
 });

@@ -18,29 +18,42 @@ export interface IncidentMark {
   label: string;
 }
 
-/** Rows of incident labels from the top, 12 px apart: a label that would touch the one before it in a row takes the next. */
+/** Rows of incident labels from the top, 12 px apart: a label that would touch the one before it in a row takes the next (see labelPlaces). */
 const LABEL_ROWS = 3;
 const LABEL_ROW_HEIGHT = 12;
 /** About how wide a label is drawn at 10 px (6 px a character), with room to spare. */
 const labelWidth = (label: string) => 6 * label.length + 6;
 
+/** Where an incident's label stands: its row from the top, and whether it ends at its rule (`right`) rather than starting there. */
+export interface LabelPlace {
+  row: number;
+  right: boolean;
+}
+
 /**
- * The row of each incident's label, in the order given: the first row where it does not touch the
- * label before it, on a time axis spanning `domain` (ms) over the chart's width; when every row is
- * taken, the one that frees up first. Two incidents on the same day get two rows, not one smudge.
+ * The place of each incident's label, in the order given, on a time axis spanning `domain` (ms)
+ * over the chart's width. A label starts at its rule, or ends there when it would run past the
+ * plot's right edge (where the rules' labels stand); it takes the first row where it does not
+ * touch the label before it, and when every row is taken, the one that frees up first. Two
+ * incidents on the same day get two rows, not one smudge.
  */
-export function labelRows(marks: readonly IncidentMark[], domain: readonly [number, number]): number[] {
+export function labelPlaces(marks: readonly IncidentMark[], domain: readonly [number, number]): LabelPlace[] {
   const span = Math.max(1, domain[1] - domain[0]);
   const ends: number[] = Array.from({ length: LABEL_ROWS }, () => -Infinity);
-  const order = marks.map((m, i) => ({ x: ((Date.parse(m.t) - domain[0]) / span) * WIDTH, w: labelWidth(m.label), i })).sort((a, b) => a.x - b.x || a.i - b.i);
-  const rows: number[] = new Array(marks.length);
-  for (const { x, w, i } of order) {
-    let row = ends.findIndex((end) => end <= x);
+  const spans = marks.map((m, i) => {
+    const x = ((Date.parse(m.t) - domain[0]) / span) * WIDTH;
+    const w = labelWidth(m.label);
+    const right = x + w > WIDTH;
+    return { from: right ? x - w : x, to: right ? x : x + w, right, i };
+  });
+  const places: LabelPlace[] = new Array(marks.length);
+  for (const { from, to, right, i } of spans.sort((a, b) => a.from - b.from || a.i - b.i)) {
+    let row = ends.findIndex((end) => end <= from);
     if (row < 0) row = ends.indexOf(Math.min(...ends));
-    ends[row] = x + w;
-    rows[i] = row;
+    ends[row] = to;
+    places[i] = { row, right };
   }
-  return rows;
+  return places;
 }
 
 /**
@@ -50,32 +63,74 @@ export function labelRows(marks: readonly IncidentMark[], domain: readonly [numb
 function incidentLayers(marks: readonly IncidentMark[], times: readonly string[]): object[] {
   if (marks.length === 0) return [];
   const ms = [...times, ...marks.map((m) => m.t)].map((t) => Date.parse(t));
-  const rows = labelRows(marks, [Math.min(...ms), Math.max(...ms)]);
-  const byRow = Array.from({ length: LABEL_ROWS }, (_, r) => marks.filter((_, i) => rows[i] === r)).map((values, r) => ({ values, r })).filter((x) => x.values.length > 0);
+  const places = labelPlaces(marks, [Math.min(...ms), Math.max(...ms)]);
+  const groups = new Map<string, { row: number; right: boolean; values: IncidentMark[] }>();
+  for (const [i, p] of places.entries()) {
+    const key = `${p.row} ${p.right}`;
+    if (!groups.has(key)) groups.set(key, { ...p, values: [] });
+    groups.get(key)!.values.push(marks[i]!);
+  }
   return [
     { data: { values: marks }, mark: { type: 'rule', color: '#57606a', strokeDash: [2, 2] }, encoding: { x: { field: 't', type: 'temporal' } } },
-    ...byRow.map(({ values, r }) => ({
+    ...[...groups.values()].sort((a, b) => a.row - b.row || Number(a.right) - Number(b.right)).map(({ values, row, right }) => ({
       data: { values },
-      mark: { type: 'text', align: 'left', baseline: 'top', dx: 2, y: 2 + r * LABEL_ROW_HEIGHT, fontSize: 10, color: '#57606a' },
+      mark: { type: 'text', align: right ? 'right' : 'left', baseline: 'top', dx: right ? -2 : 2, y: 2 + row * LABEL_ROW_HEIGHT, fontSize: 10, color: '#57606a' },
       encoding: { x: { field: 't', type: 'temporal', title: null }, text: { field: 'label' } },
     })),
   ];
 }
 
-/** A horizontal rule labelled at its right end, so a reader tells the lines apart without colour. */
-function labelledRule(values: { y: number; label: string }[], color: string, dash: number[]): object[] {
+/** A horizontal reference line: where it stands (in data units), its words, and how it is drawn. */
+interface RuleLine {
+  y: number;
+  label: string;
+  color: string;
+  dash: number[];
+}
+
+/** How far apart (px) two rule labels stand at least: a 10 px line of text and a pixel of air. */
+const RULE_LABEL_GAP = 11;
+
+/**
+ * Where each rule's label stands (px from the top of the plot), in the order given, from the heights
+ * of the rules: at its rule's height, moved apart just enough that no two labels touch, and kept
+ * beside the plot. A chart knows its rules' heights because it gives its y domain literally.
+ */
+export function ruleLabelHeights(ys: readonly number[]): number[] {
+  const order = ys.map((y, i) => ({ y, i })).sort((a, b) => a.y - b.y || a.i - b.i);
+  const placed: number[] = [];
+  for (const [k, o] of order.entries()) placed.push(k === 0 ? o.y : Math.max(o.y, placed[k - 1]! + RULE_LABEL_GAP));
+  // Pushed past the bottom: the whole stack moves up, but not past the top.
+  const over = placed.length ? placed.at(-1)! - (HEIGHT + RULE_LABEL_GAP / 2) : 0;
+  const shift = over > 0 ? Math.min(over, Math.max(0, placed[0]! + RULE_LABEL_GAP / 2)) : 0;
+  const out: number[] = new Array(ys.length);
+  for (const [k, o] of order.entries()) out[o.i] = placed[k]! - shift;
+  return out;
+}
+
+/**
+ * Horizontal rules labelled in words right of the plot, where no data line or incident label can
+ * run into them, in the rule's colour, so a reader tells the lines apart without colour too.
+ */
+function labelledRules(rules: readonly RuleLine[], px: (y: number) => number): object[] {
+  const heights = ruleLabelHeights(rules.map((r) => px(r.y)));
   return [
-    { data: { values }, mark: { type: 'rule', strokeDash: dash, color }, encoding: { y: { field: 'y', type: 'quantitative' } } },
+    ...rules.map((r) => ({ data: { values: [{ y: r.y }] }, mark: { type: 'rule', strokeDash: r.dash, color: r.color }, encoding: { y: { field: 'y', type: 'quantitative' } } })),
     {
-      data: { values },
-      mark: { type: 'text', align: 'right', baseline: 'bottom', dy: -2, x: WIDTH, fontSize: 10, color },
-      encoding: { y: { field: 'y', type: 'quantitative' }, text: { field: 'label' } },
+      data: { values: rules.map((r, i) => ({ label: r.label, color: r.color, py: heights[i] })) },
+      mark: { type: 'text', align: 'left', baseline: 'middle', x: WIDTH + 6, fontSize: 10 },
+      encoding: { y: { field: 'py', type: 'quantitative', scale: null }, text: { field: 'label' }, color: { field: 'color', type: 'nominal', scale: null } },
     },
   ];
 }
 
+/** Heights (px from the top) on a linear y scale over `domain`, its top value at 0. */
+const linearPx = ([lo, hi]: readonly [number, number]) => (y: number) => (HEIGHT * (hi - y)) / (hi - lo || 1);
+
 /** Error budget remaining through the window, the policy thresholds as labelled rules, incidents marked. */
 export function budgetSpec(values: BudgetPoint[], thresholds: { green: number; yellow: number }, title: string, incidents: readonly IncidentMark[] = []): TopLevelSpec {
+  // From full (100%) down to empty, or to the quarter below the most overspent point.
+  const domain = [Math.min(0, Math.floor(Math.min(...values.map((v) => v.remaining)) * 4) / 4), 1] as [number, number];
   return {
     ...frame(title),
     layer: [
@@ -84,12 +139,14 @@ export function budgetSpec(values: BudgetPoint[], thresholds: { green: number; y
         mark: { type: 'area', line: { color: '#0969da' }, color: '#ddf4ff', interpolate: 'linear' },
         encoding: {
           x: { field: 't', type: 'temporal', title: null, axis: { format: '%b %d' } },
-          y: { field: 'remaining', type: 'quantitative', title: 'budget left', axis: { format: '%' } },
+          y: { field: 'remaining', type: 'quantitative', title: 'budget left', scale: { domain }, axis: { format: '%' } },
         },
       },
-      ...labelledRule([{ y: thresholds.green / 100, label: `green above ${thresholds.green}%` }], '#1a7f37', [6, 3]),
-      ...labelledRule([{ y: thresholds.yellow / 100, label: `red at or below ${thresholds.yellow}%` }], '#9a6700', [3, 3]),
-      ...labelledRule([{ y: 0, label: 'budget spent' }], '#cf222e', [1, 2]),
+      ...labelledRules([
+        { y: thresholds.green / 100, label: `green above ${thresholds.green}%`, color: '#1a7f37', dash: [6, 3] },
+        { y: thresholds.yellow / 100, label: `red at or below ${thresholds.yellow}%`, color: '#9a6700', dash: [3, 3] },
+        { y: 0, label: 'budget spent', color: '#cf222e', dash: [1, 2] },
+      ], linearPx(domain)),
       ...incidentLayers(incidents, values.map((v) => v.t)),
     ],
   } as TopLevelSpec;
@@ -125,7 +182,7 @@ export function dailySliSpec(points: DailyPoint[], objectivePercent: number, tit
           },
         },
       },
-      ...labelledRule([{ y: allowed, label: `objective ${objectivePercent}%` }], '#cf222e', [4, 3]),
+      ...labelledRules([{ y: allowed, label: `objective ${objectivePercent}%`, color: '#cf222e', dash: [4, 3] }], (e) => (HEIGHT * Math.log(e / floor)) / Math.log(worst / floor)),
       ...incidentLayers(incidents, values.map((v) => v.day)),
     ],
   } as TopLevelSpec;
@@ -161,7 +218,10 @@ export function burnSpec(values: BurnPoint[], threshold: { value: number; label:
     },
   ];
   const peak = Math.max(threshold?.value ?? 1, ...values.map((p) => p.burn ?? 0));
-  const ticks = [0, 1, 2, 5, 10, 20, 50, 100, 200, 500, 1000, 2000].filter((t) => t <= peak * 1.2);
+  const top = peak * 1.2;
+  const ticks = [0, 1, 2, 5, 10, 20, 50, 100, 200, 500, 1000, 2000].filter((t) => t <= top);
+  // vega's symlog scale (constant 1): log1p of the value, from 0 at the bottom to the top.
+  const px = (b: number) => HEIGHT * (1 - Math.log1p(b) / Math.log1p(top));
   return {
     ...frame(title),
     layer: [
@@ -171,11 +231,13 @@ export function burnSpec(values: BurnPoint[], threshold: { value: number; label:
         mark: { type: 'line', color: '#0969da', interpolate: 'linear' },
         encoding: {
           x: { field: 't', type: 'temporal', title: null, axis: { format: '%b %d' } },
-          y: { field: 'burn', type: 'quantitative', title: 'burn rate (1h)', scale: { type: 'symlog' }, axis: { values: ticks, labelExpr: "datum.value + '×'" } },
+          y: { field: 'burn', type: 'quantitative', title: 'burn rate (1h)', scale: { type: 'symlog', domain: [0, top] }, axis: { values: ticks, labelExpr: "datum.value + '×'" } },
         },
       },
-      ...(threshold ? labelledRule([{ y: threshold.value, label: threshold.label }], '#cf222e', [4, 3]) : []),
-      ...labelledRule([{ y: 1, label: '1×: the budget lasts the window' }], '#57606a', [1, 2]),
+      ...labelledRules([
+        ...(threshold ? [{ y: threshold.value, label: threshold.label, color: '#cf222e', dash: [4, 3] }] : []),
+        { y: 1, label: '1×: the budget lasts the window', color: '#57606a', dash: [1, 2] },
+      ], px),
       ...incidentLayers(incidents, [...values.map((v) => v.t), ...alerts.flatMap((a) => [a.from, a.to])]),
     ],
   } as TopLevelSpec;
