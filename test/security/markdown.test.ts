@@ -51,6 +51,17 @@ describe('one sanitising pipeline for every Markdown body', () => {
     expect(html).toContain('<a href="mailto:oncall@example.com" rel="noopener noreferrer">c</a>');
   });
 
+  it('dates in table cells stay on one line; outside tables, and any other class, nothing changes', async () => {
+    const html = await renderMarkdown(['| Due | Time | Note |', '| --- | --- | --- |', '| 2026-11-13 | 2026-10-27 18:41 UTC | moved from 2026-11-06 to **2026-11-13** |', '', 'Due 2026-11-13.', ''].join('\n'));
+    expect(html).toContain('<td><span class="nowrap">2026-11-13</span></td>');
+    expect(html).toContain('<td><span class="nowrap">2026-10-27 18:41 UTC</span></td>');
+    expect(html).toContain('<td>moved from <span class="nowrap">2026-11-06</span> to <strong><span class="nowrap">2026-11-13</span></strong></td>');
+    expect(html).toContain('<p>Due 2026-11-13.</p>');
+    // MDX cannot smuggle a class of its own onto a span: only "nowrap" passes the sanitiser.
+    const mdx = await renderMarkdown('<span className="banner nowrap">x</span>\n', 'mdx');
+    expect(mdx).not.toContain('banner');
+  });
+
   it('an MDX body renders only sitrep components, whatever it holds', async () => {
     const html = await renderMarkdown(
       [

@@ -279,6 +279,25 @@ describe('on a phone', () => {
     }
   });
 
+  it('a postmortem’s tables keep each date on one line, and a long ticket URL does not squeeze the action column', { timeout: 60_000 }, async () => {
+    for (const width of [360, 1280]) {
+      const context = await browser.newContext({ viewport: { width, height: 740 } });
+      const { page, problems } = await visit(context, '/postmortems/2026-10-27-checkout-db-failover/');
+      const dates = await page.$$eval('.prose td .nowrap', (xs) => xs.map((x) => ({ text: x.textContent, lines: x.getClientRects().length })));
+      expect(dates.length).toBeGreaterThanOrEqual(7);
+      expect(dates.filter((d) => d.lines !== 1)).toEqual([]);
+      // The action-items table: its Action column is its widest, the ticket URL breaks inside its own cell.
+      const cols = await page.$$eval('.prose table', (ts) => {
+        const t = ts.find((x) => /Action/.test(x.querySelector('th')?.textContent ?? ''))!;
+        return [...t.querySelectorAll('thead th')].map((th) => [th.textContent, Math.round(th.getBoundingClientRect().width)] as const);
+      });
+      expect(cols.map(([h]) => h)).toEqual(['Action', 'Owner', 'Due', 'Priority', 'Status', 'Ticket']);
+      if (width === 1280) expect(Math.max(...cols.map(([, w]) => w))).toBe(cols[0]![1]);
+      expect(problems).toEqual([]);
+      await context.close();
+    }
+  });
+
   it('the outage calendar opens on its latest week, names its months, and reads left to right', { timeout: 60_000 }, async () => {
     for (const [width, phone] of [[360, true], [1280, false]] as const) {
       const context = await browser.newContext({ viewport: { width, height: 740 } });

@@ -1,4 +1,4 @@
-import type { Element, Root as HastRoot } from 'hast';
+import type { Element, ElementContent, Root as HastRoot } from 'hast';
 import type { Heading, Root, RootContent, Table } from 'mdast';
 import rehypeSanitize, { defaultSchema, type Options as SanitizeSchema } from 'rehype-sanitize';
 import rehypeStringify from 'rehype-stringify';
@@ -66,6 +66,7 @@ const SANITIZE: SanitizeSchema = {
     ...defaultSchema.attributes,
     ...MDX_SANITIZE_ATTRIBUTES,
     a: [...(defaultSchema.attributes?.a ?? []), ['rel', 'noopener', 'noreferrer']],
+    span: [['className', 'nowrap']],
   },
   protocols: { ...defaultSchema.protocols, href: SAFE_PROTOCOLS, src: ['http', 'https'], cite: ['http', 'https'], longDesc: ['http', 'https'] },
 };
@@ -80,6 +81,47 @@ function externalLinks() {
         node.properties.rel = ['noopener', 'noreferrer'];
       }
       for (const child of node.children) if (child.type === 'element') stack.push(child);
+    }
+  };
+}
+
+/** A date, or a date and time, as tables in postmortems write them: `2026-10-27`, `2026-10-27 18:41 UTC`. */
+const TABLE_DATE = /\d{4}-\d{2}-\d{2}(?:[ T]\d{2}:\d{2}(?::\d{2})?(?: ?UTC|Z)?)?/g;
+
+/**
+ * Dates in table cells stay on one line (`<span class="nowrap">`): a narrow column would
+ * otherwise break `2026-11-13` after its hyphens, which reads as two numbers.
+ */
+function unbrokenDates() {
+  const wrap = (cell: Element) => {
+    const stack: Element[] = [cell];
+    while (stack.length) {
+      const node = stack.pop()!;
+      node.children = node.children.flatMap((child) => {
+        if (child.type === 'element') {
+          stack.push(child);
+          return [child];
+        }
+        if (child.type !== 'text' || !TABLE_DATE.test(child.value)) return [child];
+        TABLE_DATE.lastIndex = 0;
+        const out: ElementContent[] = [];
+        let at = 0;
+        for (const m of child.value.matchAll(TABLE_DATE)) {
+          if (m.index > at) out.push({ type: 'text', value: child.value.slice(at, m.index) });
+          out.push({ type: 'element', tagName: 'span', properties: { className: ['nowrap'] }, children: [{ type: 'text', value: m[0] }] });
+          at = m.index + m[0].length;
+        }
+        if (at < child.value.length) out.push({ type: 'text', value: child.value.slice(at) });
+        return out;
+      });
+    }
+  };
+  return (tree: HastRoot) => {
+    const stack: (HastRoot | Element)[] = [tree];
+    while (stack.length) {
+      const node = stack.pop()!;
+      if (node.type === 'element' && (node.tagName === 'td' || node.tagName === 'th')) wrap(node);
+      else for (const child of node.children) if (child.type === 'element') stack.push(child);
     }
   };
 }
@@ -99,6 +141,7 @@ export async function renderMarkdown(body: string, format: MarkdownFormat = 'md'
   const pipeline = unified()
     .use(remarkRehype, { handlers: MDX_HANDLERS })
     .use(externalLinks)
+    .use(unbrokenDates)
     .use(rehypeSanitize, SANITIZE)
     .use(rehypeStringify);
   return pipeline.stringify(await pipeline.run(tree));
