@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { renderSvg } from './render.ts';
-import { STRIP_WIDTH, stackedTicks, stripSpec, TICKS_PER_PIXEL } from './strip.ts';
+import { labelledTicks, STRIP_WIDTH, stackedTicks, stripSpec, TICKS_PER_PIXEL } from './strip.ts';
 
 describe('stripSpec', () => {
   const spec = stripSpec([60, 300, 7200], 300, 6840, 'MTTA');
@@ -29,10 +29,21 @@ describe('stripSpec', () => {
     expect(axis.values).toEqual([0, 1, 5, 15, 60, 240]);
   });
 
+  it('labels the axis ends always, and leaves out a label between that would crowd its neighbour', () => {
+    const known = [0, 1, 5, 15, 60, 240, 1440, 10080, 43200, 129600, 525600];
+    // Out to a day every familiar duration has room.
+    expect(labelledTicks(known.slice(0, 7), 1440)).toEqual(known.slice(0, 7));
+    // Out to a year, 1m stands 17 px from 0, 15m 24 px from 5m and 90d 34 px from the end: they give way, 0 and 365d stay.
+    expect(labelledTicks(known, 525600)).toEqual([0, 5, 60, 240, 1440, 10080, 43200, 525600]);
+    expect(labelledTicks([0, 1], 1)).toEqual([0, 1]);
+    expect(labelledTicks([0], 1)).toEqual([0]);
+  });
+
   it('ends the axis at or past the largest sample: 45 days on a 90-day tick, two years on their own', () => {
     const axisOf = (seconds: number[]) => (stripSpec(seconds, null, null, 'MTBF') as unknown as { layer: { encoding: { x: { axis: { values: number[] }; scale: { domain: number[] } } } }[] }).layer[0]!.encoding.x;
     const day = 86_400;
-    expect(axisOf([3 * day, 45 * day]).axis.values.slice(-3)).toEqual([10080, 43200, 129600]);
+    // 30d would crowd the 90d end on a 320 px axis, so it has no label of its own (labelledTicks).
+    expect(axisOf([3 * day, 45 * day]).axis.values.slice(-2)).toEqual([10080, 129600]);
     expect(axisOf([3 * day, 45 * day]).scale.domain).toEqual([0, 129600]);
     expect(axisOf([730 * day]).scale.domain).toEqual([0, 730 * 1440]);
   });

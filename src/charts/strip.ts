@@ -27,8 +27,8 @@ export function stripSpec(seconds: readonly number[], median: number | null, p90
   const known = [0, 1, 5, 15, 60, 240, 1440, 10080, 43200, 129600, 525600];
   const ticks = known.filter((t, i, all) => t <= max || all[i - 1]! < max);
   if (max > ticks[ticks.length - 1]!) ticks.push(Math.ceil(max / 1440) * 1440);
-  const axis = { values: ticks, labelExpr: "datum.value >= 1440 ? datum.value / 1440 + 'd' : datum.value >= 60 ? datum.value / 60 + 'h' : datum.value + 'm'", grid: true };
   const end = ticks[ticks.length - 1]!;
+  const axis = { values: labelledTicks(ticks, end), labelExpr: LABEL_EXPR, grid: true, labelFlush: true };
   const x = { field: 'm', type: 'quantitative' as const, scale: { type: 'symlog' as const, constant: 1, domain: [0, end] }, title: 'duration (log scale)', axis };
   return {
     $schema: 'https://vega.github.io/schema/vega-lite/v6.json',
@@ -59,6 +59,39 @@ export function stripSpec(seconds: readonly number[], median: number | null, p90
 
 /** Ticks per pixel the strip keeps apart: half a pixel. */
 export const TICKS_PER_PIXEL = 2;
+/** A tick's label: `0`, then minutes, hours and days (`1m`, `4h`, `30d`). */
+const LABEL_EXPR = "datum.value == 0 ? '0' : datum.value >= 1440 ? datum.value / 1440 + 'd' : datum.value >= 60 ? datum.value / 60 + 'h' : datum.value + 'm'";
+const label = (m: number) => (m === 0 ? '0' : m >= 1440 ? `${m / 1440}d` : m >= 60 ? `${m / 60}h` : `${m}m`);
+/** About how wide an 11 px axis label is drawn (9 px a character: Chromium drew "1m" 17.5 px wide), and the air kept between two. */
+const LABEL_CHAR = 9;
+const LABEL_GAP = 4;
+
+/**
+ * The ticks that keep their label and grid line on an axis from 0 to `end` minutes: the first and
+ * the last always (drawn flush with the axis ends), and each other one whose label stays
+ * LABEL_GAP px clear of the label kept before it and of the last one. Near 0 a log axis crowds
+ * (1m stands 17 px from 0 on an axis out to a year): there 1m gives way.
+ */
+export function labelledTicks(ticks: readonly number[], end: number): number[] {
+  const x = (m: number) => (STRIP_WIDTH * symlog(m)) / symlog(end);
+  const w = (m: number) => LABEL_CHAR * label(m).length;
+  const first = ticks[0]!;
+  const last = ticks[ticks.length - 1]!;
+  if (ticks.length < 2) return [...ticks];
+  const lastFrom = x(last) - w(last);
+  const kept = [first];
+  let keptTo = x(first) + w(first);
+  for (const t of ticks.slice(1, -1)) {
+    const from = x(t) - w(t) / 2;
+    const to = x(t) + w(t) / 2;
+    if (from >= keptTo + LABEL_GAP && to + LABEL_GAP <= lastFrom) {
+      kept.push(t);
+      keptTo = to;
+    }
+  }
+  return [...kept, last];
+}
+
 /** The opacity of one tick; n ticks on each other let 0.3^n of the background through. */
 const TICK_OPACITY = 0.7;
 

@@ -298,6 +298,38 @@ describe('on a phone', () => {
     }
   });
 
+  it('the reports index fits the screen without scrolling, and a report’s note on its SLO table is not cut off', { timeout: 60_000 }, async () => {
+    const context = await browser.newContext({ viewport: { width: 360, height: 740 } });
+    const index = await visit(context, '/reports/');
+    const tables = await index.page.$$eval('table.report-index', (ts) => ts.map((t) => t.scrollWidth - t.clientWidth));
+    expect(tables.length).toBe(2);
+    expect(tables).toEqual([0, 0]);
+    const report = await visit(context, '/reports/2026-10/');
+    const notes = await report.page.$$eval('.table-note', (ps) => ps.map((p) => ({ text: p.textContent, right: p.getBoundingClientRect().right })));
+    expect(notes.length).toBe(6);
+    for (const n of notes) {
+      expect(n.text).toBe('Changes are against September 2026, in percentage points.');
+      expect(n.right).toBeLessThanOrEqual(360);
+    }
+    expect([...index.problems, ...report.problems]).toEqual([]);
+    await context.close();
+  });
+
+  it('the incident metrics strips draw their axis labels apart, the axis ends always labelled', { timeout: 60_000 }, async () => {
+    const context = await browser.newContext({ viewport: { width: 360, height: 740 } });
+    const { page, problems } = await visit(context, '/metrics/');
+    const axes = await page.$$eval('figure.strip svg', (svgs) => svgs.map((svg) => [...svg.querySelectorAll('.role-axis-label text')].map((t) => {
+      const r = t.getBoundingClientRect();
+      return { text: t.textContent, left: r.left, right: r.right };
+    }).sort((a, b) => a.left - b.left)));
+    expect(axes.length).toBeGreaterThanOrEqual(5);
+    const crowded = axes.flatMap((labels) => labels.slice(1).flatMap((l, k) => (l.left - labels[k]!.right < 3 ? [`${labels[k]!.text} | ${l.text}: ${(l.left - labels[k]!.right).toFixed(1)} px`] : [])));
+    expect(crowded).toEqual([]);
+    for (const labels of axes) expect(labels[0]!.text).toBe('0');
+    expect(problems).toEqual([]);
+    await context.close();
+  });
+
   it('the outage calendar opens on its latest week, names its months, and reads left to right', { timeout: 60_000 }, async () => {
     for (const [width, phone] of [[360, true], [1280, false]] as const) {
       const context = await browser.newContext({ viewport: { width, height: 740 } });
