@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { byId, sloViewById, sloViewsByService } from './by-id.ts';
+import { byId, runbookViewsByService, sloViewById, sloViewsByService } from './by-id.ts';
 
 describe('byId', () => {
   it('finds an entry by its id (ids are unique once checked), with one index per list', () => {
@@ -26,5 +26,21 @@ describe('sloViewsByService', () => {
     expect(sloViewsByService(views).get('s2')).toEqual([views[1]]);
     expect(sloViewsByService(views).get('s3')).toBeUndefined();
     expect(sloViewsByService(views)).toBe(sloViewsByService(views));
+  });
+});
+
+describe('runbookViewsByService', () => {
+  it('groups runbook views by service in list order, once per list, apart from any other grouping of the same list', () => {
+    const views = [
+      { id: 'r1', service: { id: 's1' }, slo: { service: 's2' } },
+      { id: 'r2', service: { id: 's2' }, slo: { service: 's1' } },
+      { id: 'r3', service: { id: 's1' }, slo: { service: 's1' } },
+    ];
+    expect(runbookViewsByService(views).get('s1')).toEqual([views[0], views[2]]);
+    expect(runbookViewsByService(views).get('s3')).toBeUndefined();
+    expect(runbookViewsByService(views)).toBe(runbookViewsByService(views));
+    // The same list grouped another way keeps its own index.
+    expect(sloViewsByService(views).get('s1')).toEqual([views[1], views[2]]);
+    expect(runbookViewsByService(views).get('s2')).toEqual([views[1]]);
   });
 });

@@ -20,22 +20,36 @@ export function sloViewById<V extends { slo: { id: string } }>(views: readonly V
   return index as ReadonlyMap<string, V>;
 }
 
-const serviceIndexes = new WeakMap<readonly { slo: { service: string } }[], ReadonlyMap<string, readonly unknown[]>>();
+const groupIndexes = new WeakMap<readonly object[], Map<string, ReadonlyMap<string, readonly unknown[]>>>();
 
 /**
- * The site's SLO views by service id, in list order, grouped once per list (service pages and
- * badges do not each scan every SLO). A service without SLOs has no entry.
+ * A list grouped by `key` of each entry, in list order, once per list and grouping (`name` tells
+ * groupings of one list apart): a page that shows one group does not scan the whole list. An empty
+ * group has no entry.
  */
-export function sloViewsByService<V extends { slo: { service: string } }>(views: readonly V[]): ReadonlyMap<string, readonly V[]> {
-  let index = serviceIndexes.get(views);
+function groupedBy<T extends object>(list: readonly T[], name: string, key: (x: T) => string): ReadonlyMap<string, readonly T[]> {
+  let byName = groupIndexes.get(list);
+  if (!byName) groupIndexes.set(list, (byName = new Map()));
+  let index = byName.get(name);
   if (!index) {
-    const groups = new Map<string, V[]>();
-    for (const v of views) {
-      const list = groups.get(v.slo.service);
-      if (list) list.push(v);
-      else groups.set(v.slo.service, [v]);
+    const groups = new Map<string, T[]>();
+    for (const x of list) {
+      const k = key(x);
+      const group = groups.get(k);
+      if (group) group.push(x);
+      else groups.set(k, [x]);
     }
-    serviceIndexes.set(views, (index = groups));
+    byName.set(name, (index = groups));
   }
-  return index as ReadonlyMap<string, readonly V[]>;
+  return index as ReadonlyMap<string, readonly T[]>;
+}
+
+/** The site's SLO views by service id, in list order (service pages and badges do not each scan every SLO). */
+export function sloViewsByService<V extends { slo: { service: string } }>(views: readonly V[]): ReadonlyMap<string, readonly V[]> {
+  return groupedBy(views, 'slo.service', (v) => v.slo.service);
+}
+
+/** The runbook views by service id, in list order (a service page does not scan every runbook). */
+export function runbookViewsByService<V extends { service: { id: string } }>(views: readonly V[]): ReadonlyMap<string, readonly V[]> {
+  return groupedBy(views, 'service.id', (v) => v.service.id);
 }
