@@ -8,7 +8,9 @@
  * then a fresh vega View of that shape with its own data and signals set before it runs. The SVG is
  * the same as compiling the whole spec (a test renders the sample's charts both ways).
  */
+import * as vega from 'vega';
 import { parse, View, type Runtime } from 'vega';
+import { textWidth } from './text-width.ts';
 import { compile, type TopLevelSpec } from 'vega-lite';
 
 /** What a chart spec holds besides its shape: inline data and literal domains, ticks and label. */
@@ -79,6 +81,16 @@ export function splitSpec(spec: TopLevelSpec): SplitSpec {
   if (signals.size) shape.params = [...((shape.params as unknown[]) ?? []), ...[...signals.keys()].map((name) => ({ name, value: null }))];
   return { shape, datasets, signals, description: typeof description === 'string' ? description : undefined };
 }
+
+// Vega measures text with this for every chart this process draws (see text-width.ts). vega
+// exports the object it measures with (from vega-scenegraph), though its types leave it out.
+type TextItem = { text?: unknown; fontSize?: number | string; fontWeight?: number | string };
+(vega as unknown as { textMetrics: { width: (item: TextItem, text?: unknown) => number } }).textMetrics.width = (item, text) => {
+  const value = text ?? item.text;
+  const s = Array.isArray(value) ? value.map(String).join(' ') : value == null ? '' : String(value);
+  const size = item.fontSize != null ? Number(item.fontSize) || 0 : 11;
+  return textWidth(s, size, item.fontWeight === 'bold' || Number(item.fontWeight) >= 600);
+};
 
 /** Compiled and parsed shapes, by their JSON. Bounded: a site has a few shapes, a test many. */
 const runtimes = new Map<string, Runtime>();

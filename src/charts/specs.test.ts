@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { renderSvg } from './render.ts';
 import { budgetSpec, burnSpec, dailySliSpec, labelPlaces, ruleLabelHeights, type IncidentMark } from './specs.ts';
+import { textWidth } from './text-width.ts';
 
 const labelRows = (marks: IncidentMark[], domain: readonly [number, number]) => labelPlaces(marks, domain).map((p) => p.row);
 
@@ -86,14 +87,14 @@ describe('chart specs', () => {
 
   it('rule labels stand at their rules’ heights unless they would touch: then just far enough apart, kept beside the plot', () => {
     expect(ruleLabelHeights([72, 135, 180])).toEqual([72, 135, 180]);
-    expect(ruleLabelHeights([10, 4, 6])).toEqual([26, 4, 15]);
+    expect(ruleLabelHeights([10, 4, 6])).toEqual([30, 4, 17]);
     // Three at the very bottom: the stack moves up so the last still ends by the plot's bottom edge.
     const bottom = ruleLabelHeights([180, 180, 180]);
-    expect(bottom.map((y, i) => y - (bottom[i - 1] ?? y - 11))).toEqual([11, 11, 11]);
-    expect(bottom[2]).toBeLessThanOrEqual(180 + 5.5);
+    expect(bottom.map((y, i) => y - (bottom[i - 1] ?? y - 13))).toEqual([13, 13, 13]);
+    expect(bottom[2]).toBeLessThanOrEqual(180 + 6.5);
     for (const ys of [[0, 0, 0], [1, 2], [90, 91, 92, 93]]) {
       const h = ruleLabelHeights(ys).sort((a, b) => a - b);
-      for (let k = 1; k < h.length; k++) expect(h[k]! - h[k - 1]!).toBeGreaterThanOrEqual(11);
+      for (let k = 1; k < h.length; k++) expect(h[k]! - h[k - 1]!).toBeGreaterThanOrEqual(13);
     }
   });
 
@@ -112,11 +113,11 @@ describe('chart specs', () => {
     expect(calm.rules).toHaveLength(3);
     expect(calm.labels.map((l) => l.x)).toEqual([646, 646, 646]);
     calm.labels.forEach((l, k) => expect(Math.abs(l.y - 3 - calm.rules[k]!)).toBeLessThan(0.5));
-    // Overspent thirty times over: the three rules lie within 7 px, their labels 11 px apart.
+    // Overspent thirty times over: the three rules lie within 7 px, their labels 13 px apart.
     const crowded = await drawn(budgetSpec(days((i) => 1 - i / 2), { green: 60, yellow: 25 }, 'Budget'));
     expect(crowded.rules[2]! - crowded.rules[0]!).toBeLessThan(7);
-    expect(crowded.labels[1]!.y - crowded.labels[0]!.y).toBeCloseTo(11, 5);
-    expect(crowded.labels[2]!.y - crowded.labels[1]!.y).toBeCloseTo(11, 5);
+    expect(crowded.labels[1]!.y - crowded.labels[0]!.y).toBeCloseTo(13, 5);
+    expect(crowded.labels[2]!.y - crowded.labels[1]!.y).toBeCloseTo(13, 5);
     // The daily SLI's objective and the burn rate's two rules are level with their rules too.
     const daily = await drawn(dailySliSpec(Array.from({ length: 30 }, (_, i) => ({ day: `2026-10-${String(i + 1).padStart(2, '0')}`, sli: 1 - i / 10_000, total: 1 })), 99.9, 'Daily'));
     const burn = await drawn(burnSpec(Array.from({ length: 30 }, (_, i) => ({ t: new Date(Date.UTC(2026, 9, 1 + i)).toISOString(), burn: i })), { value: 14.4, label: 'page fast above 14.4×' }, [], [], 'Burn'));
@@ -124,5 +125,13 @@ describe('chart specs', () => {
       expect(d.labels.length).toBe(d.rules.length);
       d.labels.forEach((l, k) => expect(Math.abs(l.y - 3 - d.rules[k]!)).toBeLessThan(0.5));
     }
+  });
+
+  it('measures text as DejaVu Sans draws it, not at vega’s 0.8 em a character', () => {
+    // Chromium on these machines drew the strip axis's "1m" 17.5 px and "15m" 24.4 px wide at 11 px, "0" 7 px.
+    expect(textWidth('1m', 11)).toBeCloseTo(17.5, 0);
+    expect(textWidth('15m', 11)).toBeCloseTo(24.4, 0);
+    expect(textWidth('0', 11)).toBeCloseTo(7, 0);
+    expect(textWidth('SEV2', 10, true)).toBeGreaterThan(textWidth('SEV2', 10));
   });
 });

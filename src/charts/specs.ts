@@ -88,8 +88,8 @@ interface RuleLine {
   dash: number[];
 }
 
-/** How far apart (px) two rule labels stand at least: a 10 px line of text and a pixel of air. */
-const RULE_LABEL_GAP = 11;
+/** How far apart (px) two rule labels stand at least: a 10 px line of text (its glyphs 12 px high) and a pixel of air. */
+const RULE_LABEL_GAP = 13;
 
 /**
  * Where each rule's label stands (px from the top of the plot), in the order given, from the heights
@@ -144,8 +144,8 @@ export function budgetSpec(values: BudgetPoint[], thresholds: { green: number; y
       },
       ...labelledRules([
         { y: thresholds.green / 100, label: `green above ${thresholds.green}%`, color: '#1a7f37', dash: [6, 3] },
-        { y: thresholds.yellow / 100, label: `red at or below ${thresholds.yellow}%`, color: '#9a6700', dash: [3, 3] },
-        { y: 0, label: 'budget spent', color: '#cf222e', dash: [1, 2] },
+        { y: thresholds.yellow / 100, label: `red at or below ${thresholds.yellow}%`, color: '#cf222e', dash: [3, 3] },
+        { y: 0, label: 'budget spent', color: '#57606a', dash: [1, 2] },
       ], linearPx(domain)),
       ...incidentLayers(incidents, values.map((v) => v.t)),
     ],
@@ -236,7 +236,7 @@ export function burnSpec(values: BurnPoint[], threshold: { value: number; label:
       },
       ...labelledRules([
         ...(threshold ? [{ y: threshold.value, label: threshold.label, color: '#cf222e', dash: [4, 3] }] : []),
-        { y: 1, label: '1×: the budget lasts the window', color: '#57606a', dash: [1, 2] },
+        { y: 1, label: '1×: budget lasts the window', color: '#57606a', dash: [1, 2] },
       ], px),
       ...incidentLayers(incidents, [...values.map((v) => v.t), ...alerts.flatMap((a) => [a.from, a.to])]),
     ],

@@ -10,6 +10,7 @@
  * half a pixel), and holds at most 641 ticks however many incidents there are (10,000 ticks made
  * the incident metrics page of a large organisation 3.3 MB).
  */
+import { textWidth } from './text-width.ts';
 import type { TopLevelSpec } from 'vega-lite';
 
 export const STRIP_WIDTH = 320;
@@ -35,7 +36,7 @@ export function stripSpec(seconds: readonly number[], median: number | null, p90
     description: title,
     width: STRIP_WIDTH,
     height: 44,
-    config: { font, aria: false, axis: { labelFontSize: 11, titleFontSize: 11, gridColor: '#eaeef2' }, view: { stroke: null } },
+    config: { font, aria: false, axis: { labelFontSize: LABEL_SIZE, titleFontSize: 11, gridColor: '#eaeef2' }, view: { stroke: null } },
     layer: [
       {
         data: { values: stackedTicks(seconds.map(minutes), end) },
@@ -62,9 +63,9 @@ export const TICKS_PER_PIXEL = 2;
 /** A tick's label: `0`, then minutes, hours and days (`1m`, `4h`, `30d`). */
 const LABEL_EXPR = "datum.value == 0 ? '0' : datum.value >= 1440 ? datum.value / 1440 + 'd' : datum.value >= 60 ? datum.value / 60 + 'h' : datum.value + 'm'";
 const label = (m: number) => (m === 0 ? '0' : m >= 1440 ? `${m / 1440}d` : m >= 60 ? `${m / 60}h` : `${m}m`);
-/** About how wide an 11 px axis label is drawn (9 px a character: Chromium drew "1m" 17.5 px wide), and the air kept between two. */
-const LABEL_CHAR = 9;
+/** The air kept between two axis labels (px), which are 11 px text. */
 const LABEL_GAP = 4;
+const LABEL_SIZE = 11;
 
 /**
  * The ticks that keep their label and grid line on an axis from 0 to `end` minutes: the first and
@@ -74,7 +75,7 @@ const LABEL_GAP = 4;
  */
 export function labelledTicks(ticks: readonly number[], end: number): number[] {
   const x = (m: number) => (STRIP_WIDTH * symlog(m)) / symlog(end);
-  const w = (m: number) => LABEL_CHAR * label(m).length;
+  const w = (m: number) => textWidth(label(m), LABEL_SIZE);
   const first = ticks[0]!;
   const last = ticks[ticks.length - 1]!;
   if (ticks.length < 2) return [...ticks];

@@ -117,6 +117,6 @@ export function anchorActionRows(html: string): string {
   const end = tables[k]!.indexOf('</table>');
   let row = 0;
   const table = tables[k]!.slice(0, end).replace(/<tbody>([\s\S]*)$/, (body) => body.replace(/<tr>/g, () => `<tr id="${actionAnchor(++row)}">`));
-  tables[k] = table + tables[k]!.slice(end);
+  tables[k] = table.replace(/^<table>/, '<table class="action-items">') + tables[k]!.slice(end);
   return tables.join('');
 }

@@ -145,8 +145,8 @@ export interface CalendarCell {
 
 /**
  * The heatmap: weeks (columns, oldest first) of 7 days (Monday first); days outside the year are
- * null. `months[k]` labels week k when a month starts in it ("Jan 2026" for a January, so the year
- * reads too), and the first week when its month has at least three weeks left to show its name.
+ * null. `months[k]` labels week k when a month starts in it ("Nov", and the year for a January:
+ * "2026"), and the first week when its month has at least three weeks left to show its name.
  */
 export function calendarView(site: SiteModel, days = 365): { weeks: (CalendarCell | null)[][]; months: (string | null)[]; total: number } {
   const cal = incidentCalendar(site.content.incidents, site.content.severities, site.asOf, days);
@@ -154,7 +154,7 @@ export function calendarView(site: SiteModel, days = 365): { weeks: (CalendarCel
   const months: (string | null)[] = [];
   let week: (CalendarCell | null)[] = [];
   let month: string | null = null;
-  const monthName = (date: string) => (date.slice(5, 7) === '01' ? `Jan ${date.slice(0, 4)}` : MONTH_NAMES[Number(date.slice(5, 7)) - 1]!.slice(0, 3));
+  const monthName = (date: string) => (date.slice(5, 7) === '01' ? date.slice(0, 4) : MONTH_NAMES[Number(date.slice(5, 7)) - 1]!.slice(0, 3));
   const close = () => {
     weeks.push([...week, ...Array<null>(7 - week.length).fill(null)]);
     months.push(month);

@@ -51,8 +51,12 @@ describe('one sanitising pipeline for every Markdown body', () => {
     expect(html).toContain('<a href="mailto:oncall@example.com" rel="noopener noreferrer">c</a>');
   });
 
-  it('dates in table cells stay on one line; outside tables, and any other class, nothing changes', async () => {
-    const html = await renderMarkdown(['| Due | Time | Note |', '| --- | --- | --- |', '| 2026-11-13 | 2026-10-27 18:41 UTC | moved from 2026-11-06 to **2026-11-13** |', '', 'Due 2026-11-13.', ''].join('\n'));
+  it('dates and hyphenated names in table cells stay on one line; outside tables, and any other class, nothing changes', async () => {
+    const html = await renderMarkdown(['| Due | Time | Note |', '| --- | --- | --- |', '| 2026-11-13 | 2026-10-27 18:41 UTC | moved from 2026-11-06 to **2026-11-13** |', '| CHK-412 | in-progress | a-very-long-hyphenated-name-that-may-break |', '', 'Due 2026-11-13.', ''].join('\n'));
+    expect(html).toContain('<td><span class="nowrap">CHK-412</span></td>');
+    expect(html).toContain('<td><span class="nowrap">in-progress</span></td>');
+    // Longer than 24 characters: left to break.
+    expect(html).toContain('<td>a-very-long-hyphenated-name-that-may-break</td>');
     expect(html).toContain('<td><span class="nowrap">2026-11-13</span></td>');
     expect(html).toContain('<td><span class="nowrap">2026-10-27 18:41 UTC</span></td>');
     expect(html).toContain('<td>moved from <span class="nowrap">2026-11-06</span> to <strong><span class="nowrap">2026-11-13</span></strong></td>');

@@ -85,14 +85,19 @@ function externalLinks() {
   };
 }
 
-/** A date, or a date and time, as tables in postmortems write them: `2026-10-27`, `2026-10-27 18:41 UTC`. */
-const TABLE_DATE = /\d{4}-\d{2}-\d{2}(?:[ T]\d{2}:\d{2}(?::\d{2})?(?: ?UTC|Z)?)?/g;
+/**
+ * What a table cell keeps on one line: a date, or a date and time (`2026-10-27`, `2026-10-27 18:41
+ * UTC`), and a hyphenated name of up to UNBROKEN_MAX characters (`CHK-412`, `team-platform-db`,
+ * `in-progress`).
+ */
+const TABLE_TOKEN = /\d{4}-\d{2}-\d{2}(?:[ T]\d{2}:\d{2}(?::\d{2})?(?: ?UTC|Z)?)?|[\p{L}\p{N}_]+(?:-[\p{L}\p{N}_]+)+/gu;
+const UNBROKEN_MAX = 24;
 
 /**
- * Dates in table cells stay on one line (`<span class="nowrap">`): a narrow column would
- * otherwise break `2026-11-13` after its hyphens, which reads as two numbers.
+ * Dates and hyphenated names in table cells stay on one line (`<span class="nowrap">`): a narrow
+ * column would otherwise break `2026-11-13` or `CHK-412` after a hyphen, which reads as two things.
  */
-function unbrokenDates() {
+function unbrokenTokens() {
   const wrap = (cell: Element) => {
     const stack: Element[] = [cell];
     while (stack.length) {
@@ -102,15 +107,16 @@ function unbrokenDates() {
           stack.push(child);
           return [child];
         }
-        if (child.type !== 'text' || !TABLE_DATE.test(child.value)) return [child];
-        TABLE_DATE.lastIndex = 0;
+        if (child.type !== 'text') return [child];
         const out: ElementContent[] = [];
         let at = 0;
-        for (const m of child.value.matchAll(TABLE_DATE)) {
+        for (const m of child.value.matchAll(TABLE_TOKEN)) {
+          if (m[0].length > UNBROKEN_MAX) continue;
           if (m.index > at) out.push({ type: 'text', value: child.value.slice(at, m.index) });
           out.push({ type: 'element', tagName: 'span', properties: { className: ['nowrap'] }, children: [{ type: 'text', value: m[0] }] });
           at = m.index + m[0].length;
         }
+        if (at === 0) return [child];
         if (at < child.value.length) out.push({ type: 'text', value: child.value.slice(at) });
         return out;
       });
@@ -141,7 +147,7 @@ export async function renderMarkdown(body: string, format: MarkdownFormat = 'md'
   const pipeline = unified()
     .use(remarkRehype, { handlers: MDX_HANDLERS })
     .use(externalLinks)
-    .use(unbrokenDates)
+    .use(unbrokenTokens)
     .use(rehypeSanitize, SANITIZE)
     .use(rehypeStringify);
   return pipeline.stringify(await pipeline.run(tree));
