@@ -25,3 +25,6 @@ export function textWidth(text: string, fontSize: number, bold = false): number 
   for (const ch of text) em += advance(ch);
   return em * fontSize * (bold ? 1.1 : 1);
 }
+
+/** The widths this table gives the characters charts use: part of a cached chart's key, so that a change here redraws them. */
+export const TEXT_WIDTHS_KEY = [...' !%\'()+,-./0123456789:;<=>ABCDEFGHIJKLMNOPQRSTUVWXYZ[]abcdefghijklmnopqrstuvwxyz|·×–—…−≤≥é'].map(advance).join(',');

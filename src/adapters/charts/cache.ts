@@ -12,14 +12,15 @@ import { threadId } from 'node:worker_threads';
 import { version as vegaVersion } from 'vega';
 import { version as vegaLiteVersion, type TopLevelSpec } from 'vega-lite';
 import { renderSvg } from '../../charts/render.ts';
+import { TEXT_WIDTHS_KEY } from '../../charts/text-width.ts';
 import { chartsUsed, pendingCharts } from './registry.ts';
 
-/** Bump when renderSvg changes what it makes of a spec, so older entries are not used. */
-const RENDERER = 'sitrep-svg/3';
+/** Bump when renderSvg changes what it makes of a spec, so older entries are not used (text widths are keyed apart). */
+const RENDERER = 'sitrep-svg/4';
 
 /** The cache key of a spec: what is drawn and what draws it. */
 export function chartKey(spec: TopLevelSpec): string {
-  return createHash('sha256').update(`${RENDERER} vega ${vegaVersion} vega-lite ${vegaLiteVersion}\n`).update(JSON.stringify(spec)).digest('hex');
+  return createHash('sha256').update(`${RENDERER} vega ${vegaVersion} vega-lite ${vegaLiteVersion} text ${TEXT_WIDTHS_KEY}\n`).update(JSON.stringify(spec)).digest('hex');
 }
 
 /** The SVG of `spec`, from the cache when it holds it (see above), else drawn and stored. */
