@@ -84,12 +84,16 @@ export function splitSpec(spec: TopLevelSpec): SplitSpec {
 
 // Vega measures text with this for every chart this process draws (see text-width.ts). vega
 // exports the object it measures with (from vega-scenegraph), though its types leave it out.
-type TextItem = { text?: unknown; fontSize?: number | string; fontWeight?: number | string };
+// As vega's own measure does, the text is trimmed and a label with a `limit` is no wider than it
+// (vega truncates such a label by measuring its slices, which are narrower).
+type TextItem = { text?: unknown; fontSize?: number | string; fontWeight?: number | string; limit?: number | string };
 (vega as unknown as { textMetrics: { width: (item: TextItem, text?: unknown) => number } }).textMetrics.width = (item, text) => {
   const value = text ?? item.text;
-  const s = Array.isArray(value) ? value.map(String).join(' ') : value == null ? '' : String(value);
+  const s = (Array.isArray(value) ? value.map(String).join(', ') : value == null ? '' : String(value)).trim();
   const size = item.fontSize != null ? Number(item.fontSize) || 0 : 11;
-  return textWidth(s, size, item.fontWeight === 'bold' || Number(item.fontWeight) >= 600);
+  const width = textWidth(s, size, item.fontWeight === 'bold' || item.fontWeight === 'bolder' || Number(item.fontWeight) >= 600);
+  const limit = Number(item.limit);
+  return limit > 0 ? Math.min(width, limit) : width;
 };
 
 /** Compiled and parsed shapes, by their JSON. Bounded: a site has a few shapes, a test many. */

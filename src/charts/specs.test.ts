@@ -134,4 +134,20 @@ describe('chart specs', () => {
     expect(textWidth('0', 11)).toBeCloseTo(7, 0);
     expect(textWidth('SEV2', 10, true)).toBeGreaterThan(textWidth('SEV2', 10));
   });
+
+  it('keeps every rule and its label on the burn-rate chart when the threshold lies below 1× or at 0, and with no data', async () => {
+    const t = (i: number) => new Date(Date.UTC(2026, 9, 1 + i)).toISOString();
+    for (const [threshold, burns] of [[0.5, [0.2, 0.1]], [0, [null, null]], [0, [0, 0]], [14.4, []]] as const) {
+      const spec = burnSpec(burns.map((b, i) => ({ t: t(i), burn: b })), { value: threshold, label: `page above ${threshold}×` }, [], [], 'Burn');
+      const text = layers(spec).find((l) => l.mark.type === 'text' && l.data?.values?.some((v) => String(v.label).startsWith('1×')))!;
+      const heights = text.data!.values!.map((v) => v.py as number);
+      expect(heights, `threshold ${threshold}`).toHaveLength(2);
+      for (const h of heights) {
+        expect(Number.isFinite(h)).toBe(true);
+        expect(h).toBeGreaterThanOrEqual(-6.5);
+        expect(h).toBeLessThanOrEqual(186.5);
+      }
+    }
+    expect(ruleLabelHeights([-40, -30])).toEqual([-6.5, 6.5]);
+  });
 });

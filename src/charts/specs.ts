@@ -1,6 +1,7 @@
 /** Vega-lite specs for sitrep's charts. Pure: data in, spec out. */
 import type { TopLevelSpec } from 'vega-lite';
 import type { BudgetPoint, BurnPoint, DailyPoint } from './data.ts';
+import { textWidth } from './text-width.ts';
 
 const WIDTH = 640;
 const HEIGHT = 180;
@@ -21,8 +22,8 @@ export interface IncidentMark {
 /** Rows of incident labels from the top, 12 px apart: a label that would touch the one before it in a row takes the next (see labelPlaces). */
 const LABEL_ROWS = 3;
 const LABEL_ROW_HEIGHT = 12;
-/** About how wide a label is drawn at 10 px (6 px a character), with room to spare. */
-const labelWidth = (label: string) => 6 * label.length + 6;
+/** How wide a label is drawn at 10 px, with 6 px to spare. */
+const labelWidth = (label: string) => textWidth(label, 10) + 6;
 
 /** Where an incident's label stands: its row from the top, and whether it ends at its rule (`right`) rather than starting there. */
 export interface LabelPlace {
@@ -100,9 +101,10 @@ export function ruleLabelHeights(ys: readonly number[]): number[] {
   const order = ys.map((y, i) => ({ y, i })).sort((a, b) => a.y - b.y || a.i - b.i);
   const placed: number[] = [];
   for (const [k, o] of order.entries()) placed.push(k === 0 ? o.y : Math.max(o.y, placed[k - 1]! + RULE_LABEL_GAP));
-  // Pushed past the bottom: the whole stack moves up, but not past the top.
+  // Pushed past the bottom: the whole stack moves up, but not past the top; above the top, down.
   const over = placed.length ? placed.at(-1)! - (HEIGHT + RULE_LABEL_GAP / 2) : 0;
-  const shift = over > 0 ? Math.min(over, Math.max(0, placed[0]! + RULE_LABEL_GAP / 2)) : 0;
+  const under = placed.length ? -RULE_LABEL_GAP / 2 - placed[0]! : 0;
+  const shift = over > 0 ? Math.min(over, Math.max(0, placed[0]! + RULE_LABEL_GAP / 2)) : under > 0 ? -under : 0;
   const out: number[] = new Array(ys.length);
   for (const [k, o] of order.entries()) out[o.i] = placed[k]! - shift;
   return out;
@@ -112,7 +114,9 @@ export function ruleLabelHeights(ys: readonly number[]): number[] {
  * Horizontal rules labelled in words right of the plot, where no data line or incident label can
  * run into them, in the rule's colour, so a reader tells the lines apart without colour too.
  */
-function labelledRules(rules: readonly RuleLine[], px: (y: number) => number): object[] {
+function labelledRules(all: readonly RuleLine[], px: (y: number) => number): object[] {
+  // A rule the scale cannot place (a domain of no extent) is left out rather than drawn anywhere.
+  const rules = all.filter((r) => Number.isFinite(px(r.y)));
   const heights = ruleLabelHeights(rules.map((r) => px(r.y)));
   return [
     ...rules.map((r) => ({ data: { values: [{ y: r.y }] }, mark: { type: 'rule', strokeDash: r.dash, color: r.color }, encoding: { y: { field: 'y', type: 'quantitative' } } })),
@@ -217,7 +221,8 @@ export function burnSpec(values: BurnPoint[], threshold: { value: number; label:
       },
     },
   ];
-  const peak = Math.max(threshold?.value ?? 1, ...values.map((p) => p.burn ?? 0));
+  // The 1× rule always shows, and so does the threshold, however low either lies against the data.
+  const peak = Math.max(1, threshold?.value ?? 1, ...values.map((p) => p.burn ?? 0).filter(Number.isFinite));
   const top = peak * 1.2;
   const ticks = [0, 1, 2, 5, 10, 20, 50, 100, 200, 500, 1000, 2000].filter((t) => t <= top);
   // vega's symlog scale (constant 1): log1p of the value, from 0 at the bottom to the top.

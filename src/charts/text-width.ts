@@ -19,12 +19,15 @@ function advance(ch: string): number {
   return 0.8;
 }
 
-/** The width in px of `text` at `fontSize` px; bold text is 10 % wider. */
+/** How much wider bold text is drawn. */
+const BOLD = 1.1;
+
+/** The width in px of `text` at `fontSize` px. */
 export function textWidth(text: string, fontSize: number, bold = false): number {
   let em = 0;
   for (const ch of text) em += advance(ch);
-  return em * fontSize * (bold ? 1.1 : 1);
+  return em * fontSize * (bold ? BOLD : 1);
 }
 
 /** The widths this table gives the characters charts use: part of a cached chart's key, so that a change here redraws them. */
-export const TEXT_WIDTHS_KEY = [...' !%\'()+,-./0123456789:;<=>ABCDEFGHIJKLMNOPQRSTUVWXYZ[]abcdefghijklmnopqrstuvwxyz|·×–—…−≤≥é'].map(advance).join(',');
+export const TEXT_WIDTHS_KEY = `bold ${BOLD} ` + [...' !%\'()+,-./0123456789:;<=>ABCDEFGHIJKLMNOPQRSTUVWXYZ[]abcdefghijklmnopqrstuvwxyz|·×–—…−≤≥é'].map(advance).join(',');

@@ -344,6 +344,13 @@ describe('on a phone', () => {
     const crowded = axes.flatMap((labels) => labels.slice(1).flatMap((l, k) => (l.left - labels[k]!.right < 3 ? [`${labels[k]!.text} | ${l.text}: ${(l.left - labels[k]!.right).toFixed(1)} px`] : [])));
     expect(crowded).toEqual([]);
     for (const labels of axes) expect(labels[0]!.text).toBe('0');
+    // The last label ends flush with the axis: the end of the range is always named.
+    const ends = await page.$$eval('figure.strip svg', (svgs) => svgs.map((svg) => {
+      const axis = svg.querySelector('.role-axis-domain line')!.getBoundingClientRect().right;
+      const last = Math.max(...[...svg.querySelectorAll('.role-axis-label text')].map((t) => t.getBoundingClientRect().right));
+      return Math.round(Math.abs(axis - last));
+    }));
+    expect(ends.every((d) => d <= 1)).toBe(true);
     expect(problems).toEqual([]);
     await context.close();
   });

@@ -90,8 +90,9 @@ function externalLinks() {
  * UTC`), and a hyphenated name of up to UNBROKEN_MAX characters (`CHK-412`, `team-platform-db`,
  * `in-progress`).
  */
-const TABLE_TOKEN = /\d{4}-\d{2}-\d{2}(?:[ T]\d{2}:\d{2}(?::\d{2})?(?: ?UTC|Z)?)?|[\p{L}\p{N}_]+(?:-[\p{L}\p{N}_]+)+/gu;
 const UNBROKEN_MAX = 24;
+// Bounded and anchored at word starts, so a long run of letters costs one pass, not a scan from each of them.
+const TABLE_TOKEN = /\d{4}-\d{2}-\d{2}(?:[ T]\d{2}:\d{2}(?::\d{2})?(?: ?UTC|Z)?)?(?![\p{L}\p{N}_-])|(?<![\p{L}\p{N}_])[\p{L}\p{N}_]{1,24}(?:-[\p{L}\p{N}_]{1,24}){1,12}(?![\p{L}\p{N}_-])/gu;
 
 /**
  * Dates and hyphenated names in table cells stay on one line (`<span class="nowrap">`): a narrow
