@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { renderSvg } from './render.ts';
+import { renderSvg, splitSpec } from './render.ts';
 import { budgetSpec, burnSpec, dailySliSpec, labelPlaces, ruleLabelHeights, type IncidentMark } from './specs.ts';
 import { textWidth } from './text-width.ts';
 
@@ -57,12 +57,10 @@ describe('chart specs', () => {
     // Four close together: the fourth finds every row taken and takes the one that frees up first, the top one.
     expect(labelRows([...marks.slice(0, 3), { t: '2026-11-09T16:00:00.000Z', label: 'SEV2' }], domain)).toEqual([0, 1, 0, 2]);
     const spec = budgetSpec(days(60), { green: 60, yellow: 25 }, 'Budget', marks);
-    const rows = layers(spec).filter((l) => l.mark.type === 'text' && l.data?.values?.[0]?.label?.toString().startsWith('SEV'));
-    expect(rows.map((l) => [(l.mark as unknown as { y: number }).y, l.data!.values!.map((v) => v.label)])).toEqual([
-      [2, ['SEV2', 'SEV1']],
-      [14, ['SEV3']],
-      [26, ['SEV4']],
-    ]);
+    // One text layer holds every incident label, its row as a height in its data.
+    const text = layers(spec).filter((l) => l.mark.type === 'text' && l.data?.values?.[0]?.label?.toString().startsWith('SEV'));
+    expect(text).toHaveLength(1);
+    expect(text[0]!.data!.values!.map((v) => [v.label, v.py])).toEqual([['SEV2', 2], ['SEV3', 14], ['SEV4', 26], ['SEV1', 2]]);
     // Drawn: the two labels of the same day stand on two lines.
     const svg = await renderSvg(spec);
     const yOf = (label: string) => [...svg.matchAll(new RegExp(`transform="translate\\(([\\d.]+),([\\d.]+)\\)"[^>]*>${label}<`, 'g'))].map((m) => Number(m[2]));
@@ -149,5 +147,15 @@ describe('chart specs', () => {
       }
     }
     expect(ruleLabelHeights([-40, -30])).toEqual([-6.5, 6.5]);
+  });
+
+  it('charts that differ only in their incidents’ rows and sides share one shape, compiled once', () => {
+    const days = Array.from({ length: 60 }, (_, i) => ({ t: new Date(Date.UTC(2026, 9, 1 + i)).toISOString(), remaining: 1 - i / 100 }));
+    const shapes = new Set(
+      [[], [{ t: '2026-10-05T00:00:00.000Z', label: 'SEV1' }], [{ t: '2026-11-29T00:00:00.000Z', label: 'SEV2' }, { t: '2026-11-29T01:00:00.000Z', label: 'SEV3' }, { t: '2026-11-29T02:00:00.000Z', label: 'SEV4' }]]
+        .filter((m) => m.length > 0)
+        .map((marks) => JSON.stringify(splitSpec(budgetSpec(days, { green: 60, yellow: 25 }, 'B', marks)).shape)),
+    );
+    expect(shapes.size).toBe(1);
   });
 });

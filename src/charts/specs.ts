@@ -65,19 +65,16 @@ function incidentLayers(marks: readonly IncidentMark[], times: readonly string[]
   if (marks.length === 0) return [];
   const ms = [...times, ...marks.map((m) => m.t)].map((t) => Date.parse(t));
   const places = labelPlaces(marks, [Math.min(...ms), Math.max(...ms)]);
-  const groups = new Map<string, { row: number; right: boolean; values: IncidentMark[] }>();
-  for (const [i, p] of places.entries()) {
-    const key = `${p.row} ${p.right}`;
-    if (!groups.has(key)) groups.set(key, { ...p, values: [] });
-    groups.get(key)!.values.push(marks[i]!);
-  }
+  // One text layer whatever the rows and sides: its shape stays that of every other chart's, so
+  // it is compiled once (render.ts), with each label's row and side in its data.
+  const labels = marks.map((m, i) => ({ ...m, py: 2 + places[i]!.row * LABEL_ROW_HEIGHT, right: places[i]!.right }));
   return [
     { data: { values: marks }, mark: { type: 'rule', color: '#57606a', strokeDash: [2, 2] }, encoding: { x: { field: 't', type: 'temporal' } } },
-    ...[...groups.values()].sort((a, b) => a.row - b.row || Number(a.right) - Number(b.right)).map(({ values, row, right }) => ({
-      data: { values },
-      mark: { type: 'text', align: right ? 'right' : 'left', baseline: 'top', dx: right ? -2 : 2, y: 2 + row * LABEL_ROW_HEIGHT, fontSize: 10, color: '#57606a' },
-      encoding: { x: { field: 't', type: 'temporal', title: null }, text: { field: 'label' } },
-    })),
+    {
+      data: { values: labels },
+      mark: { type: 'text', baseline: 'top', fontSize: 10, color: '#57606a', align: { expr: "datum.right ? 'right' : 'left'" }, dx: { expr: 'datum.right ? -2 : 2' } },
+      encoding: { x: { field: 't', type: 'temporal', title: null }, y: { field: 'py', type: 'quantitative', scale: null }, text: { field: 'label' } },
+    },
   ];
 }
 

@@ -108,15 +108,23 @@ export function actionItemsView(site: SiteModel, base: string): ActionItemsView 
  */
 export function anchorActionRows(html: string): string {
   const tables = html.split(/(?=<table>)/);
-  const k = tables.findIndex((t) => {
+  const headers = (t: string) => {
     const head = /^<table>\s*<thead>([\s\S]*?)<\/thead>/.exec(t)?.[1] ?? '';
-    const names = [...head.matchAll(/<th[^>]*>([\s\S]*?)<\/th>/g)].map((m) => headerWords(m[1]!.replace(/<[^>]*>/g, '')));
-    return ACTION_ITEM_COLUMNS.every((c) => names.some((n) => COLUMN_ALIASES[c]!.includes(n)));
-  });
+    return [...head.matchAll(/<th[^>]*>([\s\S]*?)<\/th>/g)].map((m) => headerWords(m[1]!.replace(/<[^>]*>/g, '')));
+  };
+  const k = tables.findIndex((t) => ACTION_ITEM_COLUMNS.every((c) => headers(t).some((n) => COLUMN_ALIASES[c]!.includes(n))));
   if (k < 0) return html;
+  const names = headers(tables[k]!);
   const end = tables[k]!.indexOf('</table>');
   let row = 0;
   const table = tables[k]!.slice(0, end).replace(/<tbody>([\s\S]*)$/, (body) => body.replace(/<tr>/g, () => `<tr id="${actionAnchor(++row)}">`));
-  tables[k] = table.replace(/^<table>/, '<table class="action-items">') + tables[k]!.slice(end);
+  // The action's cells are named, so the stylesheet can give them the most room wherever the
+  // table puts them (GFM tables hold no tables, so the n-th cell tag of a row is its n-th cell).
+  const column = names.findIndex((n) => COLUMN_ALIASES.action!.includes(n));
+  const named = table.replace(/<tr[^>]*>[\s\S]*?<\/tr>/g, (tr) => {
+    let cell = -1;
+    return tr.replace(/<(td|th)(\s[^>]*)?>/g, (tag, name: string, attrs = '') => (++cell === column ? `<${name} class="action"${attrs}>` : tag));
+  });
+  tables[k] = named.replace(/^<table>/, '<table class="action-items">') + tables[k]!.slice(end);
   return tables.join('');
 }

@@ -76,7 +76,7 @@ describe('the tracker with the SRE book’s table (Action Item | Type | Owner | 
     const { content } = await loadContent(fx.root);
     await fx.cleanup();
     const html = anchorActionRows(await renderMarkdown(content.postmortems[0]!.body));
-    expect([...html.matchAll(/<tr id="(action-\d+)">\s*<td>([^<]*)</g)].map((m) => [m[1], m[2]])).toEqual([
+    expect([...html.matchAll(/<tr id="(action-\d+)">\s*<td[^>]*>([^<]*)</g)].map((m) => [m[1], m[2]])).toEqual([
       ['action-1', 'Plug file descriptor leak'],
       ['action-2', 'Add load shedding'],
       ['action-3', 'Build regression tests'],
@@ -88,11 +88,16 @@ describe('anchors on the rows of a postmortem’s action-items table', () => {
   it('gives each body row of the action-items table an id, and leaves the timeline table alone', async () => {
     const { content } = await loadContent(MINIMAL);
     const html = anchorActionRows(await renderMarkdown(content.postmortems[0]!.body));
-    expect([...html.matchAll(/<tr id="(action-\d+)">\s*<td>([^<]*)</g)].map((m) => [m[1], m[2]])).toEqual([
+    expect([...html.matchAll(/<tr id="(action-\d+)">\s*<td[^>]*>([^<]*)</g)].map((m) => [m[1], m[2]])).toEqual([
       ['action-1', 'Validate pooled connections'],
       ['action-2', 'Alert on pool errors'],
     ]);
     expect(html.match(/<tr id=/g)).toHaveLength(2);
+  });
+
+  it('names the action column wherever the table puts it, so the stylesheet gives it the most room', () => {
+    const html = '<table><thead><tr><th>Owner</th><th>Action item</th><th>Due</th></tr></thead><tbody><tr><td>a</td><td>b</td><td>2026-11-01</td></tr></tbody></table>';
+    expect(anchorActionRows(html)).toBe('<table class="action-items"><thead><tr><th>Owner</th><th class="action">Action item</th><th>Due</th></tr></thead><tbody><tr id="action-1"><td>a</td><td class="action">b</td><td>2026-11-01</td></tr></tbody></table>');
   });
 
   it('a body without such a table is returned unchanged', () => {
