@@ -372,10 +372,13 @@ describe('on a phone', () => {
           lastShows: inBox(cells.at(-1)!),
           firstShows: inBox(cells[0]!),
           months: [...box.querySelectorAll('.mon')].map((m) => m.textContent).filter(Boolean),
+          weekdaysShow: inBox(box.querySelector('.weekdays')!),
         };
       }, overhang.toString());
       expect(cal.lastShows).toBe(true);
       expect(cal.firstShows).toBe(!phone);
+      // Mon, Wed and Fri stay in view however far the weeks are scrolled.
+      expect(cal.weekdaysShow).toBe(true);
       expect(cal.firstLeftOfLast).toBe(true);
       expect(cal.scrolls).toBe(phone);
       expect(cal.last > cal.first).toBe(true);
