@@ -108,13 +108,14 @@ export function actionItemsView(site: SiteModel, base: string): ActionItemsView 
  */
 export function anchorActionRows(html: string): string {
   const tables = html.split(/(?=<table>)/);
-  const headers = (t: string) => {
+  // Each table's header names, read once.
+  const headers = tables.map((t) => {
     const head = /^<table>\s*<thead>([\s\S]*?)<\/thead>/.exec(t)?.[1] ?? '';
     return [...head.matchAll(/<th[^>]*>([\s\S]*?)<\/th>/g)].map((m) => headerWords(m[1]!.replace(/<[^>]*>/g, '')));
-  };
-  const k = tables.findIndex((t) => ACTION_ITEM_COLUMNS.every((c) => headers(t).some((n) => COLUMN_ALIASES[c]!.includes(n))));
+  });
+  const k = headers.findIndex((names) => ACTION_ITEM_COLUMNS.every((c) => names.some((n) => COLUMN_ALIASES[c]!.includes(n))));
   if (k < 0) return html;
-  const names = headers(tables[k]!);
+  const names = headers[k]!;
   const end = tables[k]!.indexOf('</table>');
   let row = 0;
   const table = tables[k]!.slice(0, end).replace(/<tbody>([\s\S]*)$/, (body) => body.replace(/<tr>/g, () => `<tr id="${actionAnchor(++row)}">`));

@@ -96,10 +96,10 @@ export function utc(iso: string | number | null | undefined): string {
 /** One formatter for every count (Number#toLocaleString with a locale sets one up per call). */
 const COUNT = new Intl.NumberFormat('en-US');
 
-/** A count with thousands separators. */
 /** Month names, January first: `MONTH_NAMES[Number('MM') - 1]`. */
 export const MONTH_NAMES = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'] as const;
 
+/** A count with thousands separators. */
 export function count(n: number | null | undefined): string {
   return n === null || n === undefined ? '—' : COUNT.format(Math.round(n));
 }

@@ -91,8 +91,12 @@ function externalLinks() {
  * `in-progress`).
  */
 const UNBROKEN_MAX = 24;
-// Bounded and anchored at word starts, so a long run of letters costs one pass, not a scan from each of them.
-const TABLE_TOKEN = /\d{4}-\d{2}-\d{2}(?:[ T]\d{2}:\d{2}(?::\d{2})?(?: ?UTC|Z)?)?(?![\p{L}\p{N}_-])|(?<![\p{L}\p{N}_])[\p{L}\p{N}_]{1,24}(?:-[\p{L}\p{N}_]{1,24}){1,12}(?![\p{L}\p{N}_-])/gu;
+// Bounded (no part of a name longer than the whole may be) and anchored at word starts, so a long
+// run of letters costs one pass, not a scan from each of them.
+const TABLE_TOKEN = new RegExp(
+  String.raw`\d{4}-\d{2}-\d{2}(?:[ T]\d{2}:\d{2}(?::\d{2})?(?: ?UTC|Z)?)?(?![\p{L}\p{N}_-])|(?<![\p{L}\p{N}_])[\p{L}\p{N}_]{1,${UNBROKEN_MAX}}(?:-[\p{L}\p{N}_]{1,${UNBROKEN_MAX}}){1,${UNBROKEN_MAX / 2}}(?![\p{L}\p{N}_-])`,
+  'gu',
+);
 
 /**
  * Dates and hyphenated names in table cells stay on one line (`<span class="nowrap">`): a narrow
