@@ -44,7 +44,7 @@ describe('chart specs', () => {
     expect(svg).toContain('page (full height)');
   });
 
-  it('incident labels that would touch take the next row down; one far enough away goes back to the top row', async () => {
+  it('incident labels that would touch take the next row up; one far enough away goes back to the row next to the plot', async () => {
     const days = (n: number) => Array.from({ length: n }, (_, i) => ({ t: new Date(Date.UTC(2026, 9, 1 + i)).toISOString(), remaining: 1 - i / 100 }));
     const marks = [
       { t: '2026-11-09T10:00:00.000Z', label: 'SEV2' },
@@ -60,11 +60,17 @@ describe('chart specs', () => {
     // One text layer holds every incident label, its row as a height in its data.
     const text = layers(spec).filter((l) => l.mark.type === 'text' && l.data?.values?.[0]?.label?.toString().startsWith('SEV'));
     expect(text).toHaveLength(1);
-    expect(text[0]!.data!.values!.map((v) => [v.label, v.py])).toEqual([['SEV2', 2], ['SEV3', 14], ['SEV4', 26], ['SEV1', 2]]);
-    // Drawn: the two labels of the same day stand on two lines.
+    expect(text[0]!.data!.values!.map((v) => [v.label, v.py])).toEqual([['SEV2', -3], ['SEV3', -15], ['SEV4', -27], ['SEV1', -3]]);
+    // Drawn: the two labels of the same day stand on two lines, both above the plot (its top is y 0),
+    // where they can touch neither the data nor a threshold line.
     const svg = await renderSvg(spec);
-    const yOf = (label: string) => [...svg.matchAll(new RegExp(`transform="translate\\(([\\d.]+),([\\d.]+)\\)"[^>]*>${label}<`, 'g'))].map((m) => Number(m[2]));
-    expect(yOf('SEV3')[0]! - yOf('SEV2')[0]!).toBeGreaterThanOrEqual(12);
+    const yOf = (label: string) => [...svg.matchAll(new RegExp(`transform="translate\\(([-\\d.]+),([-\\d.]+)\\)"[^>]*>${label}<`, 'g'))].map((m) => Number(m[2]));
+    expect(yOf('SEV2')[0]! - yOf('SEV3')[0]!).toBeGreaterThanOrEqual(12);
+    for (const label of ['SEV1', 'SEV2', 'SEV3', 'SEV4']) for (const y of yOf(label)) expect(y).toBeLessThan(0);
+    // Each incident's rule runs from the plot's bottom (180) up to its label's top, 9 px over its baseline.
+    const rules = [...svg.matchAll(/<line transform="translate\(([\d.]+),([-\d.]+)\)" x2="0" y2="([\d.]+)" stroke="#57606a" stroke-dasharray="2,2"/g)].map((m) => [Number(m[2]), Number(m[2]) + Number(m[3])]);
+    expect(rules.map(([top]) => top).sort((a, b) => a! - b!)).toEqual([-36, -24, -12, -12]);
+    for (const [, bottom] of rules) expect(bottom).toBe(180);
   });
 
   it('an incident label that would run past the plot ends at its rule instead, and takes rows among the others as the span it covers', async () => {
@@ -78,7 +84,7 @@ describe('chart specs', () => {
     expect(labelPlaces(marks, domain)).toEqual([{ row: 1, right: true }, { row: 0, right: false }, { row: 0, right: false }]);
     const days = Array.from({ length: 60 }, (_, i) => ({ t: new Date(Date.UTC(2026, 9, 1 + i)).toISOString(), remaining: 1 }));
     const svg = await renderSvg(budgetSpec(days, { green: 60, yellow: 25 }, 'Budget', marks));
-    const sev1 = svg.match(/<text[^>]*text-anchor="end"[^>]*transform="translate\(([\d.]+),[\d.]+\)"[^>]*>SEV1</);
+    const sev1 = svg.match(/<text[^>]*text-anchor="end"[^>]*transform="translate\(([\d.]+),[-\d.]+\)"[^>]*>SEV1</);
     expect(sev1, 'SEV1 drawn right-aligned').not.toBeNull();
     expect(Number(sev1![1])).toBeLessThanOrEqual(640);
   });

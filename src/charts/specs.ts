@@ -19,7 +19,11 @@ export interface IncidentMark {
   label: string;
 }
 
-/** Rows of incident labels from the top, 12 px apart: a label that would touch the one before it in a row takes the next (see labelPlaces). */
+/**
+ * Rows of incident labels, 12 px apart, in a band above the plot: row 0 just above its top edge,
+ * the next ones higher. Above the plot, a label can touch neither a data line nor a rule. A label
+ * that would touch the one before it in a row takes the next (see labelPlaces).
+ */
 const LABEL_ROWS = 3;
 const LABEL_ROW_HEIGHT = 12;
 /** How wide a label is drawn at 10 px, with 6 px to spare. */
@@ -57,22 +61,31 @@ export function labelPlaces(marks: readonly IncidentMark[], domain: readonly [nu
   return places;
 }
 
+/** The baseline of an incident label in `row` (labelPlaces), in px from the plot's top: negative, above the plot. */
+export const incidentLabelBaseline = (row: number): number => -(3 + row * LABEL_ROW_HEIGHT);
+
 /**
- * Vertical dashed rules with a label at the top, for the incidents on a time axis (none: no
- * layer). `times` are the chart's other times (ISO), which with the marks make its time domain.
+ * Vertical dashed rules for the incidents on a time axis, each from the plot's bottom up to its
+ * label in the band above the plot (none: no layer). `times` are the chart's other times (ISO),
+ * which with the marks make its time domain.
  */
 function incidentLayers(marks: readonly IncidentMark[], times: readonly string[]): object[] {
   if (marks.length === 0) return [];
   const ms = [...times, ...marks.map((m) => m.t)].map((t) => Date.parse(t));
   const places = labelPlaces(marks, [Math.min(...ms), Math.max(...ms)]);
-  // One text layer whatever the rows and sides: its shape stays that of every other chart's, so
-  // it is compiled once (render.ts), with each label's row and side in its data.
-  const labels = marks.map((m, i) => ({ ...m, py: 2 + places[i]!.row * LABEL_ROW_HEIGHT, right: places[i]!.right }));
+  // One layer of rules and one of text, whatever the rows and sides: their shape stays that of
+  // every other chart's, so it is compiled once (render.ts), with each label's row and side in
+  // its data. `py` is the label's baseline; its rule reaches up to the label's top.
+  const labels = marks.map((m, i) => ({ ...m, py: incidentLabelBaseline(places[i]!.row), top: incidentLabelBaseline(places[i]!.row) - 9, right: places[i]!.right }));
   return [
-    { data: { values: marks }, mark: { type: 'rule', color: '#57606a', strokeDash: [2, 2] }, encoding: { x: { field: 't', type: 'temporal' } } },
     {
       data: { values: labels },
-      mark: { type: 'text', baseline: 'top', fontSize: 10, color: '#57606a', align: { expr: "datum.right ? 'right' : 'left'" }, dx: { expr: 'datum.right ? -2 : 2' } },
+      mark: { type: 'rule', color: '#57606a', strokeDash: [2, 2] },
+      encoding: { x: { field: 't', type: 'temporal' }, y: { field: 'top', type: 'quantitative', scale: null }, y2: { value: HEIGHT } },
+    },
+    {
+      data: { values: labels },
+      mark: { type: 'text', baseline: 'alphabetic', fontSize: 10, color: '#57606a', align: { expr: "datum.right ? 'right' : 'left'" }, dx: { expr: 'datum.right ? -2 : 2' } },
       encoding: { x: { field: 't', type: 'temporal', title: null }, y: { field: 'py', type: 'quantitative', scale: null }, text: { field: 'label' } },
     },
   ];
