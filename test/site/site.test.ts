@@ -43,6 +43,17 @@ describe('building the bundled sample', () => {
     expect(await dirs('services')).toEqual(content.services.map((s) => s.id).sort());
   });
 
+  it('prints a few lines, not a line per page: Astro lists the files it writes only when SITREP_LOG_LEVEL asks', () => {
+    const lines = sample.stdout.split('\n').filter((l) => l.trim() !== '' && !l.startsWith('>'));
+    expect(lines).toEqual([
+      expect.stringMatching(/^pages: built in \d+\.\d s$/),
+      expect.stringMatching(/^sitemap\.xml: \d+ pages$/),
+      expect.stringMatching(/^search index: \d+ pages$/),
+      expect.stringMatching(/^data files: \d+ \(API, chart specs, badges\)$/),
+      `✓ site written to ${sample.out}`,
+    ]);
+  });
+
   it('reports as of the end of the newest snapshot, not the wall clock', async () => {
     const json = await readJson<SlosJson>(join(sample.out, 'api/v1/slos.json'));
     expect(json.asOf).toBe('2026-11-15T00:00:00.000Z');
