@@ -1,9 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { renderSvg, splitSpec } from './render.ts';
-import { budgetSpec, burnSpec, dailySliSpec, labelPlaces, ruleLabelHeights, type IncidentMark } from './specs.ts';
+import { budgetSpec, burnSpec, burnTicks, dailySliSpec, labelRows, ruleLabelHeights } from './specs.ts';
 import { textWidth } from './text-width.ts';
-
-const labelRows = (marks: IncidentMark[], domain: readonly [number, number]) => labelPlaces(marks, domain).map((p) => p.row);
 
 type Layer = { data?: { values?: Record<string, unknown>[] }; mark: { type: string }; encoding?: { y?: { scale?: { domain?: number[] } } } };
 const layers = (spec: object) => (spec as { layer: Layer[] }).layer;
@@ -44,7 +42,39 @@ describe('chart specs', () => {
     expect(svg).toContain('page (full height)');
   });
 
-  it('incident labels that would touch take the next row up; one far enough away goes back to the row next to the plot', async () => {
+  it('the burn-rate axis is labelled up to its top however high the peak, a short alert still shows, and the legend stands below the chart, clear of the incidents’ labels', async () => {
+    const px = (top: number) => (b: number) => 180 * (1 - Math.log1p(b) / Math.log1p(top));
+    expect(burnTicks(867.5 * 1.2, px(867.5 * 1.2))).toEqual([0, 1, 10, 100, 1000]);
+    expect(burnTicks(14.4 * 1.2, px(14.4 * 1.2))).toEqual([0, 1, 2, 5, 10]);
+    for (const top of [1.2, 3, 17, 80, 260, 1041, 25_000]) {
+      const t = burnTicks(top, px(top));
+      for (let k = 1; k < t.length; k++) expect(px(top)(t[k - 1]!) - px(top)(t[k]!)).toBeGreaterThanOrEqual(16);
+      // The highest power of ten under the top is always labelled.
+      expect(t).toContain(10 ** Math.floor(Math.log10(top)));
+    }
+    // 30 days of hourly points peaking at 867.5x, a one-hour page alert, two incidents a day apart.
+    const start = Date.UTC(2026, 9, 16);
+    const iso = (h: number) => new Date(start + h * 3_600_000).toISOString();
+    const points = Array.from({ length: 720 }, (_, h) => ({ t: iso(h), burn: h === 300 ? 867.5 : 1 + (h % 5) }));
+    const spec = burnSpec(points, { value: 14.4, label: 'page fast above 14.4×' }, [{ from: iso(300), to: iso(301), severity: 'page', alert: 'Page: fast burn' }], [
+      { t: iso(299), label: 'SEV1' },
+      { t: iso(310), label: 'SEV2' },
+    ], 'Burn');
+    const svg = await renderSvg(spec);
+    const shown = [...svg.matchAll(/role-axis-label[\s\S]*?<\/g>/g)].flatMap((g) => [...g[0].matchAll(/opacity="1"[^>]*>([^<]*×)</g)].map((m) => m[1]));
+    expect(shown).toEqual(expect.arrayContaining(['0×', '1×', '10×', '100×', '1000×']));
+    expect(svg).toContain('burn rate (1h, log scale)');
+    // The alert's band is 3 px wide (an hour is 0.9 px on this axis).
+    const band = /<g class="mark-rect role-mark[^"]*"><path d="M([\d.]+),0h([\d.]+)v180/.exec(svg);
+    expect(band, 'the page band').not.toBeNull();
+    expect(Number(band![2])).toBeCloseTo(3, 1);
+    // The legend's title stands below the plot and its axis, not among the labels above it.
+    const legend = /<g class="mark-group role-legend"[^>]*><g transform="translate\(([\d.]+),([\d.]+)\)"/.exec(svg);
+    expect(legend, 'the legend').not.toBeNull();
+    expect(Number(legend![2])).toBeGreaterThan(180);
+  });
+
+  it('incident labels stand above the plot; a label with other incidents’ lines under it takes a row above theirs, so no line runs through a label', async () => {
     const days = (n: number) => Array.from({ length: n }, (_, i) => ({ t: new Date(Date.UTC(2026, 9, 1 + i)).toISOString(), remaining: 1 - i / 100 }));
     const marks = [
       { t: '2026-11-09T10:00:00.000Z', label: 'SEV2' },
@@ -53,40 +83,75 @@ describe('chart specs', () => {
       { t: '2026-10-05T00:00:00.000Z', label: 'SEV1' },
     ];
     const domain = [Date.UTC(2026, 9, 1), Date.UTC(2026, 10, 29)] as const;
-    expect(labelRows(marks, domain)).toEqual([0, 1, 2, 0]);
-    // Four close together: the fourth finds every row taken and takes the one that frees up first, the top one.
-    expect(labelRows([...marks.slice(0, 3), { t: '2026-11-09T16:00:00.000Z', label: 'SEV2' }], domain)).toEqual([0, 1, 0, 2]);
+    // Placed from the right: SEV4 next to the plot; SEV3's label would cover SEV4's line, so it goes
+    // above it; SEV2's covers both lines, so it goes above both. SEV1, alone, is next to the plot.
+    expect(labelRows(marks, domain)).toEqual([2, 1, 0, 0]);
+    // Four close together: the fourth (the leftmost) finds no row above the other three lines and
+    // takes the row where it touches the least.
+    expect(labelRows([...marks.slice(0, 3), { t: '2026-11-09T16:00:00.000Z', label: 'SEV2' }], domain)).toEqual([0, 2, 0, 1]);
     const spec = budgetSpec(days(60), { green: 60, yellow: 25 }, 'Budget', marks);
     // One text layer holds every incident label, its row as a height in its data.
     const text = layers(spec).filter((l) => l.mark.type === 'text' && l.data?.values?.[0]?.label?.toString().startsWith('SEV'));
     expect(text).toHaveLength(1);
-    expect(text[0]!.data!.values!.map((v) => [v.label, v.py])).toEqual([['SEV2', -3], ['SEV3', -15], ['SEV4', -27], ['SEV1', -3]]);
-    // Drawn: the two labels of the same day stand on two lines, both above the plot (its top is y 0),
+    expect(text[0]!.data!.values!.map((v) => [v.label, v.py])).toEqual([['SEV2', -27], ['SEV3', -15], ['SEV4', -3], ['SEV1', -3]]);
+    // Drawn: the labels of the same day stand on three lines, all above the plot (its top is y 0),
     // where they can touch neither the data nor a threshold line.
     const svg = await renderSvg(spec);
-    const yOf = (label: string) => [...svg.matchAll(new RegExp(`transform="translate\\(([-\\d.]+),([-\\d.]+)\\)"[^>]*>${label}<`, 'g'))].map((m) => Number(m[2]));
-    expect(yOf('SEV2')[0]! - yOf('SEV3')[0]!).toBeGreaterThanOrEqual(12);
-    for (const label of ['SEV1', 'SEV2', 'SEV3', 'SEV4']) for (const y of yOf(label)) expect(y).toBeLessThan(0);
-    // Each incident's rule runs from the plot's bottom (180) up to its label's top, 9 px over its baseline.
-    const rules = [...svg.matchAll(/<line transform="translate\(([\d.]+),([-\d.]+)\)" x2="0" y2="([\d.]+)" stroke="#57606a" stroke-dasharray="2,2"/g)].map((m) => [Number(m[2]), Number(m[2]) + Number(m[3])]);
-    expect(rules.map(([top]) => top).sort((a, b) => a! - b!)).toEqual([-36, -24, -12, -12]);
-    for (const [, bottom] of rules) expect(bottom).toBe(180);
+    const at = (label: string) => [...svg.matchAll(new RegExp(`transform="translate\\(([-\\d.]+),([-\\d.]+)\\)"[^>]*>${label}<`, 'g'))].map((m) => ({ x: Number(m[1]), y: Number(m[2]) }));
+    expect(at('SEV3')[0]!.y - at('SEV2')[0]!.y).toBeGreaterThanOrEqual(12);
+    expect(at('SEV4')[0]!.y - at('SEV3')[0]!.y).toBeGreaterThanOrEqual(12);
+    for (const label of ['SEV1', 'SEV2', 'SEV3', 'SEV4']) for (const { y } of at(label)) expect(y).toBeLessThan(0);
+    // Each incident's line runs from the plot's bottom (180) up to its label's top, 9 px over its
+    // baseline, and stops below every label it would cross.
+    const rules = [...svg.matchAll(/<line transform="translate\(([\d.]+),([-\d.]+)\)" x2="0" y2="([\d.]+)" stroke="#57606a" stroke-dasharray="2,2"/g)].map((m) => ({ x: Number(m[1]), top: Number(m[2]), bottom: Number(m[2]) + Number(m[3]) }));
+    expect(rules.map((r) => r.top).sort((a, b) => a - b)).toEqual([-36, -24, -12, -12]);
+    for (const r of rules) expect(r.bottom).toBe(180);
+    for (const label of ['SEV1', 'SEV2', 'SEV3', 'SEV4']) {
+      for (const { x, y } of at(label)) {
+        const right = x + textWidth(label, 10);
+        for (const r of rules) if (r.x > x + 0.5 && r.x < right) expect(r.top, `the line at ${r.x} under ${label}`).toBeGreaterThan(y);
+      }
+    }
   });
 
-  it('an incident label that would run past the plot ends at its rule instead, and takes rows among the others as the span it covers', async () => {
+  it('a label near the plot’s right edge runs on past it, into the free band above the rules’ labels; across random incidents no line runs through a label and no two labels touch', async () => {
     const domain = [Date.UTC(2026, 9, 1), Date.UTC(2026, 10, 29)] as const;
     const marks = [
       { t: '2026-11-28T12:00:00.000Z', label: 'SEV1' },
       { t: '2026-11-25T00:00:00.000Z', label: 'SEV3' },
       { t: '2026-10-01T00:00:00.000Z', label: 'SEV2' },
     ];
-    // The first ends at its rule (x 635 of 640): it covers 605-635, which the second (597-627, from its rule) already holds in the top row.
-    expect(labelPlaces(marks, domain)).toEqual([{ row: 1, right: true }, { row: 0, right: false }, { row: 0, right: false }]);
+    // SEV1 (x 635 of 640) starts at its line and runs past the plot; SEV3's label (x 597 to 631) covers no line.
+    expect(labelRows(marks, domain)).toEqual([0, 0, 0]);
     const days = Array.from({ length: 60 }, (_, i) => ({ t: new Date(Date.UTC(2026, 9, 1 + i)).toISOString(), remaining: 1 }));
     const svg = await renderSvg(budgetSpec(days, { green: 60, yellow: 25 }, 'Budget', marks));
-    const sev1 = svg.match(/<text[^>]*text-anchor="end"[^>]*transform="translate\(([\d.]+),[-\d.]+\)"[^>]*>SEV1</);
-    expect(sev1, 'SEV1 drawn right-aligned').not.toBeNull();
-    expect(Number(sev1![1])).toBeLessThanOrEqual(640);
+    const sev1 = svg.match(/<text text-anchor="start" transform="translate\(([\d.]+),(-[\d.]+)\)"[^>]*>SEV1</);
+    expect(sev1, 'SEV1 drawn from its line').not.toBeNull();
+    expect(Number(sev1![1])).toBeGreaterThan(635);
+    // The SVG is wide enough for it.
+    expect(Number(/<svg[^>]* width="(\d+)"/.exec(svg)![1])).toBeGreaterThan(61 + 637 + textWidth('SEV1', 10));
+
+    // Random groups of one to three incidents within a day, the groups a week or more apart: no
+    // line under a label reaches its row, and labels in one row never overlap.
+    let seed = 7;
+    const rand = () => ((seed = (seed * 1_103_515_245 + 12_345) % 2 ** 31) / 2 ** 31);
+    const px = (t: string) => ((Date.parse(t) - domain[0]) / (domain[1] - domain[0])) * 640;
+    for (let n = 0; n < 300; n++) {
+      const ms: { t: string; label: string }[] = [];
+      for (let day = rand() * 7; day < 58; day += 7 + rand() * 10) {
+        const count = 1 + Math.floor(rand() * 3);
+        for (let k = 0; k < count; k++) ms.push({ t: new Date(domain[0] + (day + rand()) * 86_400_000).toISOString(), label: `SEV${1 + Math.floor(rand() * 4)}` });
+      }
+      const rows = labelRows(ms, domain);
+      ms.forEach((a, i) => {
+        const [from, to] = [px(a.t), px(a.t) + textWidth(a.label, 10) + 6];
+        ms.forEach((b, j) => {
+          if (j === i) return;
+          if (px(b.t) > from + 0.5 && px(b.t) < to) expect(rows[j]!, `${b.t} under ${a.t}`).toBeLessThan(rows[i]!);
+          if (rows[j] === rows[i] && j > i) expect(px(b.t) >= to || px(b.t) + textWidth(b.label, 10) + 6 <= from, `${a.t} and ${b.t} overlap`).toBe(true);
+        });
+      });
+    }
   });
 
   it('rule labels stand at their rules’ heights unless they would touch: then just far enough apart, kept beside the plot', () => {

@@ -21,47 +21,50 @@ export interface IncidentMark {
 
 /**
  * Rows of incident labels, 12 px apart, in a band above the plot: row 0 just above its top edge,
- * the next ones higher. Above the plot, a label can touch neither a data line nor a rule. A label
- * that would touch the one before it in a row takes the next (see labelPlaces).
+ * the next ones higher. Above the plot, a label can touch neither a data line nor a rule. Each
+ * label starts at its incident's dashed line, which reaches up to it (see labelRows).
  */
 const LABEL_ROWS = 3;
 const LABEL_ROW_HEIGHT = 12;
 /** How wide a label is drawn at 10 px, with 6 px to spare. */
 const labelWidth = (label: string) => textWidth(label, 10) + 6;
 
-/** Where an incident's label stands: its row from the top, and whether it ends at its rule (`right`) rather than starting there. */
-export interface LabelPlace {
-  row: number;
-  right: boolean;
-}
-
 /**
- * The place of each incident's label, in the order given, on a time axis spanning `domain` (ms)
- * over the chart's width. A label starts at its rule, or ends there when it would run past the
- * plot's right edge (where the rules' labels stand); it takes the first row where it does not
- * touch the label before it, and when every row is taken, the one that frees up first. Two
- * incidents on the same day get two rows, not one smudge.
+ * The row of each incident's label, in the order given, on a time axis spanning `domain` (ms) over
+ * the chart's width. A label starts at its incident's line and runs right (past the plot's right
+ * edge too: above the plot nothing stands there), and each line reaches up to its own label. So
+ * that no line runs through another incident's label, the labels are placed from the right: each
+ * takes the lowest row above the labels of the lines under it, where it touches no other label.
+ * Two incidents on the same day get two rows, the earlier one above. When no row is free (more
+ * than three incidents within a label's width), a label takes the row where it touches the least.
  */
-export function labelPlaces(marks: readonly IncidentMark[], domain: readonly [number, number]): LabelPlace[] {
+export function labelRows(marks: readonly IncidentMark[], domain: readonly [number, number]): number[] {
   const span = Math.max(1, domain[1] - domain[0]);
-  const ends: number[] = Array.from({ length: LABEL_ROWS }, () => -Infinity);
-  const spans = marks.map((m, i) => {
-    const x = ((Date.parse(m.t) - domain[0]) / span) * WIDTH;
-    const w = labelWidth(m.label);
-    const right = x + w > WIDTH;
-    return { from: right ? x - w : x, to: right ? x : x + w, right, i };
-  });
-  const places: LabelPlace[] = new Array(marks.length);
-  for (const { from, to, right, i } of spans.sort((a, b) => a.from - b.from || a.i - b.i)) {
-    let row = ends.findIndex((end) => end <= from);
-    if (row < 0) row = ends.indexOf(Math.min(...ends));
-    ends[row] = to;
-    places[i] = { row, right };
+  const placed: { from: number; to: number; row: number }[] = [];
+  const rows: number[] = new Array(marks.length);
+  const order = marks.map((m, i) => ({ x: ((Date.parse(m.t) - domain[0]) / span) * WIDTH, w: labelWidth(m.label), i }));
+  for (const { x, w, i } of order.sort((a, b) => b.x - a.x || a.i - b.i)) {
+    const from = x;
+    const to = x + w;
+    // The lines of the incidents to the right that stand under this label, and their rows.
+    const under = placed.filter((p) => p.from > from + 0.5 && p.from < to);
+    const floor = under.length ? Math.max(...under.map((p) => p.row)) + 1 : 0;
+    const touches = (row: number) => placed.filter((p) => p.row === row && p.from < to && p.to > from).reduce((sum, p) => sum + Math.min(to, p.to) - Math.max(from, p.from), 0);
+    let row = -1;
+    for (let r = floor; r < LABEL_ROWS && row < 0; r++) if (touches(r) === 0) row = r;
+    if (row < 0) {
+      // No row is free: the least touched, counting a line that runs through the label as touching it.
+      const cost = (r: number) => touches(r) + (r < floor ? w : 0);
+      row = 0;
+      for (let r = 1; r < LABEL_ROWS; r++) if (cost(r) < cost(row)) row = r;
+    }
+    rows[i] = row;
+    placed.push({ from, to, row });
   }
-  return places;
+  return rows;
 }
 
-/** The baseline of an incident label in `row` (labelPlaces), in px from the plot's top: negative, above the plot. */
+/** The baseline of an incident label in `row` (labelRows), in px from the plot's top: negative, above the plot. */
 export const incidentLabelBaseline = (row: number): number => -(3 + row * LABEL_ROW_HEIGHT);
 
 /**
@@ -72,11 +75,11 @@ export const incidentLabelBaseline = (row: number): number => -(3 + row * LABEL_
 function incidentLayers(marks: readonly IncidentMark[], times: readonly string[]): object[] {
   if (marks.length === 0) return [];
   const ms = [...times, ...marks.map((m) => m.t)].map((t) => Date.parse(t));
-  const places = labelPlaces(marks, [Math.min(...ms), Math.max(...ms)]);
-  // One layer of rules and one of text, whatever the rows and sides: their shape stays that of
-  // every other chart's, so it is compiled once (render.ts), with each label's row and side in
-  // its data. `py` is the label's baseline; its rule reaches up to the label's top.
-  const labels = marks.map((m, i) => ({ ...m, py: incidentLabelBaseline(places[i]!.row), top: incidentLabelBaseline(places[i]!.row) - 9, right: places[i]!.right }));
+  const rows = labelRows(marks, [Math.min(...ms), Math.max(...ms)]);
+  // One layer of rules and one of text, whatever the rows: their shape stays that of every other
+  // chart's, so it is compiled once (render.ts), with each label's row in its data. `py` is the
+  // label's baseline; its rule reaches up to the label's top.
+  const labels = marks.map((m, i) => ({ ...m, py: incidentLabelBaseline(rows[i]!), top: incidentLabelBaseline(rows[i]!) - 9 }));
   return [
     {
       data: { values: labels },
@@ -85,7 +88,7 @@ function incidentLayers(marks: readonly IncidentMark[], times: readonly string[]
     },
     {
       data: { values: labels },
-      mark: { type: 'text', baseline: 'alphabetic', fontSize: 10, color: '#57606a', align: { expr: "datum.right ? 'right' : 'left'" }, dx: { expr: 'datum.right ? -2 : 2' } },
+      mark: { type: 'text', baseline: 'alphabetic', align: 'left', dx: 2, fontSize: 10, color: '#57606a' },
       encoding: { x: { field: 't', type: 'temporal', title: null }, y: { field: 'py', type: 'quantitative', scale: null }, text: { field: 'label' } },
     },
   ];
@@ -216,27 +219,61 @@ export interface AlertBand {
  * threshold as a labelled rule, the replayed alerts as shaded bands (page or ticket, named in the
  * legend), and the incidents as marks at their start.
  */
+/** The narrowest an alert's band is drawn, px: a one-hour alert is under a pixel on a 30-day axis. */
+const MIN_BAND_PX = 3;
+
+/**
+ * Burn-rate axis values on the symmetric-log scale `px` up to `top`: 0 and the powers of ten, each
+ * at least 16 px from the last, then 5 and 2 times them where they stand at least 24 px from every
+ * other, so the axis is labelled up to its top however high the peak (0, 1, 10, 100, 1000 up to
+ * 1,041; 0, 1, 2, 5, 10 up to 17).
+ */
+export function burnTicks(top: number, px: (b: number) => number): number[] {
+  const decades = [0];
+  for (let d = 1; d <= top; d *= 10) decades.push(d);
+  const kept: number[] = [];
+  const add = (t: number, gap: number) => {
+    if (t <= top && kept.every((k) => Math.abs(px(k) - px(t)) >= gap)) kept.push(t);
+  };
+  for (const t of decades) add(t, 16);
+  for (const t of decades.slice(1)) add(5 * t, 24);
+  for (const t of decades.slice(1)) add(2 * t, 24);
+  return kept.sort((a, b) => a - b);
+}
+
 export function burnSpec(values: BurnPoint[], threshold: { value: number; label: string } | null, alerts: readonly AlertBand[], incidents: readonly IncidentMark[], title: string): TopLevelSpec {
+  const times = [...values.map((v) => v.t), ...alerts.flatMap((a) => [a.from, a.to])];
+  const ms = [...times, ...incidents.map((m) => m.t)].map((t) => Date.parse(t));
+  const [first, last] = [Math.min(...ms), Math.max(...ms)];
+  // A band narrower than MIN_BAND_PX is widened about its middle (within the axis), so a short
+  // alert still shows; its exact times are in the data table.
+  const least = ((last - first) * MIN_BAND_PX) / WIDTH;
+  const widened = (a: AlertBand): AlertBand => {
+    const [from, to] = [Date.parse(a.from), Date.parse(a.to)];
+    if (to - from >= least) return a;
+    const start = Math.min(Math.max(first, (from + to - least) / 2), last - least);
+    return { ...a, from: new Date(start).toISOString(), to: new Date(start + least).toISOString() };
+  };
   // Page alerts shade the full height, ticket alerts a strip at the bottom: told apart by shape,
-  // and named in the legend, not by colour alone.
+  // and named in the legend (below the chart, clear of the incidents' labels), not by colour alone.
   const bands = alerts.length === 0 ? [] : [
     {
-      data: { values: alerts.map((a) => ({ ...a, top: a.severity === 'page' ? 0 : HEIGHT * 0.7 })) },
-      mark: { type: 'rect', opacity: 0.25, y2: HEIGHT },
+      data: { values: alerts.map((a) => ({ ...widened(a), top: a.severity === 'page' ? 0 : HEIGHT * 0.7 })) },
+      mark: { type: 'rect', opacity: 0.4, y2: HEIGHT },
       encoding: {
         x: { field: 'from', type: 'temporal' },
         x2: { field: 'to' },
         y: { field: 'top', type: 'quantitative', scale: null },
-        color: { field: 'severity', type: 'nominal', title: 'replayed alerts', scale: { domain: ['page', 'ticket'], range: ['#cf222e', '#bf8700'] }, legend: { orient: 'top', direction: 'horizontal', labelLimit: 240, labelExpr: "datum.label == 'page' ? 'page (full height)' : 'ticket (bottom strip)'" } },
+        color: { field: 'severity', type: 'nominal', title: 'replayed alerts', scale: { domain: ['page', 'ticket'], range: ['#cf222e', '#bf8700'] }, legend: { orient: 'bottom', direction: 'horizontal', labelLimit: 240, labelExpr: "datum.label == 'page' ? 'page (full height)' : 'ticket (bottom strip)'" } },
       },
     },
   ];
   // The 1× rule always shows, and so does the threshold, however low either lies against the data.
   const peak = Math.max(1, threshold?.value ?? 1, ...values.map((p) => p.burn ?? 0).filter(Number.isFinite));
   const top = peak * 1.2;
-  const ticks = [0, 1, 2, 5, 10, 20, 50, 100, 200, 500, 1000, 2000].filter((t) => t <= top);
   // vega's symlog scale (constant 1): log1p of the value, from 0 at the bottom to the top.
   const px = (b: number) => HEIGHT * (1 - Math.log1p(b) / Math.log1p(top));
+  const ticks = burnTicks(top, px);
   return {
     ...frame(title),
     layer: [
@@ -246,14 +283,14 @@ export function burnSpec(values: BurnPoint[], threshold: { value: number; label:
         mark: { type: 'line', color: '#0969da', interpolate: 'linear' },
         encoding: {
           x: { field: 't', type: 'temporal', title: null, axis: { format: '%b %d' } },
-          y: { field: 'burn', type: 'quantitative', title: 'burn rate (1h)', scale: { type: 'symlog', domain: [0, top] }, axis: { values: ticks, labelExpr: "datum.value + '×'" } },
+          y: { field: 'burn', type: 'quantitative', title: 'burn rate (1h, log scale)', scale: { type: 'symlog', domain: [0, top] }, axis: { values: ticks, labelExpr: "datum.value + '×'" } },
         },
       },
       ...labelledRules([
         ...(threshold ? [{ y: threshold.value, label: threshold.label, color: '#cf222e', dash: [4, 3] }] : []),
         { y: 1, label: '1×: budget lasts the window', color: '#57606a', dash: [1, 2] },
       ], px),
-      ...incidentLayers(incidents, [...values.map((v) => v.t), ...alerts.flatMap((a) => [a.from, a.to])]),
+      ...incidentLayers(incidents, times),
     ],
   } as TopLevelSpec;
 }
