@@ -45,6 +45,19 @@ describe('period reports', () => {
     expect(html).toContain('as of 2026-11-15 00:00 UTC');
   });
 
+  it('a running period says what its budget as time means, a whole one does not; a table of incidents’ shares says overlapping incidents share events', async () => {
+    const note = 'This period is still running: its budget spent as time is what the whole period would spend if the rest went as so far';
+    for (const slug of ['2026-11', '2026-q4']) expect(await readFile(join(sample.out, `reports/${slug}/index.html`), 'utf8'), slug).toContain(note);
+    for (const slug of ['2026-10', '2026-q3']) expect(await readFile(join(sample.out, `reports/${slug}/index.html`), 'utf8'), slug).not.toContain(note);
+    // November's two top spenders on checkout overlap: their shares add up to more than it spent, and the report says why.
+    const report = await readJson<{ topSpenders: { slo: string; share: number }[]; slos: { id: string; figures: { consumed: number } | null }[] }>(join(sample.out, 'api/v1/reports/2026-11.json'));
+    const checkout = report.topSpenders.filter((t) => t.slo === 'checkout-availability');
+    expect(checkout.reduce((sum, t) => sum + t.share, 0)).toBeGreaterThan(report.slos.find((r) => r.id === 'checkout-availability')!.figures!.consumed);
+    const overlap = 'Incidents that overlap in time each count the bad events of the overlap in full, so their shares can add up to more than the SLO spent.';
+    expect((await readFile(join(sample.out, 'reports/2026-11/index.html'), 'utf8')).replaceAll('&#39;', '’')).toContain(overlap);
+    expect(await readFile(join(sample.out, 'slos/checkout-availability/index.html'), 'utf8')).toContain(overlap);
+  });
+
   it('October for checkout-availability agrees with a hand recomputation from its snapshot file', async () => {
     const report = await readJson<ReportJson>(join(sample.out, 'api/v1/reports/2026-10.json'));
     expect(report.schema).toBe('sitrep-period-report/v1');
