@@ -7,6 +7,7 @@
  */
 import type { SloView } from './model.ts';
 import { pct } from './format.ts';
+import { worstFirst } from './worst-first.ts';
 
 const COLOURS = { green: '#1a7f37', yellow: '#9a6700', red: '#c11f2a', none: '#57606a' } as const;
 type Status = 'green' | 'yellow' | 'red' | null;
@@ -47,18 +48,15 @@ export function sloBadgeMessage(v: Pick<SloView, 'report'>): { message: string; 
   return { message: `${pct(r.sli)} · ${r.status ?? 'no status'}`, status: r.status };
 }
 
-const RANK = { red: 0, yellow: 1, green: 2 } as const;
-
 /**
- * A service's message: its worst SLO, by status and then by budget left, as that SLO's SLI and
- * status (`99.825% · red`); `no SLO` when it has none.
+ * A service's message: its worst SLO (worstFirst: by status, then by budget left), as that SLO's
+ * SLI and status (`99.825% · red`); `no SLO` when it has none.
  */
-export function serviceBadgeMessage(views: readonly Pick<SloView, 'report'>[]): { message: string; status: Status } {
+export function serviceBadgeMessage(views: readonly Pick<SloView, 'report' | 'slo'>[]): { message: string; status: Status } {
   const known = views.filter((v) => v.report?.status);
   if (views.length === 0) return { message: 'no SLO', status: null };
   if (known.length === 0) return { message: 'no data', status: null };
-  const worst = [...known].sort((a, b) => RANK[a.report!.status!] - RANK[b.report!.status!] || (a.report!.budget.remaining ?? 0) - (b.report!.budget.remaining ?? 0))[0]!;
-  return sloBadgeMessage(worst);
+  return sloBadgeMessage([...known].sort(worstFirst)[0]!);
 }
 
 /** The Markdown that embeds a badge linking to its page. */

@@ -21,6 +21,9 @@ export function pct(fraction: number | null | undefined, digits = 3): string {
   return `${text}%`;
 }
 
+/** Data coverage, everywhere it is shown: two decimals in the nineties (99.88%), so two SLOs' coverage compare at a glance. */
+export const coveragePct = (fraction: number | null | undefined): string => pct(fraction, 2);
+
 /** An objective in percent as written: 99.9 -> "99.9%". */
 export function objectivePct(fraction: number): string {
   return `${Number((fraction * 100).toPrecision(6))}%`;

@@ -1,7 +1,7 @@
 /**
  * The overview (home page), attention first: red and yellow SLOs, ongoing incidents, overdue
  * action items and runbooks due for review come before anything that is fine; the SLO table is
- * sorted red, yellow, green, then SLOs without data; each SLO has a sparkline of its budget left
+ * sorted worst first (red, yellow, green, then SLOs without data; the least budget left first within each); each SLO has a sparkline of its budget left
  * over the last 30 days. Pure; no Astro.
  */
 import { isUnresolved, secondsOf } from '../core/index.ts';
@@ -9,6 +9,7 @@ import { actionTally } from './action-items.ts';
 import { pct } from './format.ts';
 import type { SiteModel, SloView } from './model.ts';
 import { runbookViews } from './runbooks.ts';
+import { worstFirst } from './worst-first.ts';
 
 export interface Attention {
   label: string;
@@ -25,12 +26,9 @@ export interface Sparkline {
   label: string;
 }
 
-const RANK = { red: 0, yellow: 1, green: 2 } as const;
-const rank = (v: SloView): number => (v.report?.status ? RANK[v.report.status] : 3);
-
-/** SLOs red first, then yellow, green, and those without a status; ties by name. */
+/** SLOs worst first (worstFirst): red, yellow, green, then those without a status; within a status the least budget left first. */
 export function sortByStatus(slos: readonly SloView[]): SloView[] {
-  return [...slos].sort((a, b) => rank(a) - rank(b) || a.slo.name.localeCompare(b.slo.name));
+  return [...slos].sort(worstFirst);
 }
 
 export const SPARK_DAYS = 30;

@@ -5,7 +5,7 @@
  */
 import { buildPeriodReport, dataStart as seriesDataStart, periodFromSlug, reportPeriods, secondsOf, type Json, type Period, type PeriodReport, type PeriodSloRow, type ReportVersion, type SloPeriodFigures } from '../core/index.ts';
 import { SEVERITIES, type Severity } from '../schemas/severity.ts';
-import { count, duration, MONTH_NAMES, objectivePct, pct, utc } from './format.ts';
+import { count, coveragePct, duration, MONTH_NAMES, objectivePct, pct, utc } from './format.ts';
 import type { SiteModel } from './model.ts';
 import { perBuild } from './per-build.ts';
 
@@ -142,7 +142,7 @@ function sloRow(r: PeriodSloRow, base: string): SloRowView {
     consumed: x?.consumed === null || x?.consumed === undefined ? '—' : `${(x.consumed * 100).toFixed(1)}%`,
     consumedTime: duration(x?.consumedSeconds),
     allowedTime: duration(x?.allowedSeconds),
-    coverage: x ? pct(x.coverage, 2) : '—',
+    coverage: x ? coveragePct(x.coverage) : '—',
     sliChange: changeView(r.change.sli, true, 3),
     consumedChange: changeView(r.change.consumed, false, 1),
   };

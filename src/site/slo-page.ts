@@ -8,7 +8,7 @@ import { budgetPoints, burnPoints, dailySli } from '../charts/data.ts';
 import { budgetSpec, burnSpec, dailySliSpec, type IncidentMark } from '../charts/specs.ts';
 import { alertEpisodes, BURN_WINDOW_NAMES, DAY, secondsOf, seriesStart, windowText, type AlertName, type AlertSeverity, type Exhaustion, type SloReport } from '../core/index.ts';
 import type { BurnOp } from '../schemas/slo.ts';
-import { burn, count, duration, objectivePct, plural, pct, utc } from './format.ts';
+import { burn, count, coveragePct, duration, objectivePct, plural, pct, utc } from './format.ts';
 import type { Incident } from '../schemas/incident.ts';
 import type { SloView } from './model.ts';
 
@@ -252,7 +252,7 @@ export function sloPage(view: SloView, site: SloPageContext, base: string): SloP
     report: r,
     cards: cards(r, slo),
     facts: facts(r, view),
-    coverage: `${pct(r.coverage, 2)} of the window's steps have data`,
+    coverage: `${coveragePct(r.coverage)} of the window's steps have data`,
     ...charts,
     decision: policyDecision(r, slo.policy),
     methods: [

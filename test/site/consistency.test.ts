@@ -8,7 +8,7 @@ import { readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { parse } from 'yaml';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { duration, pct } from '../../src/site/format.ts';
+import { coveragePct, duration, pct } from '../../src/site/format.ts';
 import { DEFINITIONS } from '../../src/site/definitions.ts';
 import { PROJECT, buildSite, readJson, type BuildResult } from '../helpers/build.ts';
 
@@ -105,7 +105,9 @@ describe('the same figure everywhere', () => {
       expect(shown(service, 'budget-remaining'), s.id).toEqual([budget]);
       expect(shown(slo, 'sli')).toEqual([pct(s.sli)]);
       expect(shown(home, 'sli')).toEqual([pct(s.sli)]);
-      expect(shown(home, 'coverage')).toEqual([pct(s.coverage, 1)]);
+      expect(shown(home, 'coverage')).toEqual([coveragePct(s.coverage)]);
+      // The same precision on the SLO page: 99.88% on both, not 99.9% on the home page.
+      expect((await readFile(join(build.out, `slos/${s.id}/index.html`), 'utf8')).replaceAll('&#39;', "'"), s.id).toContain(`${coveragePct(s.coverage)} of the window's steps have data`);
     }
   });
 

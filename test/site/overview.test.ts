@@ -29,10 +29,16 @@ describe('the overview of the sample', async () => {
     expect(kinds.filter((k) => k === 'red')).toHaveLength(reds);
   });
 
-  it('sorts the SLOs red, yellow, green, then without data', () => {
-    const statuses = sortByStatus(site.slos).map((v) => v.report?.status ?? 'none');
+  it('sorts the SLOs red, yellow, green, then without data, and within a status the least budget left first', () => {
+    const sorted = sortByStatus(site.slos);
+    const statuses = sorted.map((v) => v.report?.status ?? 'none');
     const order = ['red', 'yellow', 'green', 'none'];
     expect(statuses).toEqual([...statuses].sort((a, b) => order.indexOf(a) - order.indexOf(b)));
+    // The sample's seven green SLOs have as many different budgets left: they come least first, not by name.
+    const greens = sorted.filter((v) => v.report?.status === 'green').map((v) => v.report!.budget.remaining!);
+    expect(greens.length).toBeGreaterThan(2);
+    expect(greens).toEqual([...greens].sort((a, b) => a - b));
+    expect(sorted.filter((v) => v.report?.status === 'green').map((v) => v.slo.name)).not.toEqual(sorted.filter((v) => v.report?.status === 'green').map((v) => v.slo.name).sort((a, b) => a.localeCompare(b)));
   });
 
   it('gives each SLO with data a sparkline of its last 30 days of budget left, ending at the headline', () => {
