@@ -135,9 +135,9 @@ describe('the SLO page in words and tables', () => {
   it('says the policy decision: which threshold the budget left is above or at', () => {
     const policy = { green: 50, yellow: 10 };
     const budget = (remaining: number) => ({ remaining }) as Parameters<typeof policyDecision>[0]['budget'];
-    expect(policyDecision({ status: 'green', budget: budget(0.8) }, policy)).toBe('Green: 80.0% of the error budget is left, more than the green threshold of 50%.');
-    expect(policyDecision({ status: 'yellow', budget: budget(0.5) }, policy)).toBe('Yellow: 50.0% of the error budget is left, at or below the green threshold of 50% but more than the yellow threshold of 10%.');
-    expect(policyDecision({ status: 'red', budget: budget(-1.5) }, policy)).toBe('Red: -150.0% of the error budget is left, at or below the yellow threshold of 10%.');
+    expect(policyDecision({ status: 'green', budget: budget(0.8) }, policy)).toBe('Green: 80.0% of the error budget is left, above the green line of 50%.');
+    expect(policyDecision({ status: 'yellow', budget: budget(0.5) }, policy)).toBe('Yellow: 50.0% of the error budget is left, at or below the green line of 50% and above the red line of 10%.');
+    expect(policyDecision({ status: 'red', budget: budget(-1.5) }, policy)).toBe('Red: -150.0% of the error budget is left, at or below the red line of 10%.');
     expect(policyDecision({ status: null, budget: budget(0) }, policy)).toMatch(/^No status/);
   });
 

@@ -47,13 +47,13 @@ export interface ChartView {
   rows: string[][];
 }
 
-/** The status decision of the SLO's policy in words. */
+/** The status decision of the SLO's policy in words, naming its lines as the budget chart does ("green above 60%", "red at or below 25%"). */
 export function policyDecision(r: Pick<SloReport, 'status' | 'budget'>, policy: { green: number; yellow: number }): string {
   const left = pct(r.budget.remaining, 1);
   if (r.status === null) return 'No status: nothing was counted in the window, so there is no SLI and no budget to judge.';
-  if (r.status === 'green') return `Green: ${left} of the error budget is left, more than the green threshold of ${policy.green}%.`;
-  if (r.status === 'yellow') return `Yellow: ${left} of the error budget is left, at or below the green threshold of ${policy.green}% but more than the yellow threshold of ${policy.yellow}%.`;
-  return `Red: ${left} of the error budget is left, at or below the yellow threshold of ${policy.yellow}%.`;
+  if (r.status === 'green') return `Green: ${left} of the error budget is left, above the green line of ${policy.green}%.`;
+  if (r.status === 'yellow') return `Yellow: ${left} of the error budget is left, at or below the green line of ${policy.green}% and above the red line of ${policy.yellow}%.`;
+  return `Red: ${left} of the error budget is left, at or below the red line of ${policy.yellow}%.`;
 }
 
 export interface SloPage {
@@ -67,7 +67,7 @@ export interface SloPage {
   budgetChart: ChartView & { definition: string };
   dailyChart: ChartView;
   burnChart: ChartView;
-  /** The status and why, in words: "Red: −249.3% of the error budget is left, at or below the yellow threshold of 10%." */
+  /** The status and why, in words, in the budget chart's terms: "Red: −249.3% of the error budget is left, at or below the red line of 10%." */
   decision: string;
   methods: { label: string; sli: string; remaining: string; counted: string; declared: boolean }[];
   burnRates: { window: string; value: string }[];
