@@ -320,7 +320,7 @@ describe('on a phone', () => {
     expect(tables.length).toBe(2);
     expect(tables).toEqual([0, 0]);
     const report = await visit(context, '/reports/2026-10/');
-    const notes = await report.page.$$eval('.table-note', (ps) => ps.map((p) => ({ text: p.textContent, right: p.getBoundingClientRect().right })));
+    const notes = await report.page.$$eval('table.report-slos + .table-note', (ps) => ps.map((p) => ({ text: p.textContent, right: p.getBoundingClientRect().right })));
     expect(notes.length).toBe(6);
     for (const n of notes) {
       expect(n.text).toBe('Changes are against September 2026, in percentage points.');
@@ -328,7 +328,11 @@ describe('on a phone', () => {
     }
     // A period still running says that it is compared, so far, with a whole one.
     const running = await visit(context, '/reports/2026-q4/');
-    expect(new Set(await running.page.$$eval('.table-note', (ps) => ps.map((p) => p.textContent)))).toEqual(new Set(['Changes are against Q3 2026 as a whole (this period so far), in percentage points.']));
+    // And what its budget as time means.
+    expect(new Set(await running.page.$$eval('table.report-slos + .table-note', (ps) => ps.map((p) => p.textContent)))).toEqual(
+      new Set(['Changes are against Q3 2026 as a whole (this period so far), in percentage points. This period is still running: its budget spent as time is what the whole period would spend if the rest went as so far (budget as time).']),
+    );
+    expect(Math.max(...(await running.page.$$eval('.table-note', (ps) => ps.map((p) => p.getBoundingClientRect().right))))).toBeLessThanOrEqual(360);
     expect([...index.problems, ...report.problems, ...running.problems]).toEqual([]);
     await context.close();
   });
