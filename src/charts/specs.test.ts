@@ -34,7 +34,7 @@ describe('chart specs', () => {
     const alerts = [{ from: '2026-10-01T02:00:00.000Z', to: '2026-10-01T03:00:00.000Z', severity: 'page', alert: 'Page: fast burn' }];
     const spec = burnSpec(points, { value: 14.4, label: 'page fast above 14.4×' }, alerts, [{ t: '2026-10-01T01:50:00.000Z', label: 'SEV2' }], 'Burn');
     // A page alert shades the full height (top 0); a ticket alert would shade a strip at the bottom.
-    expect(layers(spec).find((l) => l.mark.type === 'rect')!.data!.values).toEqual([{ ...alerts[0], top: 0 }]);
+    expect(layers(spec).find((l) => l.mark.type === 'rect')!.data!.values).toEqual([{ ...alerts[0], x0: alerts[0]!.from, x1: alerts[0]!.to, top: 0 }]);
     expect(texts(spec)).toEqual(expect.arrayContaining(['page fast above 14.4×', 'SEV2']));
     const svg = await renderSvg(spec);
     expect(svg).toContain('aria-label="Burn"');
@@ -64,7 +64,8 @@ describe('chart specs', () => {
     const shown = [...svg.matchAll(/role-axis-label[\s\S]*?<\/g>/g)].flatMap((g) => [...g[0].matchAll(/opacity="1"[^>]*>([^<]*×)</g)].map((m) => m[1]));
     expect(shown).toEqual(expect.arrayContaining(['0×', '1×', '10×', '100×', '1000×']));
     expect(svg).toContain('burn rate (1h, log scale)');
-    // The alert's band is 3 px wide (an hour is 0.9 px on this axis).
+    // The alert keeps its own times in the chart's data; its band is drawn 3 px wide (an hour is 0.9 px on this axis).
+    expect(layers(spec).find((l) => l.mark.type === 'rect')!.data!.values![0]).toMatchObject({ from: iso(300), to: iso(301) });
     const band = /<g class="mark-rect role-mark[^"]*"><path d="M([\d.]+),0h([\d.]+)v180/.exec(svg);
     expect(band, 'the page band').not.toBeNull();
     expect(Number(band![2])).toBeCloseTo(3, 1);
@@ -86,9 +87,13 @@ describe('chart specs', () => {
     // Placed from the right: SEV4 next to the plot; SEV3's label would cover SEV4's line, so it goes
     // above it; SEV2's covers both lines, so it goes above both. SEV1, alone, is next to the plot.
     expect(labelRows(marks, domain)).toEqual([2, 1, 0, 0]);
-    // Four close together: the fourth (the leftmost) finds no row above the other three lines and
-    // takes the row where it touches the least.
-    expect(labelRows([...marks.slice(0, 3), { t: '2026-11-09T16:00:00.000Z', label: 'SEV2' }], domain)).toEqual([0, 2, 0, 1]);
+    // Four close together: the leftmost goes above the other three.
+    expect(labelRows([...marks.slice(0, 3), { t: '2026-11-09T16:00:00.000Z', label: 'SEV2' }], domain)).toEqual([3, 2, 0, 1]);
+    // A chain, each incident under the label of the one before though no three labels cover one point: a row each.
+    const chain = [0, 2, 4, 6].map((d) => ({ t: new Date(Date.UTC(2026, 9, 21 + d)).toISOString(), label: 'SEV2' }));
+    expect(labelRows(chain, domain)).toEqual([3, 2, 1, 0]);
+    // Six in a chain: the sixth finds no free row of the five and takes the one where it touches the least.
+    expect(labelRows([0, 2, 4, 6, 8, 10].map((d) => ({ t: new Date(Date.UTC(2026, 9, 21 + d)).toISOString(), label: 'SEV2' })), domain)).toEqual([0, 4, 3, 2, 1, 0]);
     const spec = budgetSpec(days(60), { green: 60, yellow: 25 }, 'Budget', marks);
     // One text layer holds every incident label, its row as a height in its data.
     const text = layers(spec).filter((l) => l.mark.type === 'text' && l.data?.values?.[0]?.label?.toString().startsWith('SEV'));
@@ -114,7 +119,7 @@ describe('chart specs', () => {
     }
   });
 
-  it('a label near the plot’s right edge runs on past it, into the free band above the rules’ labels; across random incidents no line runs through a label and no two labels touch', async () => {
+  it('a label near the plot’s right edge runs on past it, into the free band above the rules’ labels; across random sets of up to five incidents no line runs through a label and no two labels touch', async () => {
     const domain = [Date.UTC(2026, 9, 1), Date.UTC(2026, 10, 29)] as const;
     const marks = [
       { t: '2026-11-28T12:00:00.000Z', label: 'SEV1' },
@@ -131,16 +136,19 @@ describe('chart specs', () => {
     // The SVG is wide enough for it.
     expect(Number(/<svg[^>]* width="(\d+)"/.exec(svg)![1])).toBeGreaterThan(61 + 637 + textWidth('SEV1', 10));
 
-    // Random groups of one to three incidents within a day, the groups a week or more apart: no
-    // line under a label reaches its row, and labels in one row never overlap.
+    // Up to five incidents anywhere on the axis (uniformly, often within a label's width of one
+    // another, sometimes at the same instant): no line under a label reaches its row, and labels in
+    // one row never overlap.
     let seed = 7;
     const rand = () => ((seed = (seed * 1_103_515_245 + 12_345) % 2 ** 31) / 2 ** 31);
     const px = (t: string) => ((Date.parse(t) - domain[0]) / (domain[1] - domain[0])) * 640;
-    for (let n = 0; n < 300; n++) {
+    for (let n = 0; n < 2_000; n++) {
       const ms: { t: string; label: string }[] = [];
-      for (let day = rand() * 7; day < 58; day += 7 + rand() * 10) {
-        const count = 1 + Math.floor(rand() * 3);
-        for (let k = 0; k < count; k++) ms.push({ t: new Date(domain[0] + (day + rand()) * 86_400_000).toISOString(), label: `SEV${1 + Math.floor(rand() * 4)}` });
+      // Half the sets crowd into a week, so chains are common.
+      const span = rand() < 0.5 ? 7 : 58;
+      for (let k = 1 + Math.floor(rand() * 5); k > 0; k--) {
+        const t = ms.length > 0 && rand() < 0.1 ? ms.at(-1)!.t : new Date(domain[0] + rand() * span * 86_400_000).toISOString();
+        ms.push({ t, label: `SEV${1 + Math.floor(rand() * 4)}` });
       }
       const rows = labelRows(ms, domain);
       ms.forEach((a, i) => {

@@ -21,10 +21,11 @@ export interface IncidentMark {
 
 /**
  * Rows of incident labels, 12 px apart, in a band above the plot: row 0 just above its top edge,
- * the next ones higher. Above the plot, a label can touch neither a data line nor a rule. Each
- * label starts at its incident's dashed line, which reaches up to it (see labelRows).
+ * the next ones higher, as many as the labels need up to five (the band is only as high as its
+ * highest label). Above the plot, a label can touch neither a data line nor a rule. Each label
+ * starts at its incident's dashed line, which reaches up to it (see labelRows).
  */
-const LABEL_ROWS = 3;
+const LABEL_ROWS = 5;
 const LABEL_ROW_HEIGHT = 12;
 /** How wide a label is drawn at 10 px, with 6 px to spare. */
 const labelWidth = (label: string) => textWidth(label, 10) + 6;
@@ -35,8 +36,10 @@ const labelWidth = (label: string) => textWidth(label, 10) + 6;
  * edge too: above the plot nothing stands there), and each line reaches up to its own label. So
  * that no line runs through another incident's label, the labels are placed from the right: each
  * takes the lowest row above the labels of the lines under it, where it touches no other label.
- * Two incidents on the same day get two rows, the earlier one above. When no row is free (more
- * than three incidents within a label's width), a label takes the row where it touches the least.
+ * Two incidents on the same day get two rows, the earlier one above; a chain of incidents each
+ * under the label of the one before needs a row per incident. Five rows always suffice for five
+ * incidents; when none is free (a chain of six or more), a label takes the row where it touches
+ * the least.
  */
 export function labelRows(marks: readonly IncidentMark[], domain: readonly [number, number]): number[] {
   const span = Math.max(1, domain[1] - domain[0]);
@@ -67,15 +70,19 @@ export function labelRows(marks: readonly IncidentMark[], domain: readonly [numb
 /** The baseline of an incident label in `row` (labelRows), in px from the plot's top: negative, above the plot. */
 export const incidentLabelBaseline = (row: number): number => -(3 + row * LABEL_ROW_HEIGHT);
 
-/**
- * Vertical dashed rules for the incidents on a time axis, each from the plot's bottom up to its
- * label in the band above the plot (none: no layer). `times` are the chart's other times (ISO),
- * which with the marks make its time domain.
- */
-function incidentLayers(marks: readonly IncidentMark[], times: readonly string[]): object[] {
-  if (marks.length === 0) return [];
+/** A chart's time domain (ms): from its earliest to its latest time, its data's (ISO `times`) and its incidents' alike. */
+function timeDomain(times: readonly string[], marks: readonly IncidentMark[]): [number, number] {
   const ms = [...times, ...marks.map((m) => m.t)].map((t) => Date.parse(t));
-  const rows = labelRows(marks, [Math.min(...ms), Math.max(...ms)]);
+  return [Math.min(...ms), Math.max(...ms)];
+}
+
+/**
+ * Vertical dashed rules for the incidents on a time axis spanning `domain` (timeDomain), each from
+ * the plot's bottom up to its label in the band above the plot (none: no layer).
+ */
+function incidentLayers(marks: readonly IncidentMark[], domain: readonly [number, number]): object[] {
+  if (marks.length === 0) return [];
+  const rows = labelRows(marks, domain);
   // One layer of rules and one of text, whatever the rows: their shape stays that of every other
   // chart's, so it is compiled once (render.ts), with each label's row in its data. `py` is the
   // label's baseline; its rule reaches up to the label's top.
@@ -164,7 +171,7 @@ export function budgetSpec(values: BudgetPoint[], thresholds: { green: number; y
         { y: thresholds.yellow / 100, label: `red at or below ${thresholds.yellow}%`, color: '#cf222e', dash: [3, 3] },
         { y: 0, label: 'budget spent', color: '#57606a', dash: [1, 2] },
       ], linearPx(domain)),
-      ...incidentLayers(incidents, values.map((v) => v.t)),
+      ...incidentLayers(incidents, timeDomain(values.map((v) => v.t), incidents)),
     ],
   } as TopLevelSpec;
 }
@@ -200,7 +207,7 @@ export function dailySliSpec(points: DailyPoint[], objectivePercent: number, tit
         },
       },
       ...labelledRules([{ y: allowed, label: `objective ${objectivePercent}%`, color: '#cf222e', dash: [4, 3] }], (e) => (HEIGHT * Math.log(e / floor)) / Math.log(worst / floor)),
-      ...incidentLayers(incidents, values.map((v) => v.day)),
+      ...incidentLayers(incidents, timeDomain(values.map((v) => v.day), incidents)),
     ],
   } as TopLevelSpec;
 }
@@ -214,11 +221,6 @@ export interface AlertBand {
   alert: string;
 }
 
-/**
- * The 1-hour burn rate (its highest value per bucket) on a symmetric-log axis, with the page-fast
- * threshold as a labelled rule, the replayed alerts as shaded bands (page or ticket, named in the
- * legend), and the incidents as marks at their start.
- */
 /** The narrowest an alert's band is drawn, px: a one-hour alert is under a pixel on a 30-day axis. */
 const MIN_BAND_PX = 3;
 
@@ -241,28 +243,32 @@ export function burnTicks(top: number, px: (b: number) => number): number[] {
   return kept.sort((a, b) => a - b);
 }
 
+/**
+ * The 1-hour burn rate (its highest value per bucket) on a symmetric-log axis, with the page-fast
+ * threshold as a labelled rule, the replayed alerts as shaded bands (page or ticket, named in the
+ * legend), and the incidents as marks at their start.
+ */
 export function burnSpec(values: BurnPoint[], threshold: { value: number; label: string } | null, alerts: readonly AlertBand[], incidents: readonly IncidentMark[], title: string): TopLevelSpec {
-  const times = [...values.map((v) => v.t), ...alerts.flatMap((a) => [a.from, a.to])];
-  const ms = [...times, ...incidents.map((m) => m.t)].map((t) => Date.parse(t));
-  const [first, last] = [Math.min(...ms), Math.max(...ms)];
-  // A band narrower than MIN_BAND_PX is widened about its middle (within the axis), so a short
-  // alert still shows; its exact times are in the data table.
+  const domain = timeDomain([...values.map((v) => v.t), ...alerts.flatMap((a) => [a.from, a.to])], incidents);
+  const [first, last] = domain;
+  // A band narrower than MIN_BAND_PX is drawn that wide about its middle (within the axis), so a
+  // short alert still shows; its own times stay in the data (`from`, `to`), drawn from `x0`, `x1`.
   const least = ((last - first) * MIN_BAND_PX) / WIDTH;
-  const widened = (a: AlertBand): AlertBand => {
+  const drawn = (a: AlertBand): { x0: string; x1: string } => {
     const [from, to] = [Date.parse(a.from), Date.parse(a.to)];
-    if (to - from >= least) return a;
+    if (to - from >= least) return { x0: a.from, x1: a.to };
     const start = Math.min(Math.max(first, (from + to - least) / 2), last - least);
-    return { ...a, from: new Date(start).toISOString(), to: new Date(start + least).toISOString() };
+    return { x0: new Date(start).toISOString(), x1: new Date(start + least).toISOString() };
   };
   // Page alerts shade the full height, ticket alerts a strip at the bottom: told apart by shape,
   // and named in the legend (below the chart, clear of the incidents' labels), not by colour alone.
   const bands = alerts.length === 0 ? [] : [
     {
-      data: { values: alerts.map((a) => ({ ...widened(a), top: a.severity === 'page' ? 0 : HEIGHT * 0.7 })) },
+      data: { values: alerts.map((a) => ({ ...a, ...drawn(a), top: a.severity === 'page' ? 0 : HEIGHT * 0.7 })) },
       mark: { type: 'rect', opacity: 0.4, y2: HEIGHT },
       encoding: {
-        x: { field: 'from', type: 'temporal' },
-        x2: { field: 'to' },
+        x: { field: 'x0', type: 'temporal' },
+        x2: { field: 'x1' },
         y: { field: 'top', type: 'quantitative', scale: null },
         color: { field: 'severity', type: 'nominal', title: 'replayed alerts', scale: { domain: ['page', 'ticket'], range: ['#cf222e', '#bf8700'] }, legend: { orient: 'bottom', direction: 'horizontal', labelLimit: 240, labelExpr: "datum.label == 'page' ? 'page (full height)' : 'ticket (bottom strip)'" } },
       },
@@ -290,7 +296,7 @@ export function burnSpec(values: BurnPoint[], threshold: { value: number; label:
         ...(threshold ? [{ y: threshold.value, label: threshold.label, color: '#cf222e', dash: [4, 3] }] : []),
         { y: 1, label: '1×: budget lasts the window', color: '#57606a', dash: [1, 2] },
       ], px),
-      ...incidentLayers(incidents, times),
+      ...incidentLayers(incidents, domain),
     ],
   } as TopLevelSpec;
 }

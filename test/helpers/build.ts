@@ -21,7 +21,7 @@ export async function buildSite(args: string[] = [], env: Record<string, string>
     execFile(
       process.execPath,
       ['scripts/build.ts', ...(args.includes('--out') ? [] : ['--out', out]), ...args],
-      { cwd: PROJECT, env: { ...process.env, SITREP_AS_OF: '', GITHUB_ACTIONS: '', SITREP_CACHE_DIR: cache, ...env }, maxBuffer: 64 * 1024 * 1024 },
+      { cwd: PROJECT, env: { ...process.env, SITREP_AS_OF: '', GITHUB_ACTIONS: '', SITREP_LOG_LEVEL: '', SITREP_CACHE_DIR: cache, ...env }, maxBuffer: 64 * 1024 * 1024 },
       (error, stdout, stderr) => resolve({ code: error ? ((error as { code?: number }).code ?? 1) : 0, stdout, stderr, out }),
     );
   });
