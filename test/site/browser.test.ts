@@ -261,7 +261,22 @@ describe('on a phone', () => {
       const { page, problems } = await visit(context, '/slos/checkout-availability/');
       const charts = await page.$$eval('figure.chart-figure', (fs, fn) => {
         const f = new Function(`return ${fn}`)() as (b: Element, i: Element) => { left: number; right: number; scrolls: boolean };
-        return fs.map((fig) => ({ ...f(fig.querySelector('.chart')!, fig.querySelector('.chart svg')!), hint: (fig.querySelector('.scroll-hint') as HTMLElement).offsetHeight > 0 }));
+        return fs.map((fig) => {
+          const box = fig.querySelector('.chart')!;
+          // Into the viewport, where elementFromPoint looks.
+          fig.scrollIntoView({ block: 'center', inline: 'nearest' });
+          const pin = fig.querySelector('.chart .y-pin');
+          const plotLeft = Number(/translate\(([\d.]+),/.exec(fig.querySelector('.chart svg.marks > g')!.getAttribute('transform') ?? '')?.[1]);
+          const p = pin?.getBoundingClientRect();
+          // What a reader sees at the box's left edge, a little inside, at the height of the chart's middle.
+          const b = box.getBoundingClientRect();
+          const seen = document.elementFromPoint(b.left + 10, p ? p.top + p.height / 2 : b.top + 100);
+          return {
+            ...f(box, fig.querySelector('.chart svg.marks')!),
+            hint: (fig.querySelector('.scroll-hint') as HTMLElement).offsetHeight > 0,
+            pin: p && p.width > 0 ? { left: Math.round(p.left - b.left), width: Math.round(p.width), plotLeft, seen: seen?.closest('svg')?.classList.contains('y-pin') ?? false } : null,
+          };
+        });
       }, overhang.toString());
       expect(charts).toHaveLength(3);
       for (const c of charts) {
@@ -269,13 +284,16 @@ describe('on a phone', () => {
         else expect(c).toMatchObject({ scrolls: false, left: 0, hint: false });
         if (!phone) expect(c.right).toBeLessThanOrEqual(0);
         if (phone) expect(c.left).toBeGreaterThan(100);
+        // On a phone the y axis is pinned at the box's left edge, as wide as the space left of the plot (and its axis line), on top of the weeks; on a desktop there is no pin.
+        if (phone) expect(c.pin).toEqual({ left: 0, width: Math.ceil(c.pin!.plotLeft) + 1, plotLeft: c.pin!.plotLeft, seen: true });
+        else expect(c.pin).toBeNull();
       }
       // The SVG is as wide as what it draws: no text cut at its right edge, no blank margin where vega overrated a label.
-      const margins = await page.$$eval('figure.chart-figure svg', (svgs) => svgs.map((svg) => Math.round(svg.getBoundingClientRect().right - Math.max(...[...svg.querySelectorAll('text')].map((t) => t.getBoundingClientRect().right)))));
+      const margins = await page.$$eval('figure.chart-figure svg.marks', (svgs) => svgs.map((svg) => Math.round(svg.getBoundingClientRect().right - Math.max(...[...svg.querySelectorAll('text')].map((t) => t.getBoundingClientRect().right)))));
       for (const m of margins) expect(m).toBeGreaterThanOrEqual(0);
       for (const m of margins) expect(m).toBeLessThanOrEqual(24);
       // The axis still reads left to right: the first date label stands left of the last.
-      const xs = await page.$eval('figure.chart-figure svg', (svg) => [...svg.querySelectorAll('text')].filter((t) => /^\d{1,2} \w{3}|^\w{3} \d{1,2}/.test(t.textContent ?? '')).map((t) => t.getBoundingClientRect().left));
+      const xs = await page.$eval('figure.chart-figure svg.marks', (svg) => [...svg.querySelectorAll('text')].filter((t) => /^\d{1,2} \w{3}|^\w{3} \d{1,2}/.test(t.textContent ?? '')).map((t) => t.getBoundingClientRect().left));
       expect(xs.length).toBeGreaterThan(2);
       expect(xs[0]!).toBeLessThan(xs.at(-1)!);
       expect(problems).toEqual([]);
