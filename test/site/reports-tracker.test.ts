@@ -50,6 +50,8 @@ describe('period reports', () => {
     const note = 'This period is still running: its budget spent as time is what the whole period would spend if the rest went as so far';
     for (const slug of ['2026-11', '2026-q4']) expect(await readFile(join(sample.out, `reports/${slug}/index.html`), 'utf8'), slug).toContain(note);
     for (const slug of ['2026-10', '2026-q3']) expect(await readFile(join(sample.out, `reports/${slug}/index.html`), 'utf8'), slug).not.toContain(note);
+    // A whole period not yet frozen says, for a reader, that its figures may still change.
+    expect(await readFile(join(sample.out, 'reports/2026-10/index.html'), 'utf8')).toContain('Not frozen yet: its figures are computed from the current files at each build, so a late edit to an incident or a refetch can still change them');
     // November's two top spenders on checkout overlap: their shares add up to more than it spent, and the report says why.
     const report = await readJson<{ topSpenders: { slo: string; share: number }[]; slos: { id: string; figures: { consumed: number } | null }[] }>(join(sample.out, 'api/v1/reports/2026-11.json'));
     const checkout = report.topSpenders.filter((t) => t.slo === 'checkout-availability');
