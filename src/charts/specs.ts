@@ -279,6 +279,8 @@ export function burnSpec(values: BurnPoint[], threshold: { value: number; label:
   const top = peak * 1.2;
   // vega's symlog scale (constant 1): log1p of the value, from 0 at the bottom to the top.
   const px = (b: number) => HEIGHT * (1 - Math.log1p(b) / Math.log1p(top));
+  // Vega thins an axis's explicit values beyond its tick count (every other one, from 6 values at
+  // this height): the count is set past what burnTicks gives, the same for every chart (one shape).
   const ticks = burnTicks(top, px);
   return {
     ...frame(title),
@@ -289,7 +291,7 @@ export function burnSpec(values: BurnPoint[], threshold: { value: number; label:
         mark: { type: 'line', color: '#0969da', interpolate: 'linear' },
         encoding: {
           x: { field: 't', type: 'temporal', title: null, axis: { format: '%b %d' } },
-          y: { field: 'burn', type: 'quantitative', title: 'burn rate (1h, log scale)', scale: { type: 'symlog', domain: [0, top] }, axis: { values: ticks, labelExpr: "datum.value + '×'" } },
+          y: { field: 'burn', type: 'quantitative', title: 'burn rate (1h, log scale)', scale: { type: 'symlog', domain: [0, top] }, axis: { values: ticks, tickCount: 20, labelExpr: "datum.value + '×'" } },
         },
       },
       ...labelledRules([
