@@ -234,6 +234,7 @@ describe('in Chromium', () => {
     const all = text.join(' ');
     expect(all).toMatch(/15 incidents, 5 with no alert · the table is on the web page/);
     expect(all).not.toContain('Status badge for a README or wiki');
+    expect(all).not.toContain('PromQL as sent');
     // And it prints without a disclosure triangle (drawn as a shape, so looked for in the style, not the PDF's text).
     const styled = await browser.newPage({ javaScriptEnabled: false });
     await styled.goto(`${server.url}/slos/checkout-availability/`);
