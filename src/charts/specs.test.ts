@@ -61,14 +61,13 @@ describe('chart specs', () => {
       { t: iso(310), label: 'SEV2' },
     ], 'Burn');
     const svg = await renderSvg(spec);
-    const shown = [...svg.matchAll(/role-axis-label[\s\S]*?<\/g>/g)].flatMap((g) => [...g[0].matchAll(/opacity="1"[^>]*>([^<]*×)</g)].map((m) => m[1]));
-    expect(shown).toEqual(expect.arrayContaining(['0×', '1×', '10×', '100×', '1000×']));
+    // The burn-rate labels an axis draws (vega writes the ones it thins out at opacity 0).
+    const burnLabels = (drawn: string) => [...drawn.matchAll(/role-axis-label[\s\S]*?<\/g>/g)].flatMap((g) => [...g[0].matchAll(/opacity="1"[^>]*>([^<]*×)</g)].map((m) => m[1]));
+    expect(burnLabels(svg)).toEqual(expect.arrayContaining(['0×', '1×', '10×', '100×', '1000×']));
     // Six values (a peak of 68.7x): every one is drawn, none thinned out by vega's tick count.
     const lower = burnSpec(points.map((p) => ({ ...p, burn: p.burn === 867.5 ? 68.7 : p.burn })), { value: 14.4, label: 'page fast above 14.4×' }, [], [], 'Burn');
-    const lowerSvg = await renderSvg(lower);
-    const labels = [...lowerSvg.matchAll(/role-axis-label[\s\S]*?<\/g>/g)].flatMap((g) => [...g[0].matchAll(/opacity="1"[^>]*>([^<]*×)</g)].map((m) => m[1]));
     expect(burnTicks(68.7 * 1.2, px(68.7 * 1.2))).toEqual([0, 1, 5, 10, 20, 50]);
-    expect(labels).toEqual(['0×', '1×', '5×', '10×', '20×', '50×']);
+    expect(burnLabels(await renderSvg(lower))).toEqual(['0×', '1×', '5×', '10×', '20×', '50×']);
     expect(svg).toContain('burn rate (1h, log scale)');
     // The alert keeps its own times in the chart's data; its band is drawn 3 px wide (an hour is 0.9 px on this axis).
     expect(layers(spec).find((l) => l.mark.type === 'rect')!.data!.values![0]).toMatchObject({ from: iso(300), to: iso(301) });

@@ -27,6 +27,8 @@ export interface IncidentMark {
  */
 const LABEL_ROWS = 5;
 const LABEL_ROW_HEIGHT = 12;
+/** How far a 10 px label's glyphs reach above its baseline: where its incident's line stops. */
+const LABEL_ASCENT = 9;
 /** How wide a label is drawn at 10 px, with 6 px to spare. */
 const labelWidth = (label: string) => textWidth(label, 10) + 6;
 
@@ -68,7 +70,7 @@ export function labelRows(marks: readonly IncidentMark[], domain: readonly [numb
 }
 
 /** The baseline of an incident label in `row` (labelRows), in px from the plot's top: negative, above the plot. */
-export const incidentLabelBaseline = (row: number): number => -(3 + row * LABEL_ROW_HEIGHT);
+const incidentLabelBaseline = (row: number): number => -(3 + row * LABEL_ROW_HEIGHT);
 
 /** A chart's time domain (ms): from its earliest to its latest time, its data's (ISO `times`) and its incidents' alike. */
 function timeDomain(times: readonly string[], marks: readonly IncidentMark[]): [number, number] {
@@ -86,7 +88,10 @@ function incidentLayers(marks: readonly IncidentMark[], domain: readonly [number
   // One layer of rules and one of text, whatever the rows: their shape stays that of every other
   // chart's, so it is compiled once (render.ts), with each label's row in its data. `py` is the
   // label's baseline; its rule reaches up to the label's top.
-  const labels = marks.map((m, i) => ({ ...m, py: incidentLabelBaseline(rows[i]!), top: incidentLabelBaseline(rows[i]!) - 9 }));
+  const labels = marks.map((m, i) => {
+    const py = incidentLabelBaseline(rows[i]!);
+    return { ...m, py, top: py - LABEL_ASCENT };
+  });
   return [
     {
       data: { values: labels },

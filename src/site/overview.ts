@@ -1,8 +1,8 @@
 /**
  * The overview (home page), attention first: red and yellow SLOs, ongoing incidents, overdue
  * action items and runbooks due for review come before anything that is fine; the SLO table is
- * sorted worst first (red, yellow, green, then SLOs without data; the least budget left first within each); each SLO has a sparkline of its budget left
- * over the last 30 days. Pure; no Astro.
+ * sorted worst first (red, yellow, green, then SLOs without data; the least budget left first
+ * within each); each SLO has a sparkline of its budget left over the last 30 days. Pure; no Astro.
  */
 import { isUnresolved, secondsOf } from '../core/index.ts';
 import { actionTally } from './action-items.ts';
