@@ -3,6 +3,7 @@ import { mkdtemp, readFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { stripVTControlCharacters } from 'node:util';
 
 export const PROJECT = fileURLToPath(new URL('../..', import.meta.url));
 
@@ -13,7 +14,11 @@ export interface BuildResult {
   out: string;
 }
 
-/** Run `scripts/build.ts` as a user would, into a fresh temporary directory. */
+/**
+ * Run `scripts/build.ts` as a user would, into a fresh temporary directory. Its output is given
+ * without terminal colour codes: Astro colours its log when the environment asks (CI sets
+ * FORCE_COLOR), and the tests read the words, not the colours.
+ */
 export async function buildSite(args: string[] = [], env: Record<string, string> = {}): Promise<BuildResult> {
   const out = await mkdtemp(join(tmpdir(), 'sitrep-dist-'));
   const cache = await mkdtemp(join(tmpdir(), 'sitrep-cache-'));
@@ -22,7 +27,12 @@ export async function buildSite(args: string[] = [], env: Record<string, string>
       process.execPath,
       ['scripts/build.ts', ...(args.includes('--out') ? [] : ['--out', out]), ...args],
       { cwd: PROJECT, env: { ...process.env, SITREP_AS_OF: '', GITHUB_ACTIONS: '', SITREP_LOG_LEVEL: '', SITREP_CACHE_DIR: cache, ...env }, maxBuffer: 64 * 1024 * 1024 },
-      (error, stdout, stderr) => resolve({ code: error ? ((error as { code?: number }).code ?? 1) : 0, stdout, stderr, out }),
+      (error, stdout, stderr) => resolve({
+          code: error ? ((error as { code?: number }).code ?? 1) : 0,
+          stdout: stripVTControlCharacters(stdout),
+          stderr: stripVTControlCharacters(stderr),
+          out,
+        }),
     );
   });
 }
