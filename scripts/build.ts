@@ -39,6 +39,8 @@ process.env.ASTRO_TELEMETRY_DISABLED = '1';
 // Chart SVGs are kept between builds under the hash of their spec (src/charts/render.ts).
 const chartCache = join(cacheDir ?? join(PROJECT, 'node_modules', '.astro'), 'sitrep-charts');
 process.env.SITREP_CHART_CACHE = chartCache;
+// And each content file's parse, for the version of the code that made it (parse-cache.ts).
+process.env.SITREP_CONTENT_CACHE = join(cacheDir ?? join(PROJECT, 'node_modules', '.astro'), 'sitrep-content.v8');
 const basePath = `/${(process.env.SITREP_BASE ?? '').replace(/^\/+|\/+$/g, '')}/`.replace(/^\/\/$/, '/');
 // The SLO pages come last: their charts are drawn on other cores while the rest is rendered.
 prefetchChartsOnModel(chartCache, basePath);
@@ -64,12 +66,16 @@ await removeStaleBuilds(out, PROJECT);
 // computed on its own thread while Astro starts and bundles the pages; the pages take it from there.
 const began = performance.now();
 let modelled = began;
+let contentCache: { reused: number; parsed: number } | undefined;
 const model = modelOffThread(root);
 const building = buildFolder('astro', out, PROJECT);
 const staging = buildFolder('staging', out, PROJECT);
 const pages = model.then((m) => {
   modelled = performance.now();
-  if (m.kind === 'model') return m.model;
+  if (m.kind === 'model') {
+    contentCache = m.contentCache;
+    return m.model;
+  }
   // Bad content stops the build at once, whatever Astro is doing.
   if (m.kind === 'errors') printContentErrors(m.errors);
   rmSync(building, { recursive: true, force: true });
@@ -112,7 +118,7 @@ try {
   // For `npm run bench`: the time of each part of the build.
   if (process.env.SITREP_TIMINGS_FILE) {
     const seconds = (from: number, to: number) => (to - from) / 1000;
-    await writeFile(process.env.SITREP_TIMINGS_FILE, JSON.stringify({ modelSeconds: seconds(began, modelled), astroSeconds: seconds(began, built), searchSeconds: seconds(built, performance.now()) }));
+    await writeFile(process.env.SITREP_TIMINGS_FILE, JSON.stringify({ modelSeconds: seconds(began, modelled), astroSeconds: seconds(began, built), searchSeconds: seconds(built, performance.now()), contentCache }));
   }
   await markSite(building);
   await mkdir(dirname(out), { recursive: true });

@@ -14,13 +14,14 @@ export interface ModelTask {
 }
 
 export type ModelMessage =
-  | { kind: 'model'; model: Omit<SiteModel, 'serviceName'> }
+  /** `reused`: content files whose parse the cache held; `parsed`: those parsed afresh (none without a cache). */
+  | { kind: 'model'; model: Omit<SiteModel, 'serviceName'>; contentCache?: { reused: number; parsed: number } }
   /** The content is invalid: every error, as `npm run check` reports them. */
   | { kind: 'errors'; errors: ContentError[] }
   /** The content is valid but the model could not be made (a bad --as-of, an unreadable data file). */
   | { kind: 'failure'; message: string };
 
-export type ModelOutcome = { kind: 'model'; model: SiteModel } | Exclude<ModelMessage, { kind: 'model' }>;
+export type ModelOutcome = { kind: 'model'; model: SiteModel; contentCache?: { reused: number; parsed: number } } | Exclude<ModelMessage, { kind: 'model' }>;
 
 /** Compute the model of `root` on a worker thread, whose environment is a copy of this one's now (SITREP_AS_OF, SOURCE_DATE_EPOCH). */
 export function modelOffThread(root: string): Promise<ModelOutcome> {
@@ -32,9 +33,9 @@ export function modelOffThread(root: string): Promise<ModelOutcome> {
       settled = true;
       resolve(outcome);
     };
+    // The thread ends by itself once it has saved its content cache (model-worker.ts).
     worker.once('message', (m: ModelMessage) => {
-      settle(m.kind === 'model' ? { kind: 'model', model: { ...m.model, serviceName: serviceNames(m.model.content.services) } } : m);
-      void worker.terminate();
+      settle(m.kind === 'model' ? { ...m, model: { ...m.model, serviceName: serviceNames(m.model.content.services) } } : m);
     });
     worker.once('error', (e) => settle({ kind: 'failure', message: `the model thread failed: ${e.message}` }));
     worker.once('exit', (code) => settle({ kind: 'failure', message: `the model thread ended (exit code ${code}) before sending the model` }));

@@ -3,8 +3,10 @@
  * every figure, render the Markdown bodies, and post the result back. Runs nothing from the
  * content: it only reads files, as `npm run check` does.
  */
+import { fileURLToPath } from 'node:url';
 import { parentPort, workerData } from 'node:worker_threads';
 import { loadContent, shareContentLoads } from '../../src/adapters/content/load.ts';
+import { codeVersion, openParseCache, type ParseCache } from '../../src/adapters/content/parse-cache.ts';
 import { keepParsedBodies } from '../../src/adapters/content/parsed-bodies.ts';
 import { openParsePool } from '../../src/adapters/content/parse-pool.ts';
 import { renderBodies } from '../../src/site/bodies.ts';
@@ -33,9 +35,12 @@ function buffersOf(value: unknown, found = new Set<ArrayBuffer>(), seen = new Se
 shareContentLoads();
 keepParsedBodies();
 const pool = openParsePool(undefined, undefined, { eager: true });
+const warn = (message: string) => console.warn(`warning: ${message}`);
+const cache = await openCache();
 try {
-  // The big folders are parsed on the other cores too (the main thread is busy only at first).
-  const { errors } = await loadContent(root, { pool }).finally(() => pool.close());
+  // The big folders are parsed on the other cores too (the main thread is busy only at first),
+  // those files the last build parsed alike excepted.
+  const { errors } = await loadContent(root, { pool, cache }).finally(() => pool.close());
   if (errors.length) {
     post({ kind: 'errors', errors });
   } else {
@@ -43,8 +48,22 @@ try {
     model.bodies = await renderBodies(model.content);
     // Functions do not cross threads: the receiver makes serviceName again.
     const { serviceName: _serviceName, ...data } = model;
-    post({ kind: 'model', model: data }, [...buffersOf(data.slos)]);
+    post({ kind: 'model', model: data, ...(cache ? { contentCache: { reused: cache.hits, parsed: cache.misses } } : {}) }, [...buffersOf(data.slos)]);
   }
 } catch (e) {
   post({ kind: 'failure', message: (e as Error).message });
+}
+// After the model is sent, while the pages are rendered; the build waits for this thread to end.
+await cache?.save().catch((e: Error) => warn(`could not save the content cache (${e.message}); the next build parses every file`));
+
+/** The content parsed by the last build (SITREP_CONTENT_CACHE, set by scripts/build.ts), or none. */
+async function openCache(): Promise<ParseCache | undefined> {
+  const file = process.env.SITREP_CONTENT_CACHE;
+  if (!file) return undefined;
+  try {
+    return await openParseCache(file, await codeVersion(fileURLToPath(new URL('../..', import.meta.url))), warn);
+  } catch (e) {
+    warn(`no content cache (${(e as Error).message}); parsing every file`);
+    return undefined;
+  }
 }

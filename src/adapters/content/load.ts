@@ -12,6 +12,7 @@ import { ContentFiles } from './files.ts';
 import { loadMaintenance, type LoadedMaintenance } from './maintenance.ts';
 import { idOf, parseChunk, rawId, toEntries, type ParallelKind, type ParseJob } from './parse-files.ts';
 import type { ParsePool } from './parse-pool.ts';
+import { parseKey, type ParseCache } from './parse-cache.ts';
 import { keepingBodies } from './parsed-bodies.ts';
 import { readSloDocuments, type LoadedSlo, type SloDocument, type SloEntry } from './slo-formats.ts';
 import { yamlDocuments } from './yaml-documents.ts';
@@ -72,13 +73,25 @@ function checkFileId(file: string, errors: ContentError[]): boolean {
 
 /**
  * Incidents, postmortems or runbooks into `entries`: each file read on its own, on the pool's
- * threads when there is one and the folder is big, then joined in file order.
+ * threads when there is one and the folder is big, then joined in file order. With a cache, a
+ * file whose parse it holds is not parsed again, and a file parsed without a problem is kept.
  */
-async function readFolder(kind: ParallelKind, pairs: [string, string | undefined][], limits: Limits, entries: Entries, errors: ContentError[], pool: ParsePool | undefined): Promise<void> {
-  const job: ParseJob = { kind, pairs, limits, html: keepingBodies() };
-  const chunk = pool ? await pool.parse(job) : await parseChunk(job);
+async function readFolder(kind: ParallelKind, pairs: [string, string | undefined][], limits: Limits, entries: Entries, errors: ContentError[], { pool, cache }: LoadOptions): Promise<void> {
+  const html = keepingBodies();
+  const keys = pairs.map(([file, text]) => (cache && text !== undefined ? parseKey(kind, file, text, limits, html) : undefined));
+  const cached = keys.map((key) => (key === undefined ? undefined : cache!.get(key)));
+  const job: ParseJob = { kind, pairs: pairs.filter((_, i) => !cached[i]), limits, html };
+  const chunk = !job.pairs.length ? { results: [], errors: [] } : pool ? await pool.parse(job) : await parseChunk(job);
   errors.push(...chunk.errors);
-  const read = toEntries(kind, pairs, chunk.results, limits);
+  const failed = new Set(chunk.errors.map((e) => e.file));
+  let next = 0;
+  const results = cached.map((hit, i) => {
+    if (hit) return hit;
+    const parsed = chunk.results[next++]!;
+    if (keys[i] !== undefined && 'value' in parsed && !failed.has(pairs[i]![0])) cache!.put(keys[i], parsed);
+    return parsed;
+  });
+  const read = toEntries(kind, pairs, results, limits);
   (entries[kind] as Entry<unknown>[]).push(...read.entries);
   for (const id of read.invalid) entries.invalid[kind].add(id);
 }
@@ -106,7 +119,7 @@ async function readSettings(files: ContentFiles, errors: ContentError[]): Promis
 }
 
 /** Services, SLOs (any format) and incidents: YAML, one folder each. */
-async function readYamlFolders(files: ContentFiles, entries: Entries, errors: ContentError[], pool: ParsePool | undefined): Promise<void> {
+async function readYamlFolders(files: ContentFiles, entries: Entries, errors: ContentError[], options: LoadOptions): Promise<void> {
   const limits = files.limits;
   for (const [file, text] of await files.readAll(await files.list('content/services', YAML_EXT, 'services are .yaml files'))) {
     const e = text === undefined ? undefined : readYaml(file, text, serviceSchema, errors, limits);
@@ -131,16 +144,16 @@ async function readYamlFolders(files: ContentFiles, entries: Entries, errors: Co
   for (const [file, text] of texts) {
     if (text === undefined || failed.has(file)) entries.invalid.slos.add(rawId(file, text));
   }
-  await readFolder('incidents', await files.readAll(await files.list('content/incidents', YAML_EXT, 'incidents are .yaml files')), limits, entries, errors, pool);
+  await readFolder('incidents', await files.readAll(await files.list('content/incidents', YAML_EXT, 'incidents are .yaml files')), limits, entries, errors, options);
 }
 
 /** Postmortems (Markdown only) and runbooks (Markdown or restricted MDX), named by their ids. */
-async function readMarkdownFolders(files: ContentFiles, entries: Entries, errors: ContentError[], pool: ParsePool | undefined): Promise<void> {
+async function readMarkdownFolders(files: ContentFiles, entries: Entries, errors: ContentError[], options: LoadOptions): Promise<void> {
   const limits = files.limits;
   const postmortemFiles = (await files.list('content/postmortems', ['.md'], 'postmortems are plain Markdown (.md); MDX is not allowed because it can run code at build time')).filter((file) => checkFileId(file, errors));
-  await readFolder('postmortems', await files.readAll(postmortemFiles), limits, entries, errors, pool);
+  await readFolder('postmortems', await files.readAll(postmortemFiles), limits, entries, errors, options);
   const runbookFiles = (await files.list('content/runbooks', ['.md', '.mdx'], 'runbooks are .md or .mdx files')).filter((file) => checkFileId(file, errors));
-  await readFolder('runbooks', await files.readAll(runbookFiles), limits, entries, errors, pool);
+  await readFolder('runbooks', await files.readAll(runbookFiles), limits, entries, errors, options);
 }
 
 const SHARED_LOADS = Symbol.for('sitrep.shared-content-loads');
@@ -175,15 +188,17 @@ export function loadContent(root: string, options: LoadOptions = {}): Promise<Lo
 export interface LoadOptions {
   /** Threads to parse big folders on (parse-pool.ts); without one, everything is parsed on this thread. */
   pool?: ParsePool;
+  /** Incidents, postmortems and runbooks parsed by an earlier build (parse-cache.ts). */
+  cache?: ParseCache;
 }
 
-async function readContent(root: string, { pool }: LoadOptions): Promise<LoadResult> {
+async function readContent(root: string, options: LoadOptions): Promise<LoadResult> {
   const errors: ContentError[] = [];
   const files = await ContentFiles.open(root, errors);
   const { site, severities } = await readSettings(files, errors);
   const entries = emptyEntries();
-  await readYamlFolders(files, entries, errors, pool);
-  await readMarkdownFolders(files, entries, errors, pool);
+  await readYamlFolders(files, entries, errors, options);
+  await readMarkdownFolders(files, entries, errors, options);
 
   const snaps = await readAllSnapshots(root);
   entries.snapshots = snaps.snapshots;

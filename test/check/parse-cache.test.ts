@@ -1,0 +1,195 @@
+/**
+ * The content cache between builds (src/adapters/content/parse-cache.ts) must change nothing but
+ * the time: a load from the cache gives the same values, errors (at the same file, line and
+ * column) and rendered bodies as a parse, an edited file is parsed again, and a cache of another
+ * version of the code, of other limits, or a damaged one parses everything.
+ */
+import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { loadContent, type LoadResult } from '../../src/adapters/content/load.ts';
+import { codeVersion, openParseCache, parseKey } from '../../src/adapters/content/parse-cache.ts';
+import { keepParsedBodies } from '../../src/adapters/content/parsed-bodies.ts';
+import { renderBodies } from '../../src/site/bodies.ts';
+import { fixture } from '../helpers/fixture.ts';
+
+const PROJECT = fileURLToPath(new URL('../..', import.meta.url));
+
+/** What a parse decides: every value, invalid id and error. */
+const decided = ({ content, errors }: LoadResult) => ({ incidents: content.incidents, postmortems: content.postmortems, runbooks: content.runbooks, errors });
+const fileCount = ({ content }: LoadResult) => content.incidents.length + content.postmortems.length + content.runbooks.length;
+
+let dir: string;
+beforeAll(async () => {
+  // As the build does: the bodies are rendered with the parse, and the cache keeps the HTML.
+  keepParsedBodies();
+  dir = await mkdtemp(join(tmpdir(), 'sitrep-parse-cache-'));
+});
+afterAll(() => rm(dir, { recursive: true, force: true }));
+
+/** Load `root` with a cache read from `file`, then save it, as one build does. */
+async function loadCached(root: string, file: string, version = 'v1', warnings: string[] = []) {
+  const cache = await openParseCache(file, version, (m) => warnings.push(m));
+  const result = await loadContent(root, { cache });
+  await cache.save();
+  return { result, hits: cache.hits, misses: cache.misses };
+}
+
+describe('the content cache between builds', () => {
+  it('loads the sample from the cache exactly as parsed, bodies rendered alike, parsing nothing', async () => {
+    const file = join(dir, 'sample.v8');
+    const parsed = await loadContent(PROJECT);
+    const parsedHtml = await renderBodies(parsed.content);
+    const first = await loadCached(PROJECT, file);
+    expect([first.hits, first.misses]).toEqual([0, fileCount(parsed)]);
+    const second = await loadCached(PROJECT, file);
+    expect(fileCount(parsed)).toBeGreaterThan(20);
+    expect([second.hits, second.misses]).toEqual([fileCount(parsed), 0]);
+    expect(decided(second.result)).toEqual(decided(parsed));
+    const cachedHtml = await renderBodies(second.result.content);
+    expect([...cachedHtml]).toEqual([...parsedHtml]);
+    expect([...cachedHtml.values()].every((h) => h.length > 0)).toBe(true);
+  });
+
+  it('parses an edited file again, and only that one', async () => {
+    const fx = await fixture();
+    const file = join(dir, 'edited.v8');
+    try {
+      const before = await loadCached(fx.root, file);
+      const pm = before.result.content.postmortems[0]!;
+      const path = join(fx.root, 'content/postmortems', `${pm.id}.md`);
+      await writeFile(path, `${await readFile(path, 'utf8')}\nA line added after the first build.\n`);
+      const after = await loadCached(fx.root, file);
+      expect([after.hits, after.misses]).toEqual([fileCount(before.result) - 1, 1]);
+      expect(after.result.content.postmortems.find((p) => p.id === pm.id)!.body).toContain('A line added after the first build.');
+      expect(decided(after.result)).toEqual(decided(await loadContent(fx.root)));
+    } finally {
+      await fx.cleanup();
+    }
+  });
+
+  it('keeps no file with an error, and finds every error again at the same place, cross-file ones included', async () => {
+    const incident = (id: string, extra: string) =>
+      `id: ${id}\ntitle: T\nseverity: SEV3\nservices: [api]\nstatus: resolved\nstarted_at: 2026-10-05T09:00:00Z\nresolved_at: 2026-10-05T10:00:00Z\nimpact: x\n${extra}`;
+    const fx = await fixture({
+      // Parses alone, so it is kept; its unknown service is found across files, on its line.
+      'content/incidents/a-unknown-service.yaml': incident('a-unknown-service', '').replace('services: [api]', 'services:\n  - api\n  - nope'),
+      'content/incidents/b-bad-severity.yaml': incident('b-bad-severity', '').replace('SEV3', 'SEV9'),
+      'content/incidents/c-broken-yaml.yaml': 'id: c-broken-yaml\ntitle: [unclosed\n',
+      'content/postmortems/2026-10-03-api-outage.md': (t: string) => t.replace(/^status: .*$/m, 'status: finished'),
+    });
+    const file = join(dir, 'errors.v8');
+    try {
+      const parsed = await loadContent(fx.root);
+      const first = await loadCached(fx.root, file);
+      const second = await loadCached(fx.root, file);
+      // The three files with their own errors are parsed each time; every other one once.
+      expect(second.misses).toBe(3);
+      expect(second.hits).toBe(first.misses - 3);
+      expect(decided(second.result)).toEqual(decided(parsed));
+      const unknown = second.result.errors.find((e) => e.file === 'content/incidents/a-unknown-service.yaml')!;
+      expect([unknown.line, unknown.column, unknown.field]).toEqual([6, 5, 'services.1']);
+      expect(second.result.errors.map((e) => e.file)).toEqual(
+        expect.arrayContaining(['content/incidents/b-bad-severity.yaml', 'content/incidents/c-broken-yaml.yaml', 'content/postmortems/2026-10-03-api-outage.md']),
+      );
+    } finally {
+      await fx.cleanup();
+    }
+  });
+
+  it('parses everything again for another version of the code or other limits', async () => {
+    const fx = await fixture();
+    const file = join(dir, 'versions.v8');
+    try {
+      const first = await loadCached(fx.root, file, 'v1');
+      expect((await loadCached(fx.root, file, 'v2')).hits).toBe(0);
+      expect((await loadCached(fx.root, file, 'v2')).misses).toBe(0);
+      await writeFile(join(fx.root, 'content/site.yaml'), `${await readFile(join(fx.root, 'content/site.yaml'), 'utf8').catch(() => '')}\nlimits:\n  field_chars: 70000\n`);
+      const other = await loadCached(fx.root, file, 'v2');
+      expect([other.hits, other.misses]).toEqual([0, first.misses]);
+    } finally {
+      await fx.cleanup();
+    }
+  });
+
+  it('keys a parse by kind, path, text, limits and rendering', () => {
+    const limits = { field_chars: 1000 } as never;
+    const key = parseKey('postmortems', 'content/postmortems/a.md', 'text', limits, true);
+    expect(parseKey('postmortems', 'content/postmortems/a.md', 'text', limits, true)).toBe(key);
+    for (const other of [
+      parseKey('runbooks', 'content/postmortems/a.md', 'text', limits, true),
+      parseKey('postmortems', 'content/postmortems/b.md', 'text', limits, true),
+      parseKey('postmortems', 'content/postmortems/a.md', 'text.', limits, true),
+      parseKey('postmortems', 'content/postmortems/a.md', 'text', { field_chars: 1001 } as never, true),
+      parseKey('postmortems', 'content/postmortems/a.md', 'text', limits, false),
+    ])
+      expect(other).not.toBe(key);
+  });
+
+  it('gives each load its own objects', async () => {
+    const file = join(dir, 'own.v8');
+    await loadCached(PROJECT, file);
+    const a = await loadCached(PROJECT, file);
+    const b = await loadCached(PROJECT, file);
+    expect(a.hits).toBeGreaterThan(0);
+    expect(b.result.content.incidents[0]).not.toBe(a.result.content.incidents[0]);
+    a.result.content.incidents[0]!.title = 'changed by the first load';
+    expect(b.result.content.incidents[0]!.title).not.toBe('changed by the first load');
+  });
+
+  it('ignores a damaged cache with a warning, and replaces it', async () => {
+    const file = join(dir, 'damaged.v8');
+    await writeFile(file, 'not a cache');
+    const warnings: string[] = [];
+    const damaged = await loadCached(PROJECT, file, 'v1', warnings);
+    expect(damaged.hits).toBe(0);
+    expect(warnings).toEqual([expect.stringContaining(`the content cache ${file} is damaged`)]);
+    expect(decided(damaged.result)).toEqual(decided(await loadContent(PROJECT)));
+    expect((await loadCached(PROJECT, file)).misses).toBe(0);
+  });
+
+  it('starts empty without a word when there is no cache yet, and saves into a folder it makes', async () => {
+    const file = join(dir, 'new/folder/content.v8');
+    const warnings: string[] = [];
+    const first = await loadCached(PROJECT, file, 'v1', warnings);
+    expect([first.hits, warnings]).toEqual([0, []]);
+    expect((await loadCached(PROJECT, file)).misses).toBe(0);
+  });
+
+  it('says why it could not save, and leaves no partial file', async () => {
+    const blocked = join(dir, 'blocked');
+    await writeFile(blocked, 'a file, so no folder can be made under it');
+    const cache = await openParseCache(join(blocked, 'content.v8'), 'v1');
+    await expect(cache.save()).rejects.toThrow(/ENOTDIR|EEXIST/);
+    const ro = join(dir, 'ro');
+    await mkdir(join(ro, 'content.v8'), { recursive: true }); // a folder where the file should be
+    const cache2 = await openParseCache(join(ro, 'content.v8'), 'v1', () => {});
+    await expect(cache2.save()).rejects.toThrow();
+    const { readdir } = await import('node:fs/promises');
+    expect(await readdir(ro)).toEqual(['content.v8']);
+  });
+});
+
+describe('the version of the code a cache belongs to', () => {
+  it('changes with any source file, the lockfile or a new file, and only then', async () => {
+    const project = await mkdtemp(join(tmpdir(), 'sitrep-code-version-'));
+    try {
+      await mkdir(join(project, 'src/schemas'), { recursive: true });
+      await writeFile(join(project, 'src/schemas/a.ts'), 'export const a = 1;\n');
+      await writeFile(join(project, 'package-lock.json'), '{"lockfileVersion":3}\n');
+      const v1 = await codeVersion(project);
+      expect(await codeVersion(project)).toBe(v1);
+      await writeFile(join(project, 'src/schemas/a.ts'), 'export const a = 2;\n');
+      const v2 = await codeVersion(project);
+      await writeFile(join(project, 'package-lock.json'), '{"lockfileVersion":3,"x":1}\n');
+      const v3 = await codeVersion(project);
+      await writeFile(join(project, 'src/b.ts'), '');
+      const v4 = await codeVersion(project);
+      expect(new Set([v1, v2, v3, v4]).size).toBe(4);
+    } finally {
+      await rm(project, { recursive: true, force: true });
+    }
+  });
+});
