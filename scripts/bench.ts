@@ -16,6 +16,7 @@ import { fileURLToPath } from 'node:url';
 import { parseOptions } from './lib/cli.ts';
 import { SIZES, writeOrg, type Size, type SizeName } from './lib/bench/org.ts';
 import type { Stage } from './lib/bench/stages.ts';
+import type { ContentCacheUse } from './lib/model-thread.ts';
 
 const PROJECT = fileURLToPath(new URL('..', import.meta.url)).replace(/\/$/, '');
 const HOOK = join(PROJECT, 'scripts/lib/bench/usage-hook.ts');
@@ -129,7 +130,7 @@ async function measure(dir: string, counts: Size, label: string): Promise<Measur
 
 /** What the build wrote to SITREP_TIMINGS_FILE: its parts' times, and what it took from the content cache. */
 async function readTimings(file: string) {
-  return JSON.parse(await readFile(file, 'utf8')) as { modelSeconds: number; astroSeconds: number; searchSeconds: number; contentCache?: { reused: number; parsed: number } };
+  return JSON.parse(await readFile(file, 'utf8')) as { modelSeconds: number; astroSeconds: number; searchSeconds: number; contentCache?: ContentCacheUse };
 }
 
 /** The organisations --growth compares with the main one: each doubles one thing. */

@@ -10,7 +10,7 @@ import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseAsOfOption } from '../src/site/as-of.ts';
 import { DATA_FILES_BY_BUILD, SITE_MODEL, type ModelHooks } from '../src/site/model-hooks.ts';
-import { modelOffThread } from './lib/model-thread.ts';
+import { modelOffThread, type ContentCacheUse } from './lib/model-thread.ts';
 import { dropCredentials, parseOptions, printContentErrors } from './lib/cli.ts';
 import { buildFolder, markSite, refuseOut, removeStaleBuilds, swapIn } from './lib/out-dir.ts';
 import { withBuildLock } from './lib/build-lock.ts';
@@ -36,11 +36,12 @@ const out = resolve(values.out ?? 'dist');
 const cacheDir = process.env.SITREP_CACHE_DIR ? resolve(process.env.SITREP_CACHE_DIR) : undefined;
 if (values['as-of'] !== undefined) process.env.SITREP_AS_OF = values['as-of'];
 process.env.ASTRO_TELEMETRY_DISABLED = '1';
-// Chart SVGs are kept between builds under the hash of their spec (src/charts/render.ts).
-const chartCache = join(cacheDir ?? join(PROJECT, 'node_modules', '.astro'), 'sitrep-charts');
+// What the next build reuses: chart SVGs under the hash of their spec (src/charts/render.ts), and
+// each content file's parse, for the version of the code that made it (parse-cache.ts).
+const kept = cacheDir ?? join(PROJECT, 'node_modules', '.astro');
+const chartCache = join(kept, 'sitrep-charts');
 process.env.SITREP_CHART_CACHE = chartCache;
-// And each content file's parse, for the version of the code that made it (parse-cache.ts).
-process.env.SITREP_CONTENT_CACHE = join(cacheDir ?? join(PROJECT, 'node_modules', '.astro'), 'sitrep-content.v8');
+process.env.SITREP_CONTENT_CACHE = join(kept, 'sitrep-content.cache');
 const basePath = `/${(process.env.SITREP_BASE ?? '').replace(/^\/+|\/+$/g, '')}/`.replace(/^\/\/$/, '/');
 // The SLO pages come last: their charts are drawn on other cores while the rest is rendered.
 prefetchChartsOnModel(chartCache, basePath);
@@ -66,7 +67,7 @@ await removeStaleBuilds(out, PROJECT);
 // computed on its own thread while Astro starts and bundles the pages; the pages take it from there.
 const began = performance.now();
 let modelled = began;
-let contentCache: { reused: number; parsed: number } | undefined;
+let contentCache: ContentCacheUse | undefined;
 const model = modelOffThread(root);
 const building = buildFolder('astro', out, PROJECT);
 const staging = buildFolder('staging', out, PROJECT);

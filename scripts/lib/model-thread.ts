@@ -13,15 +13,21 @@ export interface ModelTask {
   root: string;
 }
 
+/** Content files taken from the cache as the last build parsed them, and files looked up in it but parsed again. */
+export interface ContentCacheUse {
+  reused: number;
+  parsed: number;
+}
+
 export type ModelMessage =
-  /** `reused`: content files whose parse the cache held; `parsed`: those parsed afresh (none without a cache). */
-  | { kind: 'model'; model: Omit<SiteModel, 'serviceName'>; contentCache?: { reused: number; parsed: number } }
+  /** `contentCache`: how the build's content cache served it (absent without a cache). */
+  | { kind: 'model'; model: Omit<SiteModel, 'serviceName'>; contentCache?: ContentCacheUse }
   /** The content is invalid: every error, as `npm run check` reports them. */
   | { kind: 'errors'; errors: ContentError[] }
   /** The content is valid but the model could not be made (a bad --as-of, an unreadable data file). */
   | { kind: 'failure'; message: string };
 
-export type ModelOutcome = { kind: 'model'; model: SiteModel; contentCache?: { reused: number; parsed: number } } | Exclude<ModelMessage, { kind: 'model' }>;
+export type ModelOutcome = { kind: 'model'; model: SiteModel; contentCache?: ContentCacheUse } | Exclude<ModelMessage, { kind: 'model' }>;
 
 /** Compute the model of `root` on a worker thread, whose environment is a copy of this one's now (SITREP_AS_OF, SOURCE_DATE_EPOCH). */
 export function modelOffThread(root: string): Promise<ModelOutcome> {

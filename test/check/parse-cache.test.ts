@@ -4,13 +4,15 @@
  * column) and rendered bodies as a parse, an edited file is parsed again, and a cache of another
  * version of the code, of other limits, or a damaged one parses everything.
  */
-import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { deserialize, serialize } from 'node:v8';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadContent, type LoadResult } from '../../src/adapters/content/load.ts';
 import { codeVersion, openParseCache, parseKey } from '../../src/adapters/content/parse-cache.ts';
+import { openParsePool } from '../../src/adapters/content/parse-pool.ts';
 import { keepParsedBodies } from '../../src/adapters/content/parsed-bodies.ts';
 import { renderBodies } from '../../src/site/bodies.ts';
 import { fixture } from '../helpers/fixture.ts';
@@ -47,7 +49,7 @@ describe('the content cache between builds', () => {
     const second = await loadCached(PROJECT, file);
     expect(fileCount(parsed)).toBeGreaterThan(20);
     expect([second.hits, second.misses]).toEqual([fileCount(parsed), 0]);
-    expect(decided(second.result)).toEqual(decided(parsed));
+    expect(decided(second.result)).toStrictEqual(decided(parsed));
     const cachedHtml = await renderBodies(second.result.content);
     expect([...cachedHtml]).toEqual([...parsedHtml]);
     expect([...cachedHtml.values()].every((h) => h.length > 0)).toBe(true);
@@ -64,7 +66,7 @@ describe('the content cache between builds', () => {
       const after = await loadCached(fx.root, file);
       expect([after.hits, after.misses]).toEqual([fileCount(before.result) - 1, 1]);
       expect(after.result.content.postmortems.find((p) => p.id === pm.id)!.body).toContain('A line added after the first build.');
-      expect(decided(after.result)).toEqual(decided(await loadContent(fx.root)));
+      expect(decided(after.result)).toStrictEqual(decided(await loadContent(fx.root)));
     } finally {
       await fx.cleanup();
     }
@@ -88,7 +90,7 @@ describe('the content cache between builds', () => {
       // The three files with their own errors are parsed each time; every other one once.
       expect(second.misses).toBe(3);
       expect(second.hits).toBe(first.misses - 3);
-      expect(decided(second.result)).toEqual(decided(parsed));
+      expect(decided(second.result)).toStrictEqual(decided(parsed));
       const unknown = second.result.errors.find((e) => e.file === 'content/incidents/a-unknown-service.yaml')!;
       expect([unknown.line, unknown.column, unknown.field]).toEqual([6, 5, 'services.1']);
       expect(second.result.errors.map((e) => e.file)).toEqual(
@@ -139,6 +141,83 @@ describe('the content cache between builds', () => {
     expect(b.result.content.incidents[0]!.title).not.toBe('changed by the first load');
   });
 
+  it('with the parse threads too: hits, misses and broken files joined in file order', async () => {
+    const broken = 'id: c-broken-yaml\ntitle: [unclosed\n';
+    const fx = await fixture({ 'content/incidents/c-broken-yaml.yaml': broken });
+    const pool = openParsePool(2, 0);
+    const file = join(dir, 'pool.v8');
+    try {
+      await loadCached(fx.root, file);
+      const path = join(fx.root, 'content/runbooks/api-errors.md');
+      await writeFile(path, `${await readFile(path, 'utf8')}\nEdited.\n`);
+      const cache = await openParseCache(file, 'v1');
+      const mixed = await loadContent(fx.root, { cache, pool });
+      // The incident and the postmortem from the cache; the edited runbook and the broken file parsed.
+      expect([cache.hits, cache.misses]).toEqual([2, 2]);
+      const parsed = await loadContent(fx.root);
+      expect(decided(mixed)).toStrictEqual(decided(parsed));
+      expect([...(await renderBodies(mixed.content))]).toEqual([...(await renderBodies(parsed.content))]);
+    } finally {
+      await Promise.all([pool.close(), fx.cleanup()]);
+    }
+  });
+
+  it('never takes a value from entries that do not match their hash', async () => {
+    const file = join(dir, 'flipped.v8');
+    await loadCached(PROJECT, file);
+    const stored = deserialize(await readFile(file)) as { version: string; sha256: string; entries: Uint8Array };
+    // One byte of one title changed, as a damaged disk would: still a valid serialisation.
+    const text = Buffer.from(stored.entries).toString('latin1');
+    const at = text.indexOf('Checkout');
+    expect(at).toBeGreaterThan(0);
+    const flipped = Buffer.from(stored.entries);
+    flipped[at] = 'W'.charCodeAt(0);
+    await writeFile(file, serialize({ ...stored, entries: flipped }));
+    const warnings: string[] = [];
+    const load = await loadCached(PROJECT, file, 'v1', warnings);
+    expect(load.hits).toBe(0);
+    expect(warnings).toEqual([expect.stringContaining('its entries do not match their hash')]);
+    expect(JSON.stringify(decided(load.result))).not.toContain('Wheckout');
+  });
+
+  it('parses again a file whose entry cannot be read, with a warning', async () => {
+    const file = join(dir, 'entry.v8');
+    const fx = await fixture();
+    try {
+      await loadCached(fx.root, file);
+      const stored = deserialize(await readFile(file)) as { version: string; sha256: string; entries: Uint8Array };
+      const entries = deserialize(stored.entries) as Map<string, Uint8Array>;
+      const [first] = entries.keys();
+      entries.set(first!, new Uint8Array([0xff, 0x0f, 0x6f]));
+      const bytes = serialize(entries);
+      const { createHash } = await import('node:crypto');
+      await writeFile(file, serialize({ version: stored.version, sha256: createHash('sha256').update(bytes).digest('hex'), entries: bytes }));
+      const warnings: string[] = [];
+      const load = await loadCached(fx.root, file, 'v1', warnings);
+      expect([load.hits, load.misses]).toEqual([entries.size - 1, 1]);
+      expect(warnings).toEqual([expect.stringContaining('a content cache entry could not be read')]);
+      expect(decided(load.result)).toStrictEqual(decided(await loadContent(fx.root)));
+      // Written back whole: the next load takes every file from the cache.
+      expect((await loadCached(fx.root, file)).misses).toBe(0);
+    } finally {
+      await fx.cleanup();
+    }
+  });
+
+  it("removes the temporary files of saves whose process is gone, and no other build's", async () => {
+    const folder = join(dir, 'parts');
+    await mkdir(folder);
+    const file = join(folder, 'content.cache');
+    // A process id no process has, and this test's parent, which is alive.
+    let gone = 4_000_000;
+    while ((() => { try { process.kill(gone, 0); return true; } catch { return false; } })()) gone++;
+    await writeFile(join(folder, `content.cache.${gone}.abc.part`), 'left by a build stopped while it saved');
+    await writeFile(join(folder, `content.cache.${process.ppid}.def.part`), 'another build, saving now');
+    await writeFile(join(folder, 'unrelated.part'), 'not the cache');
+    await loadCached(PROJECT, file);
+    expect((await readdir(folder)).sort()).toEqual(['content.cache', `content.cache.${process.ppid}.def.part`, 'unrelated.part']);
+  });
+
   it('ignores a damaged cache with a warning, and replaces it', async () => {
     const file = join(dir, 'damaged.v8');
     await writeFile(file, 'not a cache');
@@ -146,7 +225,7 @@ describe('the content cache between builds', () => {
     const damaged = await loadCached(PROJECT, file, 'v1', warnings);
     expect(damaged.hits).toBe(0);
     expect(warnings).toEqual([expect.stringContaining(`the content cache ${file} is damaged`)]);
-    expect(decided(damaged.result)).toEqual(decided(await loadContent(PROJECT)));
+    expect(decided(damaged.result)).toStrictEqual(decided(await loadContent(PROJECT)));
     expect((await loadCached(PROJECT, file)).misses).toBe(0);
   });
 
@@ -163,12 +242,11 @@ describe('the content cache between builds', () => {
     await writeFile(blocked, 'a file, so no folder can be made under it');
     const cache = await openParseCache(join(blocked, 'content.v8'), 'v1');
     await expect(cache.save()).rejects.toThrow(/ENOTDIR|EEXIST/);
-    const ro = join(dir, 'ro');
-    await mkdir(join(ro, 'content.v8'), { recursive: true }); // a folder where the file should be
-    const cache2 = await openParseCache(join(ro, 'content.v8'), 'v1', () => {});
+    const taken = join(dir, 'taken');
+    await mkdir(join(taken, 'content.v8'), { recursive: true }); // a folder where the file should be
+    const cache2 = await openParseCache(join(taken, 'content.v8'), 'v1', () => {});
     await expect(cache2.save()).rejects.toThrow();
-    const { readdir } = await import('node:fs/promises');
-    expect(await readdir(ro)).toEqual(['content.v8']);
+    expect(await readdir(taken)).toEqual(['content.v8']);
   });
 });
 

@@ -57,7 +57,8 @@ describe('a rebuild with the content cache', () => {
     await rm(join(fx.root, 'content/services/api.yaml'));
     const broken = await buildSite(['--root', fx.root], { SITREP_CACHE_DIR: cache });
     expect(broken.code).toBe(1);
-    expect(broken.stderr + broken.stdout).toMatch(/content\/incidents\/2026-10-03-api-outage\.yaml:\d+:\d+/);
+    // services: [api, db] is line 4; "api" starts at column 12.
+    expect(broken.stderr + broken.stdout).toMatch(/content\/incidents\/2026-10-03-api-outage\.yaml:4:12\b.*services\.0/);
     expect(broken.stderr + broken.stdout).toContain('nothing was published');
   });
 });

@@ -10,9 +10,9 @@ import { readYaml, type Entry, type LoadedIncident, type LoadedPostmortem, type 
 import { contentError, sortErrors, type ContentError } from './errors.ts';
 import { ContentFiles } from './files.ts';
 import { loadMaintenance, type LoadedMaintenance } from './maintenance.ts';
+import { parseKey, type ParseCache } from './parse-cache.ts';
 import { idOf, parseChunk, rawId, toEntries, type ParallelKind, type ParseJob } from './parse-files.ts';
 import type { ParsePool } from './parse-pool.ts';
-import { parseKey, type ParseCache } from './parse-cache.ts';
 import { keepingBodies } from './parsed-bodies.ts';
 import { readSloDocuments, type LoadedSlo, type SloDocument, type SloEntry } from './slo-formats.ts';
 import { yamlDocuments } from './yaml-documents.ts';
@@ -83,6 +83,8 @@ async function readFolder(kind: ParallelKind, pairs: [string, string | undefined
   const job: ParseJob = { kind, pairs: pairs.filter((_, i) => !cached[i]), limits, html };
   const chunk = !job.pairs.length ? { results: [], errors: [] } : pool ? await pool.parse(job) : await parseChunk(job);
   errors.push(...chunk.errors);
+  // A file with a problem is never kept, so its errors are found again. Today such a file has no
+  // value (the readers give none once they report one); the check by file stays true if one did.
   const failed = new Set(chunk.errors.map((e) => e.file));
   let next = 0;
   const results = cached.map((hit, i) => {

@@ -11,13 +11,10 @@
  */
 import { createHash } from 'node:crypto';
 import { mkdir, readdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
-import { dirname, join, relative } from 'node:path';
+import { basename, dirname, join, relative } from 'node:path';
 import { deserialize, serialize } from 'node:v8';
 import type { Limits } from '../../schemas/site.ts';
 import type { ParallelKind, ParsedFile } from './parse-files.ts';
-
-/** Bumped when what an entry holds changes shape. */
-const FORMAT = 1;
 
 export interface ParseCache {
   /** A file's cached outcome, or undefined when the cache holds none for this text. */
@@ -36,18 +33,23 @@ export function parseKey(kind: ParallelKind, file: string, text: string, limits:
   return createHash('sha256').update(JSON.stringify([kind, file, limits, html])).update('\0').update(text).digest('hex');
 }
 
+/** The file: the entries (a serialised map of key to serialised outcome) with their hash, for one version of the code. */
 interface Stored {
-  format: number;
   version: string;
-  entries: Map<string, Uint8Array>;
+  sha256: string;
+  entries: Uint8Array;
 }
+
+const sha256 = (bytes: Uint8Array) => createHash('sha256').update(bytes).digest('hex');
 
 /**
  * Open the cache kept in `file` for this `version` of the code. A missing file, one written by
  * another version, or one that cannot be read gives an empty cache (the build parses everything,
- * as without one); `warn` hears of an unreadable one.
+ * as without one); `warn` hears of an unreadable or damaged one. The entries' hash is checked
+ * first, so a damaged byte never becomes a published value.
  */
 export async function openParseCache(file: string, version: string, warn: (message: string) => void = () => {}): Promise<ParseCache> {
+  const damaged = (why: string) => warn(`the content cache ${file} is damaged (${why}); parsing every file`);
   let stored = new Map<string, Uint8Array>();
   const bytes = await readFile(file).catch((e: NodeJS.ErrnoException) => {
     if (e.code !== 'ENOENT') warn(`could not read the content cache ${file} (${e.message}); parsing every file`);
@@ -56,9 +58,12 @@ export async function openParseCache(file: string, version: string, warn: (messa
   if (bytes) {
     try {
       const s = deserialize(bytes) as Stored;
-      if (s.format === FORMAT && s.version === version && s.entries instanceof Map) stored = s.entries;
+      if (s.version === version) {
+        if (!(s.entries instanceof Uint8Array) || sha256(s.entries) !== s.sha256) damaged('its entries do not match their hash');
+        else stored = deserialize(s.entries) as Map<string, Uint8Array>;
+      }
     } catch (e) {
-      warn(`the content cache ${file} is damaged (${(e as Error).message}); parsing every file`);
+      damaged((e as Error).message);
     }
   }
   const used = new Map<string, Uint8Array>();
@@ -67,22 +72,32 @@ export async function openParseCache(file: string, version: string, warn: (messa
   return {
     get(key) {
       const entry = used.get(key) ?? stored.get(key);
-      if (!entry) {
+      let parsed: ParsedFile | undefined;
+      try {
+        parsed = entry && (deserialize(entry) as ParsedFile);
+      } catch (e) {
+        // Only if the code that wrote it changed without changing the version: parse it again.
+        warn(`a content cache entry could not be read (${(e as Error).message}); parsing its file`);
+      }
+      if (!entry || !parsed) {
         misses++;
         return undefined;
       }
       hits++;
       used.set(key, entry);
-      return deserialize(entry) as ParsedFile;
+      return parsed;
     },
     put(key, parsed) {
       used.set(key, serialize(parsed));
     },
     async save() {
+      stored = new Map();
       await mkdir(dirname(file), { recursive: true });
+      await removeAbandoned(file);
       const part = `${file}.${process.pid}.${Math.random().toString(36).slice(2)}.part`;
       try {
-        await writeFile(part, serialize({ format: FORMAT, version, entries: used } satisfies Stored));
+        const entries = serialize(used);
+        await writeFile(part, serialize({ version, sha256: sha256(entries), entries } satisfies Stored));
         await rename(part, file);
       } catch (e) {
         await rm(part, { force: true });
@@ -99,13 +114,33 @@ export async function openParseCache(file: string, version: string, warn: (messa
 }
 
 /**
+ * The temporary files of saves that never ended (a build stopped by an error or Ctrl-C while it
+ * saved): those whose process is gone. A save under way in another build is left alone.
+ */
+async function removeAbandoned(file: string): Promise<void> {
+  const prefix = `${basename(file)}.`;
+  const alive = (pid: number) => {
+    try {
+      process.kill(pid, 0);
+      return true;
+    } catch (e) {
+      return (e as NodeJS.ErrnoException).code === 'EPERM';
+    }
+  };
+  for (const name of await readdir(dirname(file))) {
+    const pid = name.startsWith(prefix) && name.endsWith('.part') ? Number(name.slice(prefix.length).split('.')[0]) : NaN;
+    if (Number.isInteger(pid) && pid !== process.pid && !alive(pid)) await rm(join(dirname(file), name), { force: true });
+  }
+}
+
+/**
  * The version of the code that parses content: a hash of every file under the project's `src/`
  * (the schemas, the loader, the Markdown pipeline and all they import), its `package-lock.json`
  * (the parsers' own versions) and the Node.js version. Conservative on purpose: an edit of any
  * source file, even a page's, makes every file parse again.
  */
 export async function codeVersion(project: string): Promise<string> {
-  const hash = createHash('sha256').update(`${FORMAT}\0${process.version}\0`);
+  const hash = createHash('sha256').update(`${process.version}\0`);
   const files = (await readdir(join(project, 'src'), { recursive: true, withFileTypes: true }))
     .filter((d) => d.isFile())
     .map((d) => join(d.parentPath, d.name))
