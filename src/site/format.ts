@@ -8,7 +8,8 @@ const MAX_PCT_DIGITS = 6;
  * A fraction as a percentage with enough digits to tell 99.9% from 99.95%: 0.99912 -> "99.912%"
  * (`digits` between 90% and 100%, one digit elsewhere). A share that is not exactly 100% (or 0%)
  * never shows as such: digits are added until it differs, 0.99997 at one digit -> "99.997%", and
- * past six digits it reads "<100%" or ">0%".
+ * past six digits it reads "<100%" or ">0%". A negative one has a minus sign (−), as the
+ * durations and the charts' axes do, not a hyphen.
  */
 export function pct(fraction: number | null | undefined, digits = 3): string {
   if (fraction === null || fraction === undefined) return '—';
@@ -18,7 +19,7 @@ export function pct(fraction: number | null | undefined, digits = 3): string {
   while (misleading(p.toFixed(d)) && d < MAX_PCT_DIGITS) d++;
   const text = p.toFixed(d);
   if (misleading(text)) return p < 100 && p > 0 ? (p > 50 ? '<100%' : '>0%') : p > 100 ? '>100%' : '<0%';
-  return `${text}%`;
+  return `${text.replace(/^-/, '−')}%`;
 }
 
 /** Data coverage, everywhere it is shown: two decimals in the nineties (99.88%), so two SLOs' coverage compare at a glance. */

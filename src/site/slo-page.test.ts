@@ -48,7 +48,7 @@ describe('the SLO page view model', () => {
     // 30 days = 8,640 slices of which 87 bad (every 100th step); 0.1% allows 8.64 bad slices.
     expect(page.cards.map((c) => [c.label, c.value])).toEqual([
       ['SLI (timeslices)', '98.993%'],
-      ['Budget left', `${(100 * (1 - 87 / 8.64)).toFixed(1)}%`],
+      ['Budget left', `−${(100 * (87 / 8.64 - 1)).toFixed(1)}%`],
       ['Bad slices', '87'],
       ['Budget as time', '43m 12s'],
       ['Exhausted in', 'already exhausted'],
@@ -137,7 +137,7 @@ describe('the SLO page in words and tables', () => {
     const budget = (remaining: number) => ({ remaining }) as Parameters<typeof policyDecision>[0]['budget'];
     expect(policyDecision({ status: 'green', budget: budget(0.8) }, policy)).toBe('Green: 80.0% of the error budget is left, above the green line of 50%.');
     expect(policyDecision({ status: 'yellow', budget: budget(0.5) }, policy)).toBe('Yellow: 50.0% of the error budget is left, at or below the green line of 50% and above the red line of 10%.');
-    expect(policyDecision({ status: 'red', budget: budget(-1.5) }, policy)).toBe('Red: -150.0% of the error budget is left, at or below the red line of 10%.');
+    expect(policyDecision({ status: 'red', budget: budget(-1.5) }, policy)).toBe('Red: −150.0% of the error budget is left, at or below the red line of 10%.');
     expect(policyDecision({ status: null, budget: budget(0) }, policy)).toMatch(/^No status/);
   });
 

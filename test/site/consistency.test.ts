@@ -124,6 +124,21 @@ describe('the same figure everywhere', () => {
       expect(text, s.id).not.toBe('100.0%');
     }
   });
+
+  it('a negative percentage has a minus sign on every page, as on the charts, never a hyphen', async () => {
+    const pages = (await readdir(build.out, { recursive: true })).filter((f) => f.endsWith('.html'));
+    const hyphens: string[] = [];
+    let minus = 0;
+    for (const page of pages) {
+      const text = (await readFile(join(build.out, page), 'utf8')).replace(/<[^>]*>/g, ' ');
+      hyphens.push(...[...text.matchAll(/(?<![\w.-])-\d+(?:\.\d+)?%/g)].map((m) => `${page}: ${m[0]}`));
+      minus += [...text.matchAll(/−\d+(?:\.\d+)?%/g)].length;
+    }
+    expect(hyphens).toEqual([]);
+    // The sample has overspent budgets (a negative budget left), so there is something to check.
+    expect(api.slos.some((x) => (x.budget.remaining ?? 0) < 0)).toBe(true);
+    expect(minus).toBeGreaterThan(0);
+  });
 });
 
 describe('names', () => {

@@ -52,7 +52,7 @@ describe('the site model', () => {
 
   it('formats figures for people: percentages that tell 99.9 from 99.95, durations, burn rates', () => {
     expect(pct(0.99912)).toBe('99.912%');
-    expect(pct(-2.362, 1)).toBe('-236.2%');
+    expect(pct(-2.362, 1)).toBe('−236.2%');
     expect(pct(null)).toBe('—');
     expect(pct(1, 1)).toBe('100.0%');
     expect(pct(0, 1)).toBe('0.0%');
@@ -62,7 +62,7 @@ describe('the site model', () => {
     expect(pct(0.99997, 1)).toBe('99.997%');
     expect(pct(0.9996, 1)).toBe('99.96%');
     expect(pct(0.0004, 1)).toBe('0.04%');
-    expect(pct(-0.0004, 1)).toBe('-0.04%');
+    expect(pct(-0.0004, 1)).toBe('−0.04%');
     expect(pct(0.999999999999, 1)).toBe('<100%');
     expect(pct(1e-12, 1)).toBe('>0%');
     expect(pct(1.000000000001, 1)).toBe('>100%');

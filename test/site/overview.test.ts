@@ -46,6 +46,6 @@ describe('the overview of the sample', async () => {
     const s = sparkline(v)!;
     expect(s.path.split(/[ML]/).filter(Boolean)).toHaveLength(31);
     expect(s.label).toMatch(/^Budget left over the last 30 days: .* on 2026-10-16, .* on 2026-11-15$/);
-    expect(s.label.endsWith(`${(v.report!.budget.remaining! * 100).toFixed(1)}% on 2026-11-15`)).toBe(true);
+    expect(s.label.endsWith(`${(v.report!.budget.remaining! * 100).toFixed(1).replace('-', '−')}% on 2026-11-15`)).toBe(true);
   });
 });
