@@ -214,6 +214,22 @@ describe('chart specs', () => {
     }
   });
 
+  it('keeps the time axis’s drawn labels 8 px apart or more, over any span of days', async () => {
+    for (const n of [20, 30, 45, 60, 75, 90]) {
+      const days = Array.from({ length: n }, (_, i) => ({ t: new Date(Date.UTC(2026, 9, 1 + i)).toISOString(), remaining: 1 - i / 100 }));
+      const svg = await renderSvg(budgetSpec(days, { green: 50, yellow: 25 }, 'Budget'));
+      const axis = /role-axis-label([\s\S]*?)<\/g>/.exec(svg)![1]!;
+      // Each drawn label (vega writes the ones it thins out at opacity 0) as its left and right edges.
+      const boxes = [...axis.matchAll(/text-anchor="(\w+)" transform="translate\(([\d.-]+),[\d.-]+\)"[^>]*opacity="1">([^<]*)</g)].map((m) => {
+        const [x, w] = [Number(m[2]), textWidth(m[3]!, 11)];
+        const left = m[1] === 'start' ? x : m[1] === 'end' ? x - w : x - w / 2;
+        return [left, left + w] as const;
+      });
+      expect(boxes.length, `${n} days`).toBeGreaterThan(3);
+      for (let k = 1; k < boxes.length; k++) expect(boxes[k]![0] - boxes[k - 1]![1], `${n} days, label ${k}`).toBeGreaterThanOrEqual(8);
+    }
+  });
+
   it('measures text as DejaVu Sans draws it, not at vega’s 0.8 em a character', () => {
     // Chromium on these machines drew the strip axis's "1m" 17.5 px and "15m" 24.4 px wide at 11 px, "0" 7 px.
     expect(textWidth('1m', 11)).toBeCloseTo(17.5, 0);

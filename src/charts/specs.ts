@@ -8,9 +8,10 @@ const HEIGHT = 180;
 const font = 'system-ui, -apple-system, Segoe UI, Roboto, sans-serif';
 // No ARIA attributes per mark: the SVG is one image labelled with its description (render.ts), and
 // the page gives its data as a table; a label on each of hundreds of points only weighed the page down.
+// Time labels stand 8 px apart or more (vega hides those between, as it does overlapping ones).
 // A legend below the plot (the burn chart's) stands at its right end: on a phone the chart's box
 // opens on the latest weeks, at the right, and the legend is in view with them.
-const config = { font, aria: false, axis: { labelFontSize: 11, titleFontSize: 11, gridColor: '#eaeef2' }, view: { stroke: null }, legend: { layout: { bottom: { anchor: 'end' } } } };
+const config = { font, aria: false, axis: { labelFontSize: 11, titleFontSize: 11, gridColor: '#eaeef2' }, axisX: { labelSeparation: 8 }, view: { stroke: null }, legend: { layout: { bottom: { anchor: 'end' } } } };
 
 /** What every sitrep chart shares: schema, size, fonts; the description doubles as the SVG's label. */
 const frame = (title: string) => ({ $schema: 'https://vega.github.io/schema/vega-lite/v6.json', description: title, width: WIDTH, height: HEIGHT, config });
