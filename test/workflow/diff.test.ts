@@ -58,7 +58,7 @@ describe('npm run diff', () => {
     expect(r.stdout).toContain('### SLO definitions (1)');
     expect(r.stdout).toMatch(/### Postmortems \(1\)\n\n\| Id \| Change \|\n\| --- \| --- \|\n\| `2026-10-27-checkout-db-failover` \| status: published → in-review \|/);
     expect(r.stdout).toContain('| `identity-admin-api` | objective: 99 → 99.9 |');
-    expect(r.stdout).toMatch(/\| `identity-admin-api` \| green → red \| 58\.5% → -\d+\.\d% \|/);
+    expect(r.stdout).toMatch(/\| `identity-admin-api` \| green → red \| 58\.5% → −\d+\.\d% \|/);
     expect(await readFile(out, 'utf8')).toBe(r.stdout);
   });
 
