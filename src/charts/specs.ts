@@ -9,9 +9,7 @@ const font = 'system-ui, -apple-system, Segoe UI, Roboto, sans-serif';
 // No ARIA attributes per mark: the SVG is one image labelled with its description (render.ts), and
 // the page gives its data as a table; a label on each of hundreds of points only weighed the page down.
 // Time labels stand 8 px apart or more (vega hides those between, as it does overlapping ones).
-// A legend below the plot (the burn chart's) stands at its right end: on a phone the chart's box
-// opens on the latest weeks, at the right, and the legend is in view with them.
-const config = { font, aria: false, axis: { labelFontSize: 11, titleFontSize: 11, gridColor: '#eaeef2' }, axisX: { labelSeparation: 8 }, view: { stroke: null }, legend: { layout: { bottom: { anchor: 'end' } } } };
+const config = { font, aria: false, axis: { labelFontSize: 11, titleFontSize: 11, gridColor: '#eaeef2' }, axisX: { labelSeparation: 8 }, view: { stroke: null } };
 
 /** What every sitrep chart shares: schema, size, fonts; the description doubles as the SVG's label. */
 const frame = (title: string) => ({ $schema: 'https://vega.github.io/schema/vega-lite/v6.json', description: title, width: WIDTH, height: HEIGHT, config });
@@ -138,6 +136,9 @@ export function ruleLabelHeights(ys: readonly number[]): number[] {
   return out;
 }
 
+/** Where the column of the rules' labels (and the burn chart's legend) starts: just right of the plot. */
+const RULE_LABEL_X = WIDTH + 6;
+
 /**
  * Horizontal rules labelled in words right of the plot, where no data line or incident label can
  * run into them, in the rule's colour, so a reader tells the lines apart without colour too.
@@ -150,7 +151,7 @@ function labelledRules(all: readonly RuleLine[], px: (y: number) => number): obj
     ...rules.map((r) => ({ data: { values: [{ y: r.y }] }, mark: { type: 'rule', strokeDash: r.dash, color: r.color }, encoding: { y: { field: 'y', type: 'quantitative' } } })),
     {
       data: { values: rules.map((r, i) => ({ label: r.label, color: r.color, py: heights[i] })) },
-      mark: { type: 'text', align: 'left', baseline: 'middle', x: WIDTH + 6, fontSize: 10 },
+      mark: { type: 'text', align: 'left', baseline: 'middle', x: RULE_LABEL_X, fontSize: 10 },
       encoding: { y: { field: 'py', type: 'quantitative', scale: null }, text: { field: 'label' }, color: { field: 'color', type: 'nominal', scale: null } },
     },
   ];
@@ -269,7 +270,9 @@ export function burnSpec(values: BurnPoint[], threshold: { value: number; label:
     return { x0: new Date(start).toISOString(), x1: new Date(start + least).toISOString() };
   };
   // Page alerts shade the full height, ticket alerts a strip at the bottom: told apart by shape,
-  // and named in the legend (below the chart, clear of the incidents' labels), not by colour alone.
+  // and named in the legend, not by colour alone. The legend stands right of the plot, below the
+  // rules' labels and the time axis: clear of the incidents' labels, and in view where a phone's
+  // chart box opens (on the latest weeks, at the right end).
   const bands = alerts.length === 0 ? [] : [
     {
       data: { values: alerts.map((a) => ({ ...a, ...drawn(a), top: a.severity === 'page' ? 0 : HEIGHT * 0.7 })) },
@@ -278,7 +281,7 @@ export function burnSpec(values: BurnPoint[], threshold: { value: number; label:
         x: { field: 'x0', type: 'temporal' },
         x2: { field: 'x1' },
         y: { field: 'top', type: 'quantitative', scale: null },
-        color: { field: 'severity', type: 'nominal', title: 'replayed alerts', scale: { domain: ['page', 'ticket'], range: ['#cf222e', '#bf8700'] }, legend: { orient: 'bottom', direction: 'horizontal', labelLimit: 240, labelExpr: "datum.label == 'page' ? 'page (full height)' : 'ticket (bottom strip)'" } },
+        color: { field: 'severity', type: 'nominal', title: 'replayed alerts', scale: { domain: ['page', 'ticket'], range: ['#cf222e', '#bf8700'] }, legend: { orient: 'none', legendX: RULE_LABEL_X, legendY: HEIGHT + 24, direction: 'vertical', labelLimit: 240, labelExpr: "datum.label == 'page' ? 'page (full height)' : 'ticket (bottom strip)'" } },
       },
     },
   ];

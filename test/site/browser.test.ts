@@ -288,6 +288,16 @@ describe('on a phone', () => {
         if (phone) expect(c.pin).toEqual({ left: 0, width: Math.ceil(c.pin!.plotLeft) + 1, plotLeft: c.pin!.plotLeft, seen: true });
         else expect(c.pin).toBeNull();
       }
+      // The burn chart's legend is in the opening view, clear of the pinned axis (checkout-availability has replayed alerts).
+      const legend = await page.$eval('figure.chart-figure:has(.role-legend)', (fig) => {
+        const b = fig.querySelector('.chart')!.getBoundingClientRect();
+        const l = fig.querySelector('.role-legend')!.getBoundingClientRect();
+        const pin = fig.querySelector('.chart .y-pin')?.getBoundingClientRect();
+        return { left: l.left - (pin && pin.width > 0 ? pin.right : b.left), right: b.right - l.right, text: fig.querySelector('.role-legend')!.textContent };
+      });
+      expect(legend.text).toContain('ticket (bottom strip)');
+      expect(legend.left).toBeGreaterThanOrEqual(0);
+      expect(legend.right).toBeGreaterThanOrEqual(0);
       // The SVG is as wide as what it draws: no text cut at its right edge, no blank margin where vega overrated a label.
       const margins = await page.$$eval('figure.chart-figure svg.marks', (svgs) => svgs.map((svg) => Math.round(svg.getBoundingClientRect().right - Math.max(...[...svg.querySelectorAll('text')].map((t) => t.getBoundingClientRect().right)))));
       for (const m of margins) expect(m).toBeGreaterThanOrEqual(0);
