@@ -15,6 +15,7 @@ import { codeVersion, openParseCache, parseKey } from '../../src/adapters/conten
 import { openParsePool } from '../../src/adapters/content/parse-pool.ts';
 import { keepParsedBodies } from '../../src/adapters/content/parsed-bodies.ts';
 import { renderBodies } from '../../src/site/bodies.ts';
+import { BROKEN_CONTENT, FILES_WITH_OWN_ERRORS } from '../helpers/broken-content.ts';
 import { fixture } from '../helpers/fixture.ts';
 
 const PROJECT = fileURLToPath(new URL('../..', import.meta.url));
@@ -73,29 +74,20 @@ describe('the content cache between builds', () => {
   });
 
   it('keeps no file with an error, and finds every error again at the same place, cross-file ones included', async () => {
-    const incident = (id: string, extra: string) =>
-      `id: ${id}\ntitle: T\nseverity: SEV3\nservices: [api]\nstatus: resolved\nstarted_at: 2026-10-05T09:00:00Z\nresolved_at: 2026-10-05T10:00:00Z\nimpact: x\n${extra}`;
-    const fx = await fixture({
-      // Parses alone, so it is kept; its unknown service is found across files, on its line.
-      'content/incidents/a-unknown-service.yaml': incident('a-unknown-service', '').replace('services: [api]', 'services:\n  - api\n  - nope'),
-      'content/incidents/b-bad-severity.yaml': incident('b-bad-severity', '').replace('SEV3', 'SEV9'),
-      'content/incidents/c-broken-yaml.yaml': 'id: c-broken-yaml\ntitle: [unclosed\n',
-      'content/postmortems/2026-10-03-api-outage.md': (t: string) => t.replace(/^status: .*$/m, 'status: finished'),
-    });
+    // Among them two that parse alone, so they are kept, with errors found across files (one at 6:5).
+    const fx = await fixture(BROKEN_CONTENT);
     const file = join(dir, 'errors.v8');
     try {
       const parsed = await loadContent(fx.root);
       const first = await loadCached(fx.root, file);
       const second = await loadCached(fx.root, file);
-      // The three files with their own errors are parsed each time; every other one once.
-      expect(second.misses).toBe(3);
-      expect(second.hits).toBe(first.misses - 3);
+      // The files with their own errors are parsed each time; every other one once.
+      expect(second.misses).toBe(FILES_WITH_OWN_ERRORS.length);
+      expect(second.hits).toBe(first.misses - FILES_WITH_OWN_ERRORS.length);
       expect(decided(second.result)).toStrictEqual(decided(parsed));
       const unknown = second.result.errors.find((e) => e.file === 'content/incidents/a-unknown-service.yaml')!;
       expect([unknown.line, unknown.column, unknown.field]).toEqual([6, 5, 'services.1']);
-      expect(second.result.errors.map((e) => e.file)).toEqual(
-        expect.arrayContaining(['content/incidents/b-bad-severity.yaml', 'content/incidents/c-broken-yaml.yaml', 'content/postmortems/2026-10-03-api-outage.md']),
-      );
+      expect(second.result.errors.map((e) => e.file)).toEqual(expect.arrayContaining([...FILES_WITH_OWN_ERRORS, 'content/incidents/d-unknown-postmortem.yaml']));
     } finally {
       await fx.cleanup();
     }

@@ -10,6 +10,7 @@ import { loadContent, type LoadResult } from '../../src/adapters/content/load.ts
 import { openParsePool, type ParsePool } from '../../src/adapters/content/parse-pool.ts';
 import { keepParsedBodies } from '../../src/adapters/content/parsed-bodies.ts';
 import { renderBodies } from '../../src/site/bodies.ts';
+import { BROKEN_CONTENT } from '../helpers/broken-content.ts';
 import { fixture } from '../helpers/fixture.ts';
 
 const PROJECT = fileURLToPath(new URL('../..', import.meta.url));
@@ -38,17 +39,8 @@ describe('parsing content on several threads', () => {
   });
 
   it('reports the same errors at the same places, cross-file ones included, in the same order', async () => {
-    const incident = (id: string, extra: string) =>
-      `id: ${id}\ntitle: T\nseverity: SEV3\nservices: [api]\nstatus: resolved\nstarted_at: 2026-10-05T09:00:00Z\nresolved_at: 2026-10-05T10:00:00Z\nimpact: x\n${extra}`;
-    const fx = await fixture({
-      // A cross-file error: an unknown service, located on its line by reading the file again.
-      'content/incidents/a-unknown-service.yaml': incident('a-unknown-service', '').replace('services: [api]', 'services:\n  - api\n  - nope'),
-      'content/incidents/b-bad-severity.yaml': incident('b-bad-severity', '').replace('SEV3', 'SEV9'),
-      'content/incidents/c-broken-yaml.yaml': 'id: c-broken-yaml\ntitle: [unclosed\n',
-      'content/incidents/d-unknown-postmortem.yaml': incident('d-unknown-postmortem', 'postmortem: no-such-postmortem\n'),
-      'content/incidents/e-fine.yaml': incident('e-fine', ''),
-      'content/postmortems/2026-10-03-api-outage.md': (t: string) => t.replace(/^status: .*$/m, 'status: finished'),
-    });
+    // Cross-file errors among them: an unknown service, located on its line by reading the file again.
+    const fx = await fixture(BROKEN_CONTENT);
     try {
       const one = await loadContent(fx.root);
       const many = await loadContent(fx.root, { pool });
