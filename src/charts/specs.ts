@@ -8,8 +8,9 @@ const HEIGHT = 180;
 const font = 'system-ui, -apple-system, Segoe UI, Roboto, sans-serif';
 // No ARIA attributes per mark: the SVG is one image labelled with its description (render.ts), and
 // the page gives its data as a table; a label on each of hundreds of points only weighed the page down.
-// Time labels stand 8 px apart or more (vega hides those between, as it does overlapping ones).
-const config = { font, aria: false, axis: { labelFontSize: 11, titleFontSize: 11, gridColor: '#eaeef2' }, axisX: { labelSeparation: 8 }, view: { stroke: null } };
+// Time ticks a day apart at least (12-hour ticks printed one date twice), and their labels 4 px apart
+// or more: vega hides every other one until they are, so a larger gap would halve ordinary axes.
+const config = { font, aria: false, axis: { labelFontSize: 11, titleFontSize: 11, gridColor: '#eaeef2' }, axisX: { labelSeparation: 4, tickMinStep: 86_400_000 }, view: { stroke: null } };
 
 /** What every sitrep chart shares: schema, size, fonts; the description doubles as the SVG's label. */
 const frame = (title: string) => ({ $schema: 'https://vega.github.io/schema/vega-lite/v6.json', description: title, width: WIDTH, height: HEIGHT, config });
