@@ -83,6 +83,19 @@ describe('the SLO page view model', () => {
     const spec = JSON.stringify(page.burnChart.spec);
     expect(spec).toContain('fast-burn at or above 10.0×');
     expect(spec).toContain('"alert":"Page: fast-burn"');
+    expect(page.burnChart.definition).toContain('the bands are the replayed alerts (page or ticket)');
+  });
+
+  it('says so when no alert fired in the burn chart’s days, and when the budget is spent, in place of the burn rate', () => {
+    const quiet = viewOf(loaded(), () => 0);
+    expect(quiet.report.alerts).toEqual([]);
+    expect(quiet.page.burnChart.definition).toBe('The highest 1-hour burn rate of every 6 hours; no replayed alert fired in these 30 days, the dashed marks the service\'s incidents by severity.');
+    expect(quiet.page.cards.find((c) => c.figure === 'exhaustion')!.sub).toMatch(/^at the 1h burn rate/);
+    const { page } = viewOf(loaded({ budgeting: { method: 'timeslices', slice: '5m' } }), (i) => (i % 100 === 0 ? 5 : 0));
+    expect(page.cards.find((c) => c.figure === 'exhaustion')).toMatchObject({ value: 'already exhausted', sub: 'no budget left in this 30d window' });
+    // The policy names the value at which red begins, as the budget chart's red line does.
+    const { green, yellow } = quiet.view.slo.policy;
+    expect(quiet.page.facts.find(([k]) => k === 'Policy')![1]).toBe(`green above ${green}% left, yellow above ${yellow}%, red at or below ${yellow}%`);
   });
 
   it('names a calendar week window with its first weekday and zone, and alerts as a 7-day window', () => {

@@ -66,7 +66,8 @@ export interface SloPage {
   coverage: string;
   budgetChart: ChartView & { definition: string };
   dailyChart: ChartView;
-  burnChart: ChartView;
+  /** `definition`: what the chart shows, in words, and that no alert fired in its days when none did. */
+  burnChart: ChartView & { definition: string };
   /** The status and why, in words, in the budget chart's terms: "Red: −249.3% of the error budget is left, at or below the red line of 10%." */
   decision: string;
   methods: { label: string; sli: string; remaining: string; counted: string; declared: boolean }[];
@@ -146,7 +147,8 @@ function cards(r: SloReport, slo: SloView['slo']): Card[] {
     { figure: 'budget-remaining', label: 'Budget left', value: pct(b.remaining, 1), sub: `consumed ${pct(b.consumed, 1)}` },
     { figure: 'budget-bad', label: `Bad ${unitWord}`, value: units(b.bad), sub: `of ${units(b.allowed)} allowed (${units(b.counted)} ${unitWord} counted)` },
     { figure: 'budget-time', label: 'Budget as time', value: duration(b.allowedSeconds), sub: `per ${slo.window} window; ${duration(b.spentSeconds)} spent` },
-    { figure: 'exhaustion', label: 'Exhausted in', value: exhaustionText(e1h), sub: `at the 1h burn rate (${burn(r.burnRates['1h'])})` },
+    // Once spent, the budget is gone whatever the burn rate: the sub says so instead of the rate.
+    { figure: 'exhaustion', label: 'Exhausted in', value: exhaustionText(e1h), sub: e1h.state === 'exhausted' ? `no budget left in this ${slo.window} window` : `at the 1h burn rate (${burn(r.burnRates['1h'])})` },
   ];
 }
 
@@ -158,7 +160,7 @@ function facts(r: SloReport, view: SloView): [string, string][] {
     ['Events', `${count(r.good)} good of ${count(r.total)}`],
     ['Indicator', ind.kind === 'latency' ? `latency under ${ind.threshold}s from ${ind.bucket}` : `ratio of ${ind.good !== undefined ? 'good' : 'bad'} to total events`],
     ['Budgeting', METHOD_LABELS[slo.budgeting.method]],
-    ['Policy', `green above ${slo.policy.green}% left, yellow above ${slo.policy.yellow}%, red at or below`],
+    ['Policy', `green above ${slo.policy.green}% left, yellow above ${slo.policy.yellow}%, red at or below ${slo.policy.yellow}%`],
     ['Source', `${slo.source.file} (${slo.source.format})`],
   ];
 }
@@ -209,6 +211,7 @@ export function sloCharts(view: SloView, base: string): Pick<SloPage, 'budgetCha
     },
     burnChart: {
       heading: `Burn rate over 1 hour, last ${BURN_CHART_DAYS} days, with the replayed alerts`,
+      definition: `The highest 1-hour burn rate of every 6 hours; ${bands.length ? 'the bands are the replayed alerts (page or ticket)' : `no replayed alert fired in these ${BURN_CHART_DAYS} days`}, the dashed marks the service's incidents by severity.`,
       spec: burnSpec(
         burnRows,
         pageFast ? { value: pageFast.threshold, label: pageFast.alert === 'page-fast' ? `page fast above ${burn(pageFast.threshold)}` : `${pageFast.alert} ${OP_WORDS[pageFast.op]} ${burn(pageFast.threshold)}` } : null,
