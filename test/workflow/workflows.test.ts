@@ -11,6 +11,7 @@ interface Step {
   name?: string;
   run?: string;
   uses?: string;
+  with?: Record<string, string>;
   env?: Record<string, string>;
 }
 type Workflow = { jobs: Record<string, { steps: Step[] }> };
@@ -49,5 +50,17 @@ describe('GitHub Actions workflows', () => {
     expect(at('upload-pages-artifact')).toBeGreaterThan(at('npm run build'));
     expect(at('git add data/')).toBeGreaterThan(at('npm run build'));
     expect(runs.some((r) => r.includes('deploy-pages'))).toBe(true);
+    // The build reuses the last nightly's cache folder: restored before it, and given to it.
+    const build = all.find((s) => s.run?.includes('npm run build'))!;
+    const cache = all.find((s) => s.uses?.startsWith('actions/cache@'));
+    expect(cache, 'a cache step').toBeDefined();
+    expect(all.indexOf(cache!)).toBeLessThan(all.indexOf(build));
+    expect(cache!.with?.path).toBe(build.env?.SITREP_CACHE_DIR);
+  });
+
+  it('the pull-request workflow keeps no build cache: a pull request\'s build must not feed the published one', async () => {
+    const all = steps(await load('pr.yml'));
+    expect(all.filter((s) => s.uses?.startsWith('actions/cache@'))).toEqual([]);
+    expect(JSON.stringify(all)).not.toContain('SITREP_CACHE_DIR');
   });
 });
