@@ -12,6 +12,12 @@ const font = 'system-ui, -apple-system, Segoe UI, Roboto, sans-serif';
 // or more: vega hides every other one until they are, so a larger gap would halve ordinary axes.
 const config = { font, aria: false, axis: { labelFontSize: 11, titleFontSize: 11, gridColor: '#eaeef2' }, axisX: { labelSeparation: 4, tickMinStep: 86_400_000 }, view: { stroke: null } };
 
+/**
+ * Time axes are in UTC, ticks and labels, as the pages' times are by default: vega's default, the
+ * build machine's zone, drew other dates (and other bytes) on a machine in New York or Tokyo.
+ */
+const UTC = { type: 'utc' } as const;
+
 /** What every sitrep chart shares: schema, size, fonts; the description doubles as the SVG's label. */
 const frame = (title: string) => ({ $schema: 'https://vega.github.io/schema/vega-lite/v6.json', description: title, width: WIDTH, height: HEIGHT, config });
 
@@ -98,12 +104,12 @@ function incidentLayers(marks: readonly IncidentMark[], domain: readonly [number
     {
       data: { values: labels },
       mark: { type: 'rule', color: '#57606a', strokeDash: [2, 2] },
-      encoding: { x: { field: 't', type: 'temporal' }, y: { field: 'top', type: 'quantitative', scale: null }, y2: { value: HEIGHT } },
+      encoding: { x: { field: 't', type: 'temporal', scale: UTC }, y: { field: 'top', type: 'quantitative', scale: null }, y2: { value: HEIGHT } },
     },
     {
       data: { values: labels },
       mark: { type: 'text', baseline: 'alphabetic', align: 'left', dx: 2, fontSize: 10, color: '#57606a' },
-      encoding: { x: { field: 't', type: 'temporal', title: null }, y: { field: 'py', type: 'quantitative', scale: null }, text: { field: 'label' } },
+      encoding: { x: { field: 't', type: 'temporal', scale: UTC, title: null }, y: { field: 'py', type: 'quantitative', scale: null }, text: { field: 'label' } },
     },
   ];
 }
@@ -172,7 +178,7 @@ export function budgetSpec(values: BudgetPoint[], thresholds: { green: number; y
         data: { values },
         mark: { type: 'area', line: { color: '#0969da' }, color: '#ddf4ff', interpolate: 'linear' },
         encoding: {
-          x: { field: 't', type: 'temporal', title: null, axis: { format: '%b %d' } },
+          x: { field: 't', type: 'temporal', scale: UTC, title: null, axis: { format: '%b %d' } },
           y: { field: 'remaining', type: 'quantitative', title: 'budget left', scale: { domain }, axis: { format: '%' } },
         },
       },
@@ -206,7 +212,7 @@ export function dailySliSpec(points: DailyPoint[], objectivePercent: number, tit
         data: { values },
         mark: { type: 'line', color: '#0969da', interpolate: 'linear' },
         encoding: {
-          x: { field: 'day', type: 'temporal', title: null, axis: { format: '%b %d' } },
+          x: { field: 'day', type: 'temporal', scale: UTC, title: null, axis: { format: '%b %d' } },
           y: {
             field: 'errors',
             type: 'quantitative',
@@ -279,7 +285,7 @@ export function burnSpec(values: BurnPoint[], threshold: { value: number; label:
       data: { values: alerts.map((a) => ({ ...a, ...drawn(a), top: a.severity === 'page' ? 0 : HEIGHT * 0.7 })) },
       mark: { type: 'rect', opacity: 0.4, y2: HEIGHT },
       encoding: {
-        x: { field: 'x0', type: 'temporal' },
+        x: { field: 'x0', type: 'temporal', scale: UTC },
         x2: { field: 'x1' },
         y: { field: 'top', type: 'quantitative', scale: null },
         color: { field: 'severity', type: 'nominal', title: 'replayed alerts', scale: { domain: ['page', 'ticket'], range: ['#cf222e', '#bf8700'] }, legend: { orient: 'none', legendX: RULE_LABEL_X, legendY: HEIGHT + 24, direction: 'vertical', labelLimit: 240, labelExpr: "datum.label == 'page' ? 'page (full height)' : 'ticket (bottom strip)'" } },
@@ -302,7 +308,7 @@ export function burnSpec(values: BurnPoint[], threshold: { value: number; label:
         data: { values: values.filter((p) => p.burn !== null) },
         mark: { type: 'line', color: '#0969da', interpolate: 'linear' },
         encoding: {
-          x: { field: 't', type: 'temporal', title: null, axis: { format: '%b %d' } },
+          x: { field: 't', type: 'temporal', scale: UTC, title: null, axis: { format: '%b %d' } },
           y: { field: 'burn', type: 'quantitative', title: 'burn rate (1h, log scale)', scale: { type: 'symlog', domain: [0, top] }, axis: { values: ticks, tickCount: 20, labelExpr: "datum.value + '×'" } },
         },
       },

@@ -1,4 +1,5 @@
 /** The site-wide time zone of content/site.yaml: times shown with their zone, a bad zone a check error. */
+import { execFile } from 'node:child_process';
 import { afterEach, describe, expect, it } from 'vitest';
 import { formatError } from '../../src/adapters/content/errors.ts';
 import { loadContent } from '../../src/adapters/content/load.ts';
@@ -36,5 +37,18 @@ describe('times with their zone', () => {
     const { errors } = await loadContent(fx.root);
     await fx.cleanup();
     expect(errors.map(formatError).join('\n')).toContain('content/site.yaml:2:12 time_zone: must be an IANA time zone, e.g. UTC or Europe/Berlin');
+  });
+});
+
+describe('charts', () => {
+  it('draw the same bytes whatever the build machine’s time zone: their time axes are in UTC', async () => {
+    const draw = (tz: string) =>
+      new Promise<string>((resolve, reject) =>
+        execFile(process.execPath, [new URL('../helpers/render-chart.ts', import.meta.url).pathname], { env: { ...process.env, TZ: tz } }, (e, out) => (e ? reject(e) : resolve(out))),
+      );
+    const [inUtc, newYork, tokyo] = await Promise.all(['UTC', 'America/New_York', 'Asia/Tokyo'].map(draw));
+    expect(inUtc).toContain('>Oct 02<');
+    expect(newYork).toBe(inUtc);
+    expect(tokyo).toBe(inUtc);
   });
 });
