@@ -17,6 +17,10 @@ const config = { font, aria: false, axis: { labelFontSize: 11, titleFontSize: 11
  * build machine's zone, drew other dates (and other bytes) on a machine in New York or Tokyo.
  */
 const UTC = { type: 'utc' } as const;
+/** A time position channel on `field`: every layer of a chart shares the one UTC time scale. */
+const timeX = (field: string) => ({ field, type: 'temporal', scale: UTC }) as const;
+/** The time axis a chart draws under its plot: days as "Oct 05", no title. */
+const TIME_AXIS = { title: null, axis: { format: '%b %d' } } as const;
 
 /** What every sitrep chart shares: schema, size, fonts; the description doubles as the SVG's label. */
 const frame = (title: string) => ({ $schema: 'https://vega.github.io/schema/vega-lite/v6.json', description: title, width: WIDTH, height: HEIGHT, config });
@@ -104,12 +108,12 @@ function incidentLayers(marks: readonly IncidentMark[], domain: readonly [number
     {
       data: { values: labels },
       mark: { type: 'rule', color: '#57606a', strokeDash: [2, 2] },
-      encoding: { x: { field: 't', type: 'temporal', scale: UTC }, y: { field: 'top', type: 'quantitative', scale: null }, y2: { value: HEIGHT } },
+      encoding: { x: timeX('t'), y: { field: 'top', type: 'quantitative', scale: null }, y2: { value: HEIGHT } },
     },
     {
       data: { values: labels },
       mark: { type: 'text', baseline: 'alphabetic', align: 'left', dx: 2, fontSize: 10, color: '#57606a' },
-      encoding: { x: { field: 't', type: 'temporal', scale: UTC, title: null }, y: { field: 'py', type: 'quantitative', scale: null }, text: { field: 'label' } },
+      encoding: { x: { ...timeX('t'), title: null }, y: { field: 'py', type: 'quantitative', scale: null }, text: { field: 'label' } },
     },
   ];
 }
@@ -178,7 +182,7 @@ export function budgetSpec(values: BudgetPoint[], thresholds: { green: number; y
         data: { values },
         mark: { type: 'area', line: { color: '#0969da' }, color: '#ddf4ff', interpolate: 'linear' },
         encoding: {
-          x: { field: 't', type: 'temporal', scale: UTC, title: null, axis: { format: '%b %d' } },
+          x: { ...timeX('t'), ...TIME_AXIS },
           y: { field: 'remaining', type: 'quantitative', title: 'budget left', scale: { domain }, axis: { format: '%' } },
         },
       },
@@ -212,7 +216,7 @@ export function dailySliSpec(points: DailyPoint[], objectivePercent: number, tit
         data: { values },
         mark: { type: 'line', color: '#0969da', interpolate: 'linear' },
         encoding: {
-          x: { field: 'day', type: 'temporal', scale: UTC, title: null, axis: { format: '%b %d' } },
+          x: { ...timeX('day'), ...TIME_AXIS },
           y: {
             field: 'errors',
             type: 'quantitative',
@@ -285,7 +289,7 @@ export function burnSpec(values: BurnPoint[], threshold: { value: number; label:
       data: { values: alerts.map((a) => ({ ...a, ...drawn(a), top: a.severity === 'page' ? 0 : HEIGHT * 0.7 })) },
       mark: { type: 'rect', opacity: 0.4, y2: HEIGHT },
       encoding: {
-        x: { field: 'x0', type: 'temporal', scale: UTC },
+        x: timeX('x0'),
         x2: { field: 'x1' },
         y: { field: 'top', type: 'quantitative', scale: null },
         color: { field: 'severity', type: 'nominal', title: 'replayed alerts', scale: { domain: ['page', 'ticket'], range: ['#cf222e', '#bf8700'] }, legend: { orient: 'none', legendX: RULE_LABEL_X, legendY: HEIGHT + 24, direction: 'vertical', labelLimit: 240, labelExpr: "datum.label == 'page' ? 'page (full height)' : 'ticket (bottom strip)'" } },
@@ -308,7 +312,7 @@ export function burnSpec(values: BurnPoint[], threshold: { value: number; label:
         data: { values: values.filter((p) => p.burn !== null) },
         mark: { type: 'line', color: '#0969da', interpolate: 'linear' },
         encoding: {
-          x: { field: 't', type: 'temporal', scale: UTC, title: null, axis: { format: '%b %d' } },
+          x: { ...timeX('t'), ...TIME_AXIS },
           y: { field: 'burn', type: 'quantitative', title: 'burn rate (1h, log scale)', scale: { type: 'symlog', domain: [0, top] }, axis: { values: ticks, tickCount: 20, labelExpr: "datum.value + '×'" } },
         },
       },
