@@ -1,8 +1,9 @@
 import { execFile } from 'node:child_process';
-import { mkdtemp, readFile } from 'node:fs/promises';
+import { mkdtemp, readdir, readFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { expect } from 'vitest';
 import { stripVTControlCharacters } from 'node:util';
 
 export const PROJECT = fileURLToPath(new URL('../..', import.meta.url));
@@ -39,4 +40,17 @@ export async function buildSite(args: string[] = [], env: Record<string, string>
 
 export async function readJson<T = unknown>(file: string): Promise<T> {
   return JSON.parse(await readFile(file, 'utf8')) as T;
+}
+
+/** Every file under a built site, relative to it, sorted. */
+async function siteFiles(dir: string): Promise<string[]> {
+  return (await readdir(dir, { recursive: true, withFileTypes: true })).filter((e) => e.isFile()).map((e) => join(e.parentPath, e.name).slice(dir.length)).sort();
+}
+
+/** Expect two built sites to hold the same files with the same bytes, the search index included; how many files. */
+export async function expectSameSite(a: string, b: string): Promise<number> {
+  const names = await siteFiles(a);
+  expect(await siteFiles(b)).toEqual(names);
+  for (const f of names) expect((await readFile(join(b, f))).equals(await readFile(join(a, f))), f).toBe(true);
+  return names.length;
 }
