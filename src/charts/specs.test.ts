@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { renderSvg, splitSpec } from './render.ts';
-import { budgetSpec, burnSpec, burnTicks, dailySliSpec, labelRows, ruleLabelHeights } from './specs.ts';
+import { budgetSpec, burnSpec, burnTicks, dailySliSpec, labelRows, ruleLabelHeights, timeTicks } from './specs.ts';
 import { textWidth } from './text-width.ts';
 
 type Layer = { data?: { values?: Record<string, unknown>[] }; mark: { type: string }; encoding?: { y?: { scale?: { domain?: number[] } } } };
@@ -218,9 +218,10 @@ describe('chart specs', () => {
   });
 
   it('keeps the time axis’s drawn labels apart, each date once, without thinning an axis that has room', async () => {
-    // Spans of days ending at midnight, or at 14:37 as a report time may (7 days: 12-hour ticks before).
-    for (const [n, hour] of [[7, 14], [14, 14], [20, 0], [28, 12], [30, 12], [31, 0], [45, 0], [59, 12], [60, 0], [90, 0]] as const) {
-      const days = Array.from({ length: n + 1 }, (_, i) => ({ t: new Date(Date.UTC(2026, 9, 1 + i, hour, 37)).toISOString(), remaining: 1 - i / 100 }));
+    // Spans of days from 1 October at :37 past the hour, as a report time may be (7 days: 12-hour
+    // ticks before), and from midnight on a Monday (5 October), where a weekly tick falls on each end.
+    for (const [n, hour, minute = 37, day = 1] of [[7, 14], [14, 14], [20, 0], [28, 12], [30, 12], [31, 0], [45, 0], [59, 12], [60, 0], [90, 0], [28, 0, 0, 5], [91, 0, 0, 5]] as const) {
+      const days = Array.from({ length: n + 1 }, (_, i) => ({ t: new Date(Date.UTC(2026, 9, day + i, hour, minute)).toISOString(), remaining: 1 - i / 100 }));
       const svg = await renderSvg(budgetSpec(days, { green: 50, yellow: 25 }, 'Budget'));
       const axis = /role-axis-label([\s\S]*?)<\/g>/.exec(svg)![1]!;
       // Every label, and those drawn (vega writes the ones it thins out at opacity 0), as their left and right edges.
@@ -231,12 +232,35 @@ describe('chart specs', () => {
         const left = m[1] === 'start' ? x : m[1] === 'end' ? x - w : x - w / 2;
         return [left, left + w] as const;
       });
-      expect(drawn.length, `${n} days`).toBeGreaterThan(3);
+      expect(drawn.length, `${n} days`).toBeGreaterThanOrEqual(3);
       for (let k = 1; k < boxes.length; k++) expect(boxes[k]![0] - boxes[k - 1]![1], `${n} days, label ${k}`).toBeGreaterThanOrEqual(4);
       expect(new Set(drawn.map((m) => m[4])).size, `${n} days: a date twice`).toBe(drawn.length);
-      // Daily ticks 9 px apart or more are all labelled (halving them would drop the latest date too).
-      if ([14, 28, 30].includes(n)) expect(drawn.length, `${n} days`).toBe(labels.length);
+      // Every tick is labelled (vega thinned none), and the ticks are evenly spaced, across the end of a month too.
+      expect(drawn.length, `${n} days`).toBe(labels.length);
+      const xs = drawn.map((m) => Number(m[2]));
+      for (let k = 2; k < xs.length; k++) expect(xs[k]! - xs[k - 1]!, `${n} days, label ${k}`).toBeCloseTo(xs[1]! - xs[0]!, 1);
     }
+  });
+
+  it('puts time ticks a fixed number of days apart, weekly ones on Mondays, never restarting at a month', () => {
+    const at = (iso: string) => Date.parse(iso);
+    const days = (ticks: number[]) => ticks.map((t) => new Date(t).toISOString().slice(0, 10));
+    // 30 days: weekly, on Mondays (2026-10-05 is one).
+    expect(days(timeTicks([at('2026-10-01T00:00:00Z'), at('2026-10-31T00:00:00Z')]))).toEqual(['2026-10-05', '2026-10-12', '2026-10-19', '2026-10-26']);
+    // 7 days ending at 14:37: every midnight, each date once.
+    expect(days(timeTicks([at('2026-10-01T14:37:00Z'), at('2026-10-08T14:37:00Z')]))).toEqual(['2026-10-02', '2026-10-03', '2026-10-04', '2026-10-05', '2026-10-06', '2026-10-07', '2026-10-08']);
+    // 14 days across the end of October: every other day, Oct 31 and Nov 01 not both.
+    const fortnight = timeTicks([at('2026-10-25T00:00:00Z'), at('2026-11-08T00:00:00Z')]);
+    expect(days(fortnight)).toEqual(['2026-10-26', '2026-10-28', '2026-10-30', '2026-11-01', '2026-11-03', '2026-11-05', '2026-11-07']);
+    // A year: four-weekly steps at least 48 px apart over 640 px, still on Mondays.
+    const year = timeTicks([at('2026-01-01T00:00:00Z'), at('2027-01-01T00:00:00Z')]);
+    const step = year[1]! - year[0]!;
+    expect(step % (28 * 86_400_000)).toBe(0);
+    expect((step / (365 * 86_400_000)) * 640).toBeGreaterThanOrEqual(48);
+    expect(new Date(year[0]!).getUTCDay()).toBe(1);
+    // Half a day with no midnight in it: one tick, at its start; no data: none.
+    expect(timeTicks([at('2026-10-01T01:00:00Z'), at('2026-10-01T13:00:00Z')])).toEqual([at('2026-10-01T01:00:00Z')]);
+    expect(timeTicks([Infinity, -Infinity])).toEqual([]);
   });
 
   it('measures text as DejaVu Sans draws it, not at vega’s 0.8 em a character', () => {

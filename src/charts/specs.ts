@@ -8,9 +8,8 @@ const HEIGHT = 180;
 const font = 'system-ui, -apple-system, Segoe UI, Roboto, sans-serif';
 // No ARIA attributes per mark: the SVG is one image labelled with its description (render.ts), and
 // the page gives its data as a table; a label on each of hundreds of points only weighed the page down.
-// Time ticks a day apart at least (12-hour ticks printed one date twice), and their labels 4 px apart
-// or more: vega hides every other one until they are, so a larger gap would halve ordinary axes.
-const config = { font, aria: false, axis: { labelFontSize: 11, titleFontSize: 11, gridColor: '#eaeef2' }, axisX: { labelSeparation: 4, tickMinStep: 86_400_000 }, view: { stroke: null } };
+// Time labels 4 px apart or more (vega hides every other one until they are); timeTicks places them far enough apart.
+const config = { font, aria: false, axis: { labelFontSize: 11, titleFontSize: 11, gridColor: '#eaeef2' }, axisX: { labelSeparation: 4 }, view: { stroke: null } };
 
 /**
  * Time axes are in UTC, ticks and labels, as the pages' times are by default: vega's default, the
@@ -19,8 +18,38 @@ const config = { font, aria: false, axis: { labelFontSize: 11, titleFontSize: 11
 const UTC = { type: 'utc' } as const;
 /** A time position channel on `field`: every layer of a chart shares the one UTC time scale. */
 const timeX = (field: string) => ({ field, type: 'temporal', scale: UTC }) as const;
-/** The time axis a chart draws under its plot: days as "Oct 05", no title. */
-const TIME_AXIS = { title: null, axis: { format: '%b %d' } } as const;
+const DAY_MS = 86_400_000;
+/** Steps between time ticks, in days: every day, every other day, then weekly, fortnightly, four-weekly. */
+const TICK_STEPS = [1, 2, 7, 14, 28];
+/** The least room between two time ticks, px: a date label ("Oct 05", 37 px at 11 px) and a gap. */
+const TICK_ROOM = 48;
+/** Monday 1970-01-05, 00:00 UTC, in ms: weekly ticks fall on Mondays. */
+const MONDAY = 4 * DAY_MS;
+
+/**
+ * The ticks of a time axis over `domain` (ms), `width` px wide: UTC midnights a fixed number of
+ * days apart, the fewest days that leave TICK_ROOM px between them. A step of a week or more falls
+ * on Mondays; a step of one or two days on every day or every other day since 1970, not restarting
+ * at each month as vega's own day ticks do (Oct 29, Oct 31, Nov 01). No tick stands within half that
+ * room of either end, and a domain with none left gets one at its start. 30 days over 640 px:
+ * weekly, Mondays; 7 days: every day.
+ */
+export function timeTicks(domain: readonly [number, number], width = WIDTH): number[] {
+  const [from, to] = domain;
+  if (!Number.isFinite(from) || !Number.isFinite(to) || to < from) return [];
+  const days = (to - from) / DAY_MS;
+  const step = TICK_STEPS.find((s) => s * width >= TICK_ROOM * days) ?? 28 * Math.ceil((TICK_ROOM * days) / (28 * width));
+  const stepMs = step * DAY_MS;
+  const anchor = step >= 7 ? MONDAY : 0;
+  // Half the room clear of either end: vega sets a label at an end flush with it, onto its neighbour.
+  const margin = ((TICK_ROOM / 2) * (to - from)) / width;
+  const ticks: number[] = [];
+  for (let t = anchor + Math.ceil((from + margin - anchor) / stepMs) * stepMs; t <= to - margin; t += stepMs) ticks.push(t);
+  return ticks.length > 0 ? ticks : [from];
+}
+
+/** The time axis a chart draws under its plot over `domain` (timeDomain): days as "Oct 05" at timeTicks, no title. */
+const timeAxis = (domain: readonly [number, number]) => ({ title: null, axis: { format: '%b %d', values: timeTicks(domain) } });
 
 /** What every sitrep chart shares: schema, size, fonts; the description doubles as the SVG's label. */
 const frame = (title: string) => ({ $schema: 'https://vega.github.io/schema/vega-lite/v6.json', description: title, width: WIDTH, height: HEIGHT, config });
@@ -175,6 +204,7 @@ const linearPx = ([lo, hi]: readonly [number, number]) => (y: number) => (HEIGHT
 export function budgetSpec(values: BudgetPoint[], thresholds: { green: number; yellow: number }, title: string, incidents: readonly IncidentMark[] = []): TopLevelSpec {
   // From full (100%) down to empty, or to the quarter below the most overspent point.
   const domain = [Math.min(0, Math.floor(Math.min(...values.map((v) => v.remaining)) * 4) / 4), 1] as [number, number];
+  const time = timeDomain(values.map((v) => v.t), incidents);
   return {
     ...frame(title),
     layer: [
@@ -182,7 +212,7 @@ export function budgetSpec(values: BudgetPoint[], thresholds: { green: number; y
         data: { values },
         mark: { type: 'area', line: { color: '#0969da' }, color: '#ddf4ff', interpolate: 'linear' },
         encoding: {
-          x: { ...timeX('t'), ...TIME_AXIS },
+          x: { ...timeX('t'), ...timeAxis(time) },
           y: { field: 'remaining', type: 'quantitative', title: 'budget left', scale: { domain }, axis: { format: '%' } },
         },
       },
@@ -191,7 +221,7 @@ export function budgetSpec(values: BudgetPoint[], thresholds: { green: number; y
         { y: thresholds.yellow / 100, label: `red at or below ${thresholds.yellow}%`, color: '#cf222e', dash: [3, 3] },
         { y: 0, label: 'budget spent', color: '#57606a', dash: [1, 2] },
       ], linearPx(domain)),
-      ...incidentLayers(incidents, timeDomain(values.map((v) => v.t), incidents)),
+      ...incidentLayers(incidents, time),
     ],
   } as TopLevelSpec;
 }
@@ -209,6 +239,7 @@ export function dailySliSpec(points: DailyPoint[], objectivePercent: number, tit
   const worst = Math.max(allowed * 3, ...values.map((v) => v.errors)) * 1.5;
   // Ticks at the nines inside the axis; the objective has its own labelled rule.
   const ticks = [0.5, 0.1, 0.01, 0.001, 1e-4, 1e-5, 1e-6, 1e-7].filter((t) => t <= worst && t >= floor);
+  const time = timeDomain(values.map((v) => v.day), incidents);
   return {
     ...frame(title),
     layer: [
@@ -216,7 +247,7 @@ export function dailySliSpec(points: DailyPoint[], objectivePercent: number, tit
         data: { values },
         mark: { type: 'line', color: '#0969da', interpolate: 'linear' },
         encoding: {
-          x: { ...timeX('day'), ...TIME_AXIS },
+          x: { ...timeX('day'), ...timeAxis(time) },
           y: {
             field: 'errors',
             type: 'quantitative',
@@ -227,7 +258,7 @@ export function dailySliSpec(points: DailyPoint[], objectivePercent: number, tit
         },
       },
       ...labelledRules([{ y: allowed, label: `objective ${objectivePercent}%`, color: '#cf222e', dash: [4, 3] }], (e) => (HEIGHT * Math.log(e / floor)) / Math.log(worst / floor)),
-      ...incidentLayers(incidents, timeDomain(values.map((v) => v.day), incidents)),
+      ...incidentLayers(incidents, time),
     ],
   } as TopLevelSpec;
 }
@@ -312,7 +343,7 @@ export function burnSpec(values: BurnPoint[], threshold: { value: number; label:
         data: { values: values.filter((p) => p.burn !== null) },
         mark: { type: 'line', color: '#0969da', interpolate: 'linear' },
         encoding: {
-          x: { ...timeX('t'), ...TIME_AXIS },
+          x: { ...timeX('t'), ...timeAxis(domain) },
           y: { field: 'burn', type: 'quantitative', title: 'burn rate (1h, log scale)', scale: { type: 'symlog', domain: [0, top] }, axis: { values: ticks, tickCount: 20, labelExpr: "datum.value + '×'" } },
         },
       },
