@@ -299,6 +299,10 @@ describe('action items', () => {
     expect((await figures(`reports/${month}/index.html`)).find((x) => x[1] === 'actions-overdue')?.[2]).toBe(want[1]);
     const report = await readJson<{ postmortems: { actionItems: { overdue: number } } }>(join(build.out, `api/v1/reports/${month}.json`));
     expect(report.postmortems.actionItems.overdue).toBe(overdue.length);
+    // The postmortems index lists the open items, each in its state at the report time, as the tracker does.
+    const listed = [...(await readFile(join(build.out, 'postmortems/index.html'), 'utf8')).matchAll(/<tr data-state="(\w+)"><td>[^<]*<\/td><td>[^<]*<\/td><td>[^<]*<\/td><td>[^<]*<\/td><td>([^<]*)<\/td>/g)];
+    expect(listed).toHaveLength(open.length);
+    expect(listed.filter((m) => m[1] === 'overdue').map((m) => m[2])).toEqual(overdue.map((c) => expect.stringMatching(/^overdue, \d+ days? late$/)));
   });
 });
 
