@@ -7,6 +7,7 @@ import { resolve } from 'node:path';
 import { nearest } from '../src/adapters/content/checks.ts';
 import { gateDecision, type GateInput, type GateResult } from '../src/core/gate.ts';
 import { buildModel } from '../src/site/model.ts';
+import { units } from '../src/site/slo-page.ts';
 import { parseOptions } from './lib/cli.ts';
 
 const USAGE = `Usage: npm run gate -- (--service ID | --slo ID) [--json] [--as-of ISO] [--root DIR]
@@ -61,7 +62,7 @@ else {
   for (const s of result.slos) {
     const b = s.budget;
     lines.push(
-      `  ${s.status.padEnd(6)} ${s.id}: ${pct(b.remaining)} of the error budget left (${pct(b.consumed)} consumed; ${b.bad} bad of ${b.allowed.toFixed(1)} allowed ${b.unit}, ` +
+      `  ${s.status.padEnd(6)} ${s.id}: ${pct(b.remaining)} of the error budget left (${pct(b.consumed)} consumed; ${units(b.bad)} bad of ${units(b.allowed)} allowed ${b.unit}, ` +
         `${s.window} window, objective ${(s.objective * 100).toPrecision(6).replace(/\.?0+$/, '')}%; policy: green above ${s.policy.green}%, yellow above ${s.policy.yellow}%)${s.stale ? ' [stale: last fetch failed]' : ''}`,
     );
   }

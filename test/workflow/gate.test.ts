@@ -11,7 +11,7 @@ describe('npm run gate on the bundled sample', () => {
     const r = await gate(['--slo', 'checkout-availability']);
     expect(r.code).toBe(1);
     expect(r.stdout).toMatch(/^RED: feature freeze/);
-    expect(r.stdout).toMatch(/red +checkout-availability: -\d+\.\d% of the error budget left \(\d+\.\d% consumed; \d+ bad of [\d.]+ allowed events/);
+    expect(r.stdout).toMatch(/red +checkout-availability: -\d+\.\d% of the error budget left \(\d+\.\d% consumed; [\d,]+ bad of [\d,]+(\.\d)? allowed events/);
   });
 
   it('a yellow SLO (checkout-latency) means extra caution and exit 0, with the budget in JSON', async () => {
@@ -23,6 +23,12 @@ describe('npm run gate on the bundled sample', () => {
     expect(b.remaining).toBeGreaterThan(0.1);
     expect(b.remaining).toBeLessThanOrEqual(0.5);
     expect(b.consumed! + b.remaining!).toBeCloseTo(1, 9);
+  });
+
+  it('a time-slice budget is counted in slices, to one decimal where a slice is partly bad, as on the SLO page', async () => {
+    const r = await gate(['--service', 'payments']);
+    expect(r.stdout).toMatch(/payments-authorisation: .*; \d+\.\d bad of \d+\.\d allowed slices,/);
+    expect(r.stdout).not.toMatch(/\d\.\d{3,} bad/);
   });
 
   it('a green service (identity: both SLOs green) means normal work and exit 0', async () => {
