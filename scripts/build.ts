@@ -78,7 +78,7 @@ const pages = model.then((m) => {
     return m.model;
   }
   // Bad content stops the build at once, whatever Astro is doing.
-  if (m.kind === 'errors') printContentErrors(m.errors);
+  if (m.kind === 'errors') printContentErrors(m.errors, root);
   rmSync(building, { recursive: true, force: true });
   return fail(m.kind === 'errors' ? `${m.errors.length} content error(s)` : m.message);
 });

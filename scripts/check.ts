@@ -32,9 +32,9 @@ try {
   errors.push(e.toContentError());
 }
 
-printContentErrors(errors);
+printContentErrors(errors, root);
 // The one use of the clock in check: warn about times in the future (never an error).
-printContentWarnings(await futureTimes(root, content, Math.floor(Date.now() / 1000)));
+printContentWarnings(await futureTimes(root, content, Math.floor(Date.now() / 1000)), root);
 
 if (errors.length) {
   const files = new Set(errors.map((e) => e.file)).size;

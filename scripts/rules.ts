@@ -22,7 +22,7 @@ const values = parseOptions({ out: { type: 'string' }, root: { type: 'string' } 
 const root = resolve(values.root ?? (process.env.SITREP_ROOT || '.'));
 const { content, errors } = await loadContent(root);
 if (errors.length) {
-  printContentErrors(errors);
+  printContentErrors(errors, root);
   process.stderr.write(`\n✗ rules: ${errors.length} content error(s); no rules written\n`);
   process.exit(1);
 }

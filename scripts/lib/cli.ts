@@ -1,4 +1,5 @@
 import { parseArgs, type ParseArgsConfig } from 'node:util';
+import { isAbsolute, relative, resolve, sep } from 'node:path';
 import { formatError, githubAnnotation, type ContentError } from '../../src/adapters/content/errors.ts';
 
 /**
@@ -21,17 +22,30 @@ export function parseOptions<O extends NonNullable<ParseArgsConfig['options']>>(
 
 /**
  * Print content errors as `file:line:col field: message` on stderr and, under GitHub Actions,
- * as `::error` annotations on stdout, so pull-request authors see them inline.
+ * as `::error` annotations on stdout, so pull-request authors see them inline. `root` is the content
+ * root the errors' paths are relative to (see annotationFile).
  */
-export function printContentErrors(errors: readonly ContentError[]): void {
+export function printContentErrors(errors: readonly ContentError[], root?: string): void {
   for (const e of errors) console.error(formatError(e));
-  if (process.env.GITHUB_ACTIONS === 'true') for (const e of errors) console.log(githubAnnotation(e));
+  if (process.env.GITHUB_ACTIONS === 'true') for (const e of errors) console.log(githubAnnotation(e, annotationFile(e.file, root)));
 }
 
 /** Print warnings like errors (`file:line:col field: warning: …`), as `::warning` annotations under GitHub Actions. */
-export function printContentWarnings(warnings: readonly ContentError[]): void {
+export function printContentWarnings(warnings: readonly ContentError[], root?: string): void {
   for (const w of warnings) console.error(formatError(w));
-  if (process.env.GITHUB_ACTIONS === 'true') for (const w of warnings) console.log(githubAnnotation(w).replace(/^::error /, '::warning '));
+  if (process.env.GITHUB_ACTIONS === 'true') for (const w of warnings) console.log(githubAnnotation(w, annotationFile(w.file, root)).replace(/^::error /, '::warning '));
+}
+
+/**
+ * The path an annotation names: GitHub places it by its path in the repository, so an error's path
+ * under the content root (`content/incidents/x.yaml`) becomes the path from the workspace
+ * (GITHUB_WORKSPACE, else the working directory): `reliability/content/incidents/x.yaml` for
+ * `--root reliability`. A file outside the workspace keeps the error's own path.
+ */
+export function annotationFile(file: string, root: string | undefined, workspace = process.env.GITHUB_WORKSPACE || process.cwd()): string {
+  if (root === undefined) return file;
+  const path = relative(workspace, resolve(root, file)).split(sep).join('/');
+  return path === '' || path.startsWith('../') || isAbsolute(path) ? file : path;
 }
 
 /**

@@ -1,6 +1,8 @@
 import { execFile } from 'node:child_process';
 import { promisify } from 'node:util';
 import { describe, expect, it } from 'vitest';
+import { basename, dirname } from 'node:path';
+import { annotationFile } from '../../scripts/lib/cli.ts';
 import { fixture, MINIMAL } from '../helpers/fixture.ts';
 
 const run = promisify(execFile);
@@ -37,6 +39,24 @@ describe('scripts/check.ts', () => {
     expect(r.stdout).toContain(
       '::error file=content/incidents/2026-10-03-api-outage.yaml,line=10,col=14,title=sitrep%3A resolved_at::resolved_at: must not be before mitigated_at (2026-10-03T09:40:00Z)',
     );
+  });
+});
+
+describe('GitHub annotations of content under a sub-folder of the repository', () => {
+  it('name the file by its path in the workspace, so GitHub puts them on the pull request’s diff', async () => {
+    const fx = await fixture({ 'content/services/db.yaml': (t) => t.replace('tier: 2', 'tier: 2\nteir: 3') });
+    // The repository is the fixture's parent folder; its content root is the fixture.
+    const r = await check(fx.root, { GITHUB_ACTIONS: 'true', GITHUB_WORKSPACE: dirname(fx.root) });
+    await fx.cleanup();
+    expect(r.stderr).toContain('content/services/db.yaml:5:1 teir: unknown field');
+    expect(r.stdout).toContain(`::error file=${basename(fx.root)}/content/services/db.yaml,line=5,col=1,title=sitrep%3A teir::`);
+  });
+
+  it('keep the error’s own path without a root, and for a root outside the workspace', () => {
+    expect(annotationFile('content/x.yaml', '/repo/reliability', '/repo')).toBe('reliability/content/x.yaml');
+    expect(annotationFile('content/x.yaml', '/repo', '/repo')).toBe('content/x.yaml');
+    expect(annotationFile('content/x.yaml', '/elsewhere', '/repo')).toBe('content/x.yaml');
+    expect(annotationFile('content/x.yaml', undefined, '/repo')).toBe('content/x.yaml');
   });
 });
 

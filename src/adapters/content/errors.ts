@@ -100,9 +100,9 @@ function escapeProperty(s: string): string {
   return escapeData(s).replace(/:/g, '%3A').replace(/,/g, '%2C');
 }
 
-/** A GitHub Actions annotation line, shown inline on the pull request's diff. */
-export function githubAnnotation(error: ContentError): string {
-  const e = contentError(error.file, error.line, error.column, error.field, error.message);
+/** A GitHub Actions annotation line, shown inline on the pull request's diff; `file`: the path GitHub knows the file by, when not the error's own. */
+export function githubAnnotation(error: ContentError, file = error.file): string {
+  const e = contentError(file, error.line, error.column, error.field, error.message);
   const title = e.field ? `sitrep: ${e.field}` : 'sitrep';
   return `::error file=${escapeProperty(e.file)},line=${e.line},col=${e.column},title=${escapeProperty(title)}::${escapeData(`${e.field ? `${e.field}: ` : ''}${e.message}`)}`;
 }
