@@ -219,6 +219,30 @@ describe('npm run check reports the file, line, column and field', () => {
     ]);
   });
 
+  it('a postmortem with a bad frontmatter still has its body checked: every error in one run', async () => {
+    await expectErrors({ [POSTMORTEM]: (t) => edit('| 2026-11-15 |', '| next week |')(edit('date: 2026-10-05', 'date: 05/10/2026')(edit('## What went well\n\nFast acknowledgement.\n\n', '')(t))) }, [
+      { file: POSTMORTEM, at: '05/10/2026', field: 'date', message: /must be a date/ },
+      { file: POSTMORTEM, at: '## What went wrong', field: 'What went well', message: /^missing section "## What went well" \(required once the status is published/ },
+      { file: POSTMORTEM, at: 'next week', field: 'Action items.2.due', message: 'must be a date, e.g. 2026-11-30, got "next week"' },
+    ]);
+    // A status that is none of them: the sections are not required (as for a draft), the tables still checked.
+    await expectErrors({ [POSTMORTEM]: (t) => edit('| 2026-11-15 |', '| next week |')(edit('status: published', 'status: final')(edit('## What went well\n\nFast acknowledgement.\n\n', '')(t))) }, [
+      { file: POSTMORTEM, at: 'final', field: 'status', message: /must be one of draft, in-review, published/ },
+      { file: POSTMORTEM, at: 'next week', field: 'Action items.2.due', message: 'must be a date, e.g. 2026-11-30, got "next week"' },
+    ]);
+  });
+
+  it('an incident or a postmortem with errors of its own still has its references checked', async () => {
+    await expectErrors({ [INCIDENT]: (t) => edit('services: [api, db]', 'services: [api, dbb]')(edit('severity: SEV2', 'severity: High')(t)) }, [
+      { file: INCIDENT, at: 'High', field: 'severity', message: /must be one of SEV1/ },
+      { file: INCIDENT, at: 'dbb', field: 'services.1', message: 'unknown service "dbb": no such id in content/services/ (did you mean "db"?)' },
+    ]);
+    await expectErrors({ [POSTMORTEM]: (t) => edit('incidents: [2026-10-03-api-outage]', 'incidents: [2026-10-03-api-outag]')(edit('date: 2026-10-05', 'date: soon')(t)) }, [
+      { file: POSTMORTEM, at: '2026-10-03-api-outag]', field: 'incidents.0', message: /^unknown incident "2026-10-03-api-outag": no such id in content\/incidents\/ \(did you mean "2026-10-03-api-outage"\?\)/ },
+      { file: POSTMORTEM, at: 'soon', field: 'date', message: /must be a date/ },
+    ]);
+  });
+
   it('an action item with an unknown status points at the table cell', async () => {
     await expectErrors({ [POSTMORTEM]: edit('| P1 | done |', '| P1 | finished |') }, [
       { file: POSTMORTEM, at: 'finished', field: 'Action items.1.status', message: /must be one of open, in-progress, done, wont-fix/ },
@@ -363,10 +387,12 @@ describe('npm run check reports the file, line, column and field', () => {
         [SERVICE]: edit('tier: 1', 'tier: 9'),
       },
       [
+        { file: INCIDENT, at: 'dbb', field: 'services.1', message: /^unknown service "dbb"/ },
         { file: INCIDENT, at: 'closed', field: 'status', message: /must be one of/ },
         { file: SERVICE, at: '9', field: 'tier', message: /<=4|at most 4|4/ },
       ],
     );
-    expect(errors).toHaveLength(2);
+    // The incident's own mistake does not hide its unknown service; the service with an error is not called unknown.
+    expect(errors).toHaveLength(3);
   });
 });

@@ -13,7 +13,7 @@ function services(ids: string[]): { entries: Entries; calls: ReturnType<typeof v
     return { value: serviceSchema.parse({ id, name: id, owner: 'team', tier: 2 }), file: `content/services/${i}/${id}.yaml`, at };
   });
   const invalid = { services: new Set<string>(), slos: new Set<string>(), incidents: new Set<string>(), postmortems: new Set<string>(), runbooks: new Set<string>() };
-  return { entries: { services: list, slos: [], incidents: [], postmortems: [], runbooks: [], snapshots: new Map(), invalid }, calls };
+  return { entries: { services: list, slos: [], incidents: [], postmortems: [], runbooks: [], snapshots: new Map(), invalid, partial: [] }, calls };
 }
 
 describe('crossCheck: unique ids', () => {

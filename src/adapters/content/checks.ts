@@ -190,6 +190,11 @@ export function crossCheck(entries: Entries): ContentError[] {
   checkRunbooks(entries, k, errors);
   checkIncidents(entries, k, errors);
   checkPostmortems(entries, k, errors);
+  // Files with errors of their own: their references too, so the author sees every error in one run.
+  for (const p of entries.partial) for (const r of p.refs) {
+    const m = k.ref(r.kind, r.id);
+    if (m) err(errors, p.file, p.at, r.path, m);
+  }
   checkSnapshots(entries, k, errors);
   checkSliceSteps(entries, errors);
   return errors;

@@ -5,6 +5,7 @@ import {
   ACTION_ITEM_COLUMNS,
   ACTION_ITEM_OPTIONAL_COLUMNS,
   COLUMN_ALIASES,
+  POSTMORTEM_STATUSES,
   actionItemSchema,
   bookStatus,
   postmortemFrontmatterSchema,
@@ -45,6 +46,40 @@ export function readYaml<S extends z.ZodType>(file: string, text: string, schema
   return { value: parsed.data, file, at: (p) => source.locate(p) };
 }
 
+/** The references of a file that has errors, as written (only ids of the right form), and where they stand. */
+export interface PartialRefs {
+  file: string;
+  at: Locator;
+  refs: { path: PathKey[]; kind: 'service' | 'postmortem' | 'incident'; id: string }[];
+}
+
+const ID_FORM = /^[a-z0-9][a-z0-9-]*$/;
+
+/**
+ * What an incident (its services and postmortem) or a postmortem (its incidents) with errors still
+ * refers to, read from its YAML as written: the cross-file checks look these up too, so an unknown
+ * service is reported in the same run as the file's own mistakes, not in the next. Ids of the wrong
+ * form are left out (the file's own errors name them). Undefined when the YAML cannot be read.
+ */
+export function partialRefs(kind: 'incidents' | 'postmortems', file: string, text: string, limits: Limits = DEFAULT_LIMITS): PartialRefs | undefined {
+  const yaml = kind === 'incidents' ? text : splitFrontmatter(text).frontmatter;
+  if (yaml === undefined) return undefined;
+  const source = new YamlSource(file, yaml, kind === 'incidents' ? 0 : 1, limits.field_chars);
+  if (source.errors.length) return undefined;
+  const raw = source.value() as Record<string, unknown> | null;
+  if (typeof raw !== 'object' || raw === null) return undefined;
+  const refs: PartialRefs['refs'] = [];
+  const list = (field: string, of: PartialRefs['refs'][number]['kind']) => {
+    const v = raw[field];
+    if (Array.isArray(v)) v.forEach((id, i) => typeof id === 'string' && ID_FORM.test(id) && refs.push({ path: [field, i], kind: of, id }));
+  };
+  if (kind === 'incidents') {
+    list('services', 'service');
+    if (typeof raw.postmortem === 'string' && ID_FORM.test(raw.postmortem)) refs.push({ path: ['postmortem'], kind: 'postmortem', id: raw.postmortem });
+  } else list('incidents', 'incident');
+  return { file, at: (p) => source.locate(p), refs };
+}
+
 export type LoadedIncident = Incident & { file: string };
 
 export function readIncident(file: string, text: string, errors: ContentError[], limits: Limits = DEFAULT_LIMITS): Entry<LoadedIncident> | undefined {
@@ -67,11 +102,13 @@ function readFrontmatter<S extends z.ZodType>(file: string, text: string, schema
   if (source.errors.length) return undefined;
   const value = source.value() ?? {};
   const parsed = schema.safeParse(value);
+  const at = ((p) => source.locate(p)) as Locator;
   if (!parsed.success) {
     errors.push(...zodErrors(parsed.error, source, value));
-    return undefined;
+    // The frontmatter as written, so the body can still be checked: every error in one run.
+    return { data: undefined, raw: value, split, at };
   }
-  return { data: parsed.data as z.output<S>, split, at: ((p) => source.locate(p)) as Locator };
+  return { data: parsed.data as z.output<S>, raw: value, split, at };
 }
 
 /**
@@ -185,7 +222,10 @@ export function readPostmortem(file: string, id: string, text: string, errors: C
   const tree = readBody(file, fm.split.body, offset, 'md', errors, limits);
   if (!tree) return undefined;
   const before = errors.length;
-  const status = fm.data.status;
+  // With a bad frontmatter the body is still checked, so one run reports every error: its sections
+  // as the status written requires them (none for a status that is not one), and its tables.
+  const written = (fm.raw as { status?: unknown }).status;
+  const status = fm.data?.status ?? POSTMORTEM_STATUSES.find((s) => s === written) ?? 'draft';
   const found = headingSections(tree);
   const byName = sectionsByName(found);
   checkSections(file, status, found, byName, offset, (tree.position?.end.line ?? 0) + offset, errors);
@@ -205,7 +245,7 @@ export function readPostmortem(file: string, id: string, text: string, errors: C
     (issue, cell) => `${issue.message}, got ${quote(cell)}`,
     errors,
   );
-  if (errors.length > before) return undefined;
+  if (errors.length > before || !fm.data) return undefined;
   const value = { ...fm.data, id, timeline, actionItems, file, body: fm.split.body, summary: summaryParagraphs(byName) };
   keepTree(value, tree);
   return { value, file, at: fm.at };
@@ -219,7 +259,7 @@ export type LoadedRunbook = Runbook & { id: string; file: string; format: Markdo
  */
 export function readRunbook(file: string, id: string, text: string, errors: ContentError[], limits: Limits = DEFAULT_LIMITS): Entry<LoadedRunbook> | undefined {
   const fm = readFrontmatter(file, text, runbookSchema, errors, limits);
-  if (!fm) return undefined;
+  if (!fm?.data) return undefined;
   if (!fm.split.body.trim()) {
     errors.push(contentError(file, fm.split.bodyLineOffset + 1, 1, '', 'runbook has no steps: write them below the frontmatter'));
     return undefined;

@@ -6,7 +6,7 @@ import { siteConfigSchema, type Limits, type SiteConfig } from '../../schemas/si
 import type { Snapshot } from '../../schemas/snapshot.ts';
 import { readAllSnapshots } from '../snapshots/store.ts';
 import { crossCheck } from './checks.ts';
-import { readYaml, type Entry, type LoadedIncident, type LoadedPostmortem, type LoadedRunbook } from './documents.ts';
+import { partialRefs, readYaml, type Entry, type LoadedIncident, type LoadedPostmortem, type LoadedRunbook, type PartialRefs } from './documents.ts';
 import { contentError, sortErrors, type ContentError } from './errors.ts';
 import { ContentFiles } from './files.ts';
 import { loadMaintenance, type LoadedMaintenance } from './maintenance.ts';
@@ -47,6 +47,8 @@ export interface Entries {
    * as unknown (the file's own error is), so one mistake gives one error, not a cascade.
    */
   invalid: Record<'services' | 'slos' | 'incidents' | 'postmortems' | 'runbooks', Set<string>>;
+  /** What incidents and postmortems with errors still refer to (partialRefs): checked too, so one run reports every error. */
+  partial: PartialRefs[];
 }
 
 export interface LoadResult {
@@ -96,6 +98,11 @@ async function readFolder(kind: ParallelKind, pairs: [string, string | undefined
   const read = toEntries(kind, pairs, results, limits);
   (entries[kind] as Entry<unknown>[]).push(...read.entries);
   for (const id of read.invalid) entries.invalid[kind].add(id);
+  if (kind === 'runbooks') return;
+  for (const [file, text] of pairs) {
+    const refs = failed.has(file) && text !== undefined ? partialRefs(kind, file, text, limits) : undefined;
+    if (refs) entries.partial.push(refs);
+  }
 }
 
 function emptyEntries(): Entries {
@@ -107,6 +114,7 @@ function emptyEntries(): Entries {
     runbooks: [],
     snapshots: new Map(),
     invalid: { services: new Set(), slos: new Set(), incidents: new Set(), postmortems: new Set(), runbooks: new Set() },
+    partial: [],
   };
 }
 
