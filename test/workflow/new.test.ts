@@ -25,9 +25,17 @@ describe('npm run new', () => {
     expect(before.code).toBe(1);
     expect(before.stderr).toContain('content/incidents/2026-11-20-new-incident.yaml:4:12 services.0:');
 
+    // Open, it may keep its TODOs in words (it is published while it is written); resolved, it may not.
+    await edit(file, [['[TODO]', '[api]']]);
+    expect((await runScript('check', ['--root', fx.root])).code).toBe(0);
+    await edit(file, [['status: investigating ', 'status: resolved '], ['# resolved_at: required once status is resolved', 'resolved_at: 2026-11-20T11:00:00Z']]);
+    const resolved = await runScript('check', ['--root', fx.root]);
+    expect(resolved.code).toBe(1);
+    expect(resolved.stderr).toMatch(/new-incident\.yaml:\d+:\d+ impact: still holds the placeholder "TODO who was affected, how, and for how long" from npm run new: write it before the incident is resolved/);
+    expect(resolved.stderr).toMatch(/new-incident\.yaml:\d+:\d+ updates\.0\.text: still holds the placeholder "TODO the first public status update"/);
+
     const text = await edit(file, [
       ['TODO what users saw, in one line', 'Login failing'],
-      ['[TODO]', '[api]'],
       ['TODO who was affected, how, and for how long', 'All logins failed for 20 minutes.'],
       ['TODO the first public status update', 'Logins are failing. We are investigating.'],
     ]);
@@ -67,11 +75,22 @@ describe('npm run new', () => {
     expect(before.code).toBe(1);
     expect(before.stderr).toMatch(new RegExp(`content/postmortems/${id}\\.md:\\d+:\\d+ Action items\\.1\\.due: must be a date`));
 
+    // Published with only the due date written: each TODO is an error at its place.
+    await edit(file, [['status: draft ', 'status: published '], ['| TODO | TODO | TODO | P2 | open |', '| TODO | TODO | 2026-12-15 | P2 | open |']]);
+    const half = await runScript('check', ['--root', fx.root]);
+    expect(half.code).toBe(1);
+    const placeholder = (field: string, text: string) => new RegExp(`content/postmortems/${id}\\.md:\\d+:\\d+ ${field}: still holds the placeholder "${text}" from npm run new: write it before the postmortem is published`);
+    expect(half.stderr).toMatch(placeholder('authors\\.0', 'TODO your name'));
+    expect(half.stderr).toMatch(placeholder('Summary', 'TODO what happened, in a paragraph\\. SEV1 on api\\.'));
+    expect(half.stderr).toMatch(placeholder('Root cause', 'TODO'));
+    expect(half.stderr).toMatch(placeholder('Action items\\.1\\.action', 'TODO'));
+    expect(half.stderr).toMatch(placeholder('Action items\\.1\\.owner', 'TODO'));
+    expect(half.stderr).toMatch(/✗ 9 errors in 1 file/);
+
     const filled = await edit(file, [
       ['authors: [TODO your name]', 'authors: [Priya Raman]'],
-      ['status: draft ', 'status: published '],
       [/TODO what happened, in a paragraph\./, 'Redis evicted the session keys.'],
-      ['| TODO | TODO | TODO | P2 | open |', '| Alert on Redis evictions | identity-team | 2026-12-15 | P1 | open |'],
+      ['| TODO | TODO | 2026-12-15 | P2 | open |', '| Alert on Redis evictions | identity-team | 2026-12-15 | P1 | open |'],
       [/^TODO$/gm, 'Written.'],
     ]);
     expect(filled).not.toContain('TODO');

@@ -1,4 +1,4 @@
-import type { Root } from 'mdast';
+import type { Root, RootContent } from 'mdast';
 import type { z } from 'zod';
 import { incidentSchema, type Incident } from '../../schemas/incident.ts';
 import {
@@ -16,7 +16,7 @@ import { runbookSchema, type Runbook } from '../../schemas/runbook.ts';
 import { DEFAULT_LIMITS, type Limits } from '../../schemas/site.ts';
 import { contentError, quote, type ContentError } from './errors.ts';
 import { keepTree } from './parsed-bodies.ts';
-import { checkSections, headingSections, sectionsByName, summaryParagraphs } from './postmortem-sections.ts';
+import { checkSections, headingSections, sectionName, sectionsByName, summaryParagraphs } from './postmortem-sections.ts';
 import { firstTable, parseMarkdown, readTable, splitFrontmatter, textOf, unsafeUrls, type MarkdownFormat, type Section, type TableRow } from './markdown.ts';
 import { shapeProblems, treeDepth } from './markdown-limits.ts';
 import { mdxProblems } from './mdx.ts';
@@ -84,7 +84,44 @@ export type LoadedIncident = Incident & { file: string };
 
 export function readIncident(file: string, text: string, errors: ContentError[], limits: Limits = DEFAULT_LIMITS): Entry<LoadedIncident> | undefined {
   const e = readYaml(file, text, incidentSchema, errors, limits);
-  return e && { ...e, value: { ...e.value, file } };
+  if (!e) return undefined;
+  // An open incident may keep its TODOs (it is published while it is being written); a resolved one may not.
+  if (e.value.status === 'resolved') {
+    const found = placeholdersIn(e.value);
+    for (const p of found) errors.push(contentError(file, ...lineColumn(e.at(p.path)), p.path.join('.'), placeholderMessage(p.text, 'before the incident is resolved')));
+    if (found.length) return undefined;
+  }
+  return { ...e, value: { ...e.value, file } };
+}
+
+const lineColumn = (p: { line: number; column: number }): [number, number] => [p.line, p.column];
+
+/** Text that `npm run new` left where a person must write: it starts with TODO. */
+const PLACEHOLDER = /^TODO\b/;
+
+function placeholderMessage(text: string, when: string): string {
+  return `still holds the placeholder ${quote(text)} from npm run new: write it ${when}`;
+}
+
+/** The strings of a validated YAML value that are placeholders, with their paths: `authors: [TODO your name]` -> authors.0. */
+function placeholdersIn(value: unknown, path: PathKey[] = []): { path: PathKey[]; text: string }[] {
+  if (typeof value === 'string') return PLACEHOLDER.test(value.trim()) ? [{ path, text: value.trim() }] : [];
+  if (Array.isArray(value)) return value.flatMap((v, i) => placeholdersIn(v, [...path, i]));
+  if (typeof value === 'object' && value !== null) return Object.entries(value).flatMap(([k, v]) => placeholdersIn(v, [...path, k]));
+  return [];
+}
+
+/** The paragraphs (in lists and quotes too, not in tables) of a postmortem's sections that are placeholders, by section. */
+function bodyPlaceholders(found: Section[]): { section: string; node: RootContent; text: string }[] {
+  const out: { section: string; node: RootContent; text: string }[] = [];
+  const walk = (section: string, node: RootContent) => {
+    if (node.type === 'paragraph') {
+      const text = textOf(node).replace(/\s+/g, ' ').trim();
+      if (PLACEHOLDER.test(text)) out.push({ section, node, text });
+    } else if (node.type === 'list' || node.type === 'listItem' || node.type === 'blockquote') for (const c of node.children) walk(section, c as RootContent);
+  };
+  for (const s of found) for (const n of s.nodes) walk(sectionName(s.title) ?? s.title, n);
+  return out;
 }
 
 /** Markdown with YAML frontmatter: the frontmatter validated, the body parsed. */
@@ -236,15 +273,32 @@ export function readPostmortem(file: string, id: string, text: string, errors: C
   const listRows = timelineSection && !firstTable(timelineSection.nodes) ? timelineList(file, timelineSection, offset, errors) : undefined;
   const timelineRows = listRows ?? table('Timeline', ['time', 'event']);
   const timeline = tableRows(file, 'Timeline', timelineRows, ['time', 'event'], timelineEntrySchema, () => 'must not be empty', errors);
+  const actionRows = table('Action items', ACTION_ITEM_COLUMNS, ['type', ...ACTION_ITEM_OPTIONAL_COLUMNS]).map((r) => ({ ...r, cells: bookStatus(r.cells) }));
   const actionItems = tableRows(
     file,
     'Action items',
-    table('Action items', ACTION_ITEM_COLUMNS, ['type', ...ACTION_ITEM_OPTIONAL_COLUMNS]).map((r) => ({ ...r, cells: bookStatus(r.cells) })),
+    actionRows,
     [...ACTION_ITEM_COLUMNS, ...ACTION_ITEM_OPTIONAL_COLUMNS],
     actionItemSchema,
     (issue, cell) => `${issue.message}, got ${quote(cell)}`,
     errors,
   );
+  // A published postmortem holds none of the TODOs `npm run new` wrote (a draft or one in review may).
+  if (status === 'published') {
+    const when = 'before the postmortem is published';
+    if (fm.data) for (const p of placeholdersIn(fm.data)) errors.push(contentError(file, ...lineColumn(fm.at(p.path)), p.path.join('.'), placeholderMessage(p.text, when)));
+    for (const p of bodyPlaceholders(found)) errors.push(contentError(file, (p.node.position?.start.line ?? 1) + offset, p.node.position?.start.column ?? 1, p.section, placeholderMessage(p.text, when)));
+    const cells = (title: string, rows: TableRow[], columns: string[]) =>
+      rows.forEach((r, i) => {
+        for (const c of columns) {
+          const text = r.cells[c]?.trim();
+          const at = r.positions[c];
+          if (text && at && PLACEHOLDER.test(text)) errors.push(contentError(file, at.line, at.column, `${title}.${i + 1}.${c}`, placeholderMessage(text, when)));
+        }
+      });
+    cells('Timeline', timelineRows, ['event']);
+    cells('Action items', actionRows, ['action', 'owner']);
+  }
   if (errors.length > before || !fm.data) return undefined;
   const value = { ...fm.data, id, timeline, actionItems, file, body: fm.split.body, summary: summaryParagraphs(byName) };
   keepTree(value, tree);
