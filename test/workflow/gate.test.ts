@@ -2,6 +2,9 @@ import { rm, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { GateResult } from '../../src/core/gate.ts';
+import { spawn } from 'node:child_process';
+import { PROJECT } from '../helpers/build.ts';
+import { collect } from '../helpers/process.ts';
 import { runScript, sampleCopy } from './run.ts';
 
 const gate = (args: string[], env: Record<string, string> = {}) => runScript('gate', args, { env });
@@ -23,6 +26,12 @@ describe('npm run gate on the bundled sample', () => {
     expect(b.remaining).toBeGreaterThan(0.1);
     expect(b.remaining).toBeLessThanOrEqual(0.5);
     expect(b.consumed! + b.remaining!).toBeCloseTo(1, 9);
+  });
+
+  it('through npm run -s, as the README says to read its JSON, standard output is the JSON alone', async () => {
+    const r = await collect(spawn('npm', ['run', '-s', 'gate', '--', '--slo', 'checkout-latency', '--json'], { cwd: PROJECT, env: { ...process.env, SITREP_AS_OF: '', SITREP_ROOT: '' }, stdio: ['ignore', 'pipe', 'pipe'] }));
+    expect(r.code).toBe(0);
+    expect((JSON.parse(r.stdout) as GateResult).status).toBe('yellow');
   });
 
   it('a time-slice budget is counted in slices, to one decimal where a slice is partly bad, as on the SLO page', async () => {
