@@ -1,6 +1,7 @@
 import { readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { slug } from '../../scripts/lib/new/templates.ts';
 import { fixture } from '../helpers/fixture.ts';
 import { runScript } from './run.ts';
 
@@ -11,6 +12,15 @@ async function edit(file: string, replacements: [string | RegExp, string][]): Pr
   await writeFile(file, text);
   return text;
 }
+
+describe('an incident id from its title', () => {
+  it('keeps accented letters without their accents, and at most six words', () => {
+    expect(slug('Zürich DC power loss')).toBe('zurich-dc-power-loss');
+    expect(slug('Straße: Ærø façade, Łódź and Kraków down')).toBe('strasse-aero-facade-lodz-and-krakow');
+    expect(slug('DB failover: checkout down')).toBe('db-failover-checkout-down');
+    expect(slug('東京 outage')).toBe('outage');
+  });
+});
 
 describe('npm run new', () => {
   it('creates an incident that fails check until its TODOs are written, then passes', async () => {

@@ -5,9 +5,16 @@
  */
 import type { Incident } from '../../../src/schemas/incident.ts';
 
-/** Lower-case kebab-case words of a title, at most six: "DB failover: checkout down" -> "db-failover-checkout-down". */
+/** Letters that lose no accent but have a usual spelling in plain Latin letters. */
+const PLAIN: Record<string, string> = { ß: 'ss', æ: 'ae', œ: 'oe', ø: 'o', ł: 'l', đ: 'd', ð: 'd', þ: 'th', ı: 'i' };
+
+/**
+ * Lower-case kebab-case words of a title, at most six, accents dropped rather than the letters:
+ * "DB failover: checkout down" -> "db-failover-checkout-down", "Zürich DC power loss" -> "zurich-dc-power-loss".
+ */
 export function slug(title: string): string {
-  return title.toLowerCase().replace(/[^a-z0-9]+/g, ' ').trim().split(' ').filter(Boolean).slice(0, 6).join('-');
+  const plain = title.toLowerCase().normalize('NFKD').replace(/\p{M}+/gu, '').replace(/[ßæœøłđðþı]/g, (c) => PLAIN[c]!);
+  return plain.replace(/[^a-z0-9]+/g, ' ').trim().split(' ').filter(Boolean).slice(0, 6).join('-');
 }
 
 /** A YAML scalar: quoted when plain YAML would read it as something else. */
