@@ -320,6 +320,11 @@ describe('runbooks', () => {
     expect(onIndex.filter(([, orphaned]) => orphaned).map(([id]) => id)).toEqual(['checkout-db-failover']);
     const sorted = (xs: (readonly [string, boolean])[]) => [...xs].sort((a, b) => a[0].localeCompare(b[0]));
     expect(sorted(onServices)).toEqual(sorted(onIndex));
+    // Its page says why, without calling the alerts it lists pointers to it: they are defined elsewhere.
+    const page = (await readFile(join(build.out, 'runbooks/checkout-db-failover/index.html'), 'utf8')).replace(/<[^>]+>/g, '').replace(/\s+/g, ' ');
+    expect(page).toContain('Orphaned: no SLO names this runbook, no alert rule from npm run rules links to it and no service page does');
+    expect(page).toContain('The alerts it covers (below) are defined elsewhere: give them this page as their runbook_url.');
+    expect(page).not.toContain('no SLO, alert or service points at this runbook');
   });
 });
 
