@@ -34,7 +34,7 @@ describe('scripts/check.ts', () => {
     await fx.cleanup();
     expect(r.code).toBe(1);
     expect(r.stderr).toContain('content/incidents/2026-10-03-api-outage.yaml:10:14 resolved_at: must not be before mitigated_at (2026-10-03T09:40:00Z)');
-    expect(r.stderr).toContain('content/services/db.yaml:5:1 teir: unknown field');
+    expect(r.stderr).toContain('content/services/db.yaml:5:1 teir: unknown field (did you mean "tier"?)');
     expect(r.stderr).toMatch(/2 errors in 2 files/);
     expect(r.stdout).toContain(
       '::error file=content/incidents/2026-10-03-api-outage.yaml,line=10,col=14,title=sitrep%3A resolved_at::resolved_at: must not be before mitigated_at (2026-10-03T09:40:00Z)',

@@ -118,7 +118,17 @@ describe('npm run check reports the file, line, column and field', () => {
 
   it('a misspelt field points at the key', async () => {
     await expectErrors({ [SERVICE]: edit('owner: platform-team', 'owner: platform-team\nowners: x') }, [
-      { file: SERVICE, at: 'owners', field: 'owners', message: 'unknown field (check its spelling and indentation)' },
+      { file: SERVICE, at: 'owners', field: 'owners', message: 'unknown field (did you mean "owner"?)' },
+    ]);
+  });
+
+  it('a misspelt field of an incident or a postmortem gets a "did you mean" hint, as in an SLO file', async () => {
+    await expectErrors({ [INCIDENT]: edit('acknowledged_at:', 'acknowleged_at:') }, [
+      { file: INCIDENT, at: 'acknowleged_at', field: 'acknowleged_at', message: 'unknown field (did you mean "acknowledged_at"?)' },
+    ]);
+    await expectErrors({ [POSTMORTEM]: edit('authors: [Ada Lovelace]', 'author: [Ada Lovelace]') }, [
+      { file: POSTMORTEM, at: 'title:', field: 'authors', message: 'is required' },
+      { file: POSTMORTEM, at: 'author:', field: 'author', message: 'unknown field (did you mean "authors"?)' },
     ]);
   });
 

@@ -40,7 +40,7 @@ export function readYaml<S extends z.ZodType>(file: string, text: string, schema
   const value = source.value();
   const parsed = schema.safeParse(value);
   if (!parsed.success) {
-    errors.push(...zodErrors(parsed.error, source, value));
+    errors.push(...zodErrors(parsed.error, source, value, [], [], schema));
     return undefined;
   }
   return { value: parsed.data, file, at: (p) => source.locate(p) };
@@ -141,7 +141,7 @@ function readFrontmatter<S extends z.ZodType>(file: string, text: string, schema
   const parsed = schema.safeParse(value);
   const at = ((p) => source.locate(p)) as Locator;
   if (!parsed.success) {
-    errors.push(...zodErrors(parsed.error, source, value));
+    errors.push(...zodErrors(parsed.error, source, value, [], [], schema));
     // The frontmatter as written, so the body can still be checked: every error in one run.
     return { data: undefined, raw: value, split, at };
   }
