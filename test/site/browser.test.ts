@@ -341,6 +341,29 @@ describe('on a phone', () => {
     }
   });
 
+  it('dates and times in the site’s tables stay on one line, at phone and desktop width', { timeout: 120_000 }, async () => {
+    for (const width of [360, 1280]) {
+      const context = await browser.newContext({ viewport: { width, height: 740 } });
+      let cells = 0;
+      for (const path of ['/outages/', '/postmortems/', '/incidents/', '/services/checkout-api/', '/incidents/2026-10-27-checkout-db-failover/', '/slos/checkout-availability/']) {
+        const { page, problems } = await visit(context, path);
+        // Each cell's text as the lines it is drawn on (distinct tops of its text's boxes); hidden ones (collapsed details) left out.
+        const lines = await page.$$eval('td.date', (tds) => tds.filter((td) => td.getClientRects().length > 0).map((td) => {
+          const range = document.createRange();
+          range.selectNodeContents(td);
+          return { text: td.textContent, lines: new Set([...range.getClientRects()].map((r) => Math.round(r.top))).size };
+        }));
+        expect(lines.length, `${path} at ${width} px`).toBeGreaterThan(0);
+        expect(lines.filter((l) => l.lines !== 1), `${path} at ${width} px`).toEqual([]);
+        cells += lines.length;
+        expect(problems).toEqual([]);
+        await page.close();
+      }
+      expect(cells).toBeGreaterThan(20);
+      await context.close();
+    }
+  });
+
   it('the reports index fits the screen without scrolling, and a report’s note on its SLO table is not cut off', { timeout: 60_000 }, async () => {
     const context = await browser.newContext({ viewport: { width: 360, height: 740 } });
     const index = await visit(context, '/reports/');
