@@ -341,6 +341,19 @@ describe('on a phone', () => {
     }
   });
 
+  it('the SLO tables show each SLO’s status and budget left without scrolling', { timeout: 60_000 }, async () => {
+    const context = await browser.newContext({ viewport: { width: 360, height: 740 } });
+    for (const path of ['/', '/services/checkout-api/']) {
+      const { page, problems } = await visit(context, path);
+      const heads = await page.$$eval('table.slo-table', (ts) => [...ts[0]!.querySelectorAll('thead th')].map((th) => [th.textContent, th.getBoundingClientRect().right] as const));
+      expect(heads.slice(0, 4).map(([h]) => h), path).toEqual(['SLO', 'Status', 'Budget left', 'SLI']);
+      for (const [h, right] of heads.slice(0, 3)) expect(right, `${path}: ${h}`).toBeLessThanOrEqual(360);
+      expect(problems).toEqual([]);
+      await page.close();
+    }
+    await context.close();
+  });
+
   it('dates and times in the site’s tables stay on one line, at phone and desktop width', { timeout: 120_000 }, async () => {
     for (const width of [360, 1280]) {
       const context = await browser.newContext({ viewport: { width, height: 740 } });
