@@ -122,6 +122,20 @@ describe('npm run check reports the file, line, column and field', () => {
     ]);
   });
 
+  it('a sub-folder of a content folder is an error that says its files would be left out; .yml is a YAML file too', async () => {
+    const incident = await original(INCIDENT);
+    const fx = await fixture({ 'content/incidents/2025/2025-01-01-old.yaml': incident.replaceAll('2026-10-03-api-outage', '2025-01-01-old') });
+    try {
+      const { errors } = await loadContent(fx.root);
+      expect(errors.map(formatError)).toEqual(['content/incidents/2025:1:1 unexpected folder in content/incidents/: sitrep reads no sub-folders here, so its files would be left out; move them into content/incidents/']);
+    } finally {
+      await fx.cleanup();
+    }
+    await expectErrors({ 'content/services/api.txt': 'x' }, [
+      { file: 'content/services/api.txt', at: 'x', field: '', message: 'unexpected file in content/services/: services are .yaml or .yml files' },
+    ]);
+  });
+
   it('a misspelt field of an incident or a postmortem gets a "did you mean" hint, as in an SLO file', async () => {
     await expectErrors({ [INCIDENT]: edit('acknowledged_at:', 'acknowleged_at:') }, [
       { file: INCIDENT, at: 'acknowleged_at', field: 'acknowleged_at', message: 'unknown field (did you mean "acknowledged_at"?)' },

@@ -51,7 +51,7 @@ describe('maintenance files', () => {
     });
     expect(errors).toEqual([
       `${FILE}:5:16 planned_start: must be an ISO 8601 time with an offset, e.g. 2026-10-03T09:12:00Z`,
-      'content/maintenance/notes.txt:1:1 unexpected file in content/maintenance/: maintenance windows are .yaml files',
+      'content/maintenance/notes.txt:1:1 unexpected file in content/maintenance/: maintenance windows are .yaml or .yml files',
       'content/maintenance/other-name.yaml:1:5 id: is "2026-10-20-api-upgrade" but the file is named other-name.yaml: rename one so they match',
     ]);
   });

@@ -1,3 +1,4 @@
+import type { Dirent } from 'node:fs';
 import { lstat, readdir, readFile, realpath, stat } from 'node:fs/promises';
 import { extname, join, sep } from 'node:path';
 import { DEFAULT_LIMITS, type Limits } from '../../schemas/site.ts';
@@ -64,17 +65,20 @@ export class ContentFiles {
    */
   async list(dir: string, allowed: readonly string[], hint: string): Promise<string[]> {
     if (!this.real) return [];
-    let names: string[];
+    let entries: Dirent[];
     try {
-      names = await readdir(join(this.root, dir));
+      entries = await readdir(join(this.root, dir), { withFileTypes: true });
     } catch (e) {
       if (codeOf(e) !== 'ENOENT') this.errors.push(contentError(dir, 1, 1, '', `cannot read the folder: ${describeSystemError(e)}`));
       return [];
     }
     const out: string[] = [];
-    for (const name of names.sort()) {
+    for (const entry of entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0))) {
+      const name = entry.name;
       if (name.startsWith('.')) continue;
-      if (allowed.includes(extname(name))) out.push(`${dir}/${name}`);
+      // A folder named like a file (x.yaml) is reported as a folder where a file should be, when it is read.
+      if (entry.isDirectory() && !allowed.includes(extname(name))) this.errors.push(contentError(`${dir}/${name}`, 1, 1, '', `unexpected folder in ${dir}/: sitrep reads no sub-folders here, so its files would be left out; move them into ${dir}/`));
+      else if (allowed.includes(extname(name))) out.push(`${dir}/${name}`);
       else this.errors.push(contentError(`${dir}/${name}`, 1, 1, '', `unexpected file in ${dir}/: ${hint}`));
     }
     return out;

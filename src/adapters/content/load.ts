@@ -131,7 +131,7 @@ async function readSettings(files: ContentFiles, errors: ContentError[]): Promis
 /** Services, SLOs (any format) and incidents: YAML, one folder each. */
 async function readYamlFolders(files: ContentFiles, entries: Entries, errors: ContentError[], options: LoadOptions): Promise<void> {
   const limits = files.limits;
-  for (const [file, text] of await files.readAll(await files.list('content/services', YAML_EXT, 'services are .yaml files'))) {
+  for (const [file, text] of await files.readAll(await files.list('content/services', YAML_EXT, 'services are .yaml or .yml files'))) {
     const e = text === undefined ? undefined : readYaml(file, text, serviceSchema, errors, limits);
     if (e) entries.services.push(e);
     else entries.invalid.services.add(rawId(file, text));
@@ -140,7 +140,7 @@ async function readYamlFolders(files: ContentFiles, entries: Entries, errors: Co
   // document first, then convert them together.
   const docs: SloDocument[] = [];
   const texts = new Map<string, string | undefined>();
-  for (const [file, text] of await files.readAll(await files.list('content/slos', YAML_EXT, 'SLOs are .yaml files'))) {
+  for (const [file, text] of await files.readAll(await files.list('content/slos', YAML_EXT, 'SLOs are .yaml or .yml files'))) {
     texts.set(file, text);
     if (text === undefined) continue;
     for (const source of yamlDocuments(file, text, limits.field_chars)) {
@@ -154,7 +154,7 @@ async function readYamlFolders(files: ContentFiles, entries: Entries, errors: Co
   for (const [file, text] of texts) {
     if (text === undefined || failed.has(file)) entries.invalid.slos.add(rawId(file, text));
   }
-  await readFolder('incidents', await files.readAll(await files.list('content/incidents', YAML_EXT, 'incidents are .yaml files')), limits, entries, errors, options);
+  await readFolder('incidents', await files.readAll(await files.list('content/incidents', YAML_EXT, 'incidents are .yaml or .yml files')), limits, entries, errors, options);
 }
 
 /** Postmortems (Markdown only) and runbooks (Markdown or restricted MDX), named by their ids. */

@@ -45,7 +45,7 @@ export function checkMaintenance(entries: readonly Entry<LoadedMaintenance>[], s
  */
 export async function loadMaintenance(files: ContentFiles, services: ReadonlySet<string>, invalidServices: ReadonlySet<string>, errors: ContentError[]): Promise<LoadedMaintenance[]> {
   const entries: Entry<LoadedMaintenance>[] = [];
-  for (const file of await files.list(DIR, ['.yaml', '.yml'], 'maintenance windows are .yaml files')) {
+  for (const file of await files.list(DIR, ['.yaml', '.yml'], 'maintenance windows are .yaml or .yml files')) {
     const text = await files.read(file);
     const e = text === undefined ? undefined : readYaml(file, text, maintenanceSchema, errors, files.limits);
     if (e) entries.push({ ...e, value: { ...e.value, file } });
