@@ -136,6 +136,59 @@ describe('npm run check reports the file, line, column and field', () => {
     ]);
   });
 
+  describe('the placeholders npm run new writes', () => {
+    const placeholder = (text: string, when: string) => `still holds the placeholder "${text}" from npm run new: write it ${when}`;
+    const published = 'before the postmortem is published';
+
+    it('in a published postmortem: each once, under the innermost section, also under a title heading; a timeline event quoting an update', async () => {
+      await expectErrors(
+        {
+          [POSTMORTEM]: (t) =>
+            edit('## What went wrong\n\nSlow diagnosis.', '## What went wrong\n\nTODO\n\n### Detail\n\nTODO')(
+              edit('| 09:00 | Failover starts |', '| 09:00 | Status update (investigating): TODO the first public status update |')(edit('\n## Summary', '\n# API outage\n\n## Summary')(t)),
+            ),
+        },
+        [
+          { file: POSTMORTEM, at: 'Status update', field: 'Timeline.1.event', message: /^still holds the placeholder "Status update \(investigating\): TODO the first public status.*from npm run new: write it before the postmortem is published$/ },
+          { file: POSTMORTEM, at: 'TODO\n\n###', field: 'What went wrong', message: placeholder('TODO', published) },
+          { file: POSTMORTEM, at: 'TODO', occurrence: 3, field: 'Detail', message: placeholder('TODO', published) },
+        ],
+      );
+    });
+
+    it('not ordinary writing that starts with the word, and not twice where the field already has an error', async () => {
+      const fx = await fixture({
+        [POSTMORTEM]: edit('The pool did not validate connections.', '`TODO` markers in the failover script were never tracked.\n\n> TODO: handle stale connections'),
+        [INCIDENT]: edit('title: API returned 503s', 'title: TODO app outage'),
+      });
+      const { errors } = await loadContent(fx.root);
+      await fx.cleanup();
+      expect(errors).toEqual([]);
+      await expectErrors({ [INCIDENT]: edit('services: [api, db]', 'services: [api, TODO]') }, [
+        { file: INCIDENT, at: 'TODO', field: 'services.1', message: /must be lower-case letters/ },
+      ]);
+    });
+
+    it('in a resolved incident, and in a published postmortem, also when another field of the file is wrong', async () => {
+      await expectErrors({ [INCIDENT]: (t) => edit('impact: Half of API calls failed for 40 minutes.', 'impact: TODO who was affected, how, and for how long')(edit('severity: SEV2', 'severity: High')(t)) }, [
+        { file: INCIDENT, at: 'High', field: 'severity', message: /must be one of SEV1/ },
+        { file: INCIDENT, at: 'TODO', field: 'impact', message: placeholder('TODO who was affected, how, and for how long', 'before the incident is resolved') },
+      ]);
+      await expectErrors({ [POSTMORTEM]: (t) => edit('authors: [Ada Lovelace]', 'authors: [TODO your name]')(edit('date: 2026-10-05', 'date: soon')(t)) }, [
+        { file: POSTMORTEM, at: 'TODO', field: 'authors.0', message: placeholder('TODO your name', published) },
+        { file: POSTMORTEM, at: 'soon', field: 'date', message: /must be a date/ },
+      ]);
+    });
+  });
+
+  it('a reference that is no id at all has the schema’s error only, not also "unknown"', async () => {
+    const long = 'd'.repeat(101);
+    await expectErrors({ [INCIDENT]: (t) => edit('services: [api, db]', `services: [api, ${long}]`)(edit('severity: SEV2', 'severity: High')(t)) }, [
+      { file: INCIDENT, at: 'High', field: 'severity', message: /must be one of SEV1/ },
+      { file: INCIDENT, at: long, field: 'services.1', message: /at most 100 characters/ },
+    ]);
+  });
+
   it('a misspelt field of an incident or a postmortem gets a "did you mean" hint, as in an SLO file', async () => {
     await expectErrors({ [INCIDENT]: edit('acknowledged_at:', 'acknowleged_at:') }, [
       { file: INCIDENT, at: 'acknowleged_at', field: 'acknowleged_at', message: 'unknown field (did you mean "acknowledged_at"?)' },

@@ -4,6 +4,7 @@
  * service id, a due date) are invalid on purpose, so `npm run check` fails until they are written.
  */
 import type { Incident } from '../../../src/schemas/incident.ts';
+import { TODO } from '../../../src/adapters/content/placeholders.ts';
 
 /** Letters that lose no accent but have a usual spelling in plain Latin letters. */
 const PLAIN: Record<string, string> = { ß: 'ss', æ: 'ae', œ: 'oe', ø: 'o', ł: 'l', đ: 'd', ð: 'd', þ: 'th', ı: 'i' };
@@ -33,19 +34,19 @@ export interface NewIncident {
 export function incidentTemplate(o: NewIncident): string {
   return [
     `id: ${o.id}`,
-    `title: ${o.title ? scalar(o.title) : 'TODO what users saw, in one line'}`,
+    `title: ${o.title ? scalar(o.title) : TODO.title}`,
     `severity: ${o.severity}                # SEV1 (critical) .. SEV4 (low)`,
     `services: [${o.services.length ? o.services.join(', ') : 'TODO'}]${o.knownServices.length ? `   # service ids: ${o.knownServices.join(', ')}` : ''}`,
     'status: investigating          # investigating | identified | monitoring | resolved',
     `started_at: ${o.startedAt}    # impact began`,
     '# detected_at, acknowledged_at, mitigated_at: add them as they happen;',
     '# resolved_at: required once status is resolved',
-    'impact: TODO who was affected, how, and for how long',
+    `impact: ${TODO.impact}`,
     'customer_facing: true',
     'updates:',
     `  - at: ${o.startedAt}`,
     '    status: investigating',
-    '    text: TODO the first public status update',
+    `    text: ${TODO.update}`,
     '',
   ].join('\n');
 }
@@ -67,18 +68,18 @@ export function postmortemTemplate(incident: Incident, today: string): string {
     '---',
     `title: ${scalar(incident.title)}`,
     `incidents: [${incident.id}]`,
-    'authors: [TODO your name]',
+    `authors: [${TODO.author}]`,
     'status: draft                 # draft | in-review | published',
     `date: ${today}`,
     '---',
     '',
     '## Summary',
     '',
-    `TODO what happened, in a paragraph. ${incident.severity} on ${incident.services.join(', ')}.`,
+    `${TODO.summary} ${incident.severity} on ${incident.services.join(', ')}.`,
     '',
     '## Impact',
     '',
-    incident.impact.trim() || 'TODO who was affected, how, and for how long.',
+    incident.impact.trim() || `${TODO.impact}.`,
     '',
     '## Timeline',
     '',

@@ -13,9 +13,11 @@ import {
   type Postmortem,
 } from '../../schemas/postmortem.ts';
 import { runbookSchema, type Runbook } from '../../schemas/runbook.ts';
+import { id } from '../../schemas/common.ts';
 import { DEFAULT_LIMITS, type Limits } from '../../schemas/site.ts';
 import { contentError, quote, type ContentError } from './errors.ts';
 import { keepTree } from './parsed-bodies.ts';
+import { isPlaceholder } from './placeholders.ts';
 import { checkSections, headingSections, sectionName, sectionsByName, summaryParagraphs } from './postmortem-sections.ts';
 import { firstTable, parseMarkdown, readTable, splitFrontmatter, textOf, unsafeUrls, type MarkdownFormat, type Section, type TableRow } from './markdown.ts';
 import { shapeProblems, treeDepth } from './markdown-limits.ts';
@@ -34,16 +36,19 @@ export interface Entry<T> {
 
 /** Parse a YAML file and validate it against a schema; errors are appended, nothing is thrown. */
 export function readYaml<S extends z.ZodType>(file: string, text: string, schema: S, errors: ContentError[], limits: Limits = DEFAULT_LIMITS): Entry<z.output<S>> | undefined {
+  const read = parseYaml(file, text, schema, errors, limits);
+  return read?.value === undefined ? undefined : { value: read.value, file, at: read.at };
+}
+
+/** readYaml, and the value as written (also when it is invalid: its other checks still run) with its locator; undefined when the YAML cannot be read. */
+function parseYaml<S extends z.ZodType>(file: string, text: string, schema: S, errors: ContentError[], limits: Limits) {
   const source = new YamlSource(file, text, 0, limits.field_chars);
   errors.push(...source.errors);
   if (source.errors.length) return undefined;
-  const value = source.value();
-  const parsed = schema.safeParse(value);
-  if (!parsed.success) {
-    errors.push(...zodErrors(parsed.error, source, value, [], [], schema));
-    return undefined;
-  }
-  return { value: parsed.data, file, at: (p) => source.locate(p) };
+  const raw = source.value();
+  const parsed = schema.safeParse(raw);
+  if (!parsed.success) errors.push(...zodErrors(parsed.error, source, raw, [], [], schema));
+  return { value: parsed.success ? (parsed.data as z.output<S>) : undefined, raw, at: ((p) => source.locate(p)) as Locator };
 }
 
 /** The references of a file that has errors, as written (only ids of the right form), and where they stand. */
@@ -53,7 +58,8 @@ export interface PartialRefs {
   refs: { path: PathKey[]; kind: 'service' | 'postmortem' | 'incident'; id: string }[];
 }
 
-const ID_FORM = /^[a-z0-9][a-z0-9-]*$/;
+/** Whether a reference is an id at all: one that is not has its own error from the schema. */
+const isId = (v: unknown): v is string => id().safeParse(v).success;
 
 /**
  * What an incident (its services and postmortem) or a postmortem (its incidents) with errors still
@@ -71,11 +77,11 @@ export function partialRefs(kind: 'incidents' | 'postmortems', file: string, tex
   const refs: PartialRefs['refs'] = [];
   const list = (field: string, of: PartialRefs['refs'][number]['kind']) => {
     const v = raw[field];
-    if (Array.isArray(v)) v.forEach((id, i) => typeof id === 'string' && ID_FORM.test(id) && refs.push({ path: [field, i], kind: of, id }));
+    if (Array.isArray(v)) v.forEach((x, i) => isId(x) && refs.push({ path: [field, i], kind: of, id: x }));
   };
   if (kind === 'incidents') {
     list('services', 'service');
-    if (typeof raw.postmortem === 'string' && ID_FORM.test(raw.postmortem)) refs.push({ path: ['postmortem'], kind: 'postmortem', id: raw.postmortem });
+    if (isId(raw.postmortem)) refs.push({ path: ['postmortem'], kind: 'postmortem', id: raw.postmortem });
   } else list('incidents', 'incident');
   return { file, at: (p) => source.locate(p), refs };
 }
@@ -83,45 +89,65 @@ export function partialRefs(kind: 'incidents' | 'postmortems', file: string, tex
 export type LoadedIncident = Incident & { file: string };
 
 export function readIncident(file: string, text: string, errors: ContentError[], limits: Limits = DEFAULT_LIMITS): Entry<LoadedIncident> | undefined {
-  const e = readYaml(file, text, incidentSchema, errors, limits);
-  if (!e) return undefined;
-  // An open incident may keep its TODOs (it is published while it is being written); a resolved one may not.
-  if (e.value.status === 'resolved') {
-    const found = placeholdersIn(e.value);
-    for (const p of found) errors.push(contentError(file, ...lineColumn(e.at(p.path)), p.path.join('.'), placeholderMessage(p.text, 'before the incident is resolved')));
-    if (found.length) return undefined;
-  }
-  return { ...e, value: { ...e.value, file } };
+  const read = parseYaml(file, text, incidentSchema, errors, limits);
+  if (!read) return undefined;
+  // An open incident may keep its TODOs (it is published while it is being written); a resolved one
+  // may not. Checked on the value as written, so a mistake elsewhere in the file does not hide them.
+  const status = (read.raw as { status?: unknown } | null)?.status;
+  const left = status === 'resolved' ? placeholderErrors(file, read.raw, read.at, 'before the incident is resolved', errors) : 0;
+  if (read.value === undefined || left > 0) return undefined;
+  return { value: { ...read.value, file }, file, at: read.at };
 }
-
-const lineColumn = (p: { line: number; column: number }): [number, number] => [p.line, p.column];
-
-/** Text that `npm run new` left where a person must write: it starts with TODO. */
-const PLACEHOLDER = /^TODO\b/;
 
 function placeholderMessage(text: string, when: string): string {
   return `still holds the placeholder ${quote(text)} from npm run new: write it ${when}`;
 }
 
-/** The strings of a validated YAML value that are placeholders, with their paths: `authors: [TODO your name]` -> authors.0. */
-function placeholdersIn(value: unknown, path: PathKey[] = []): { path: PathKey[]; text: string }[] {
-  if (typeof value === 'string') return PLACEHOLDER.test(value.trim()) ? [{ path, text: value.trim() }] : [];
-  if (Array.isArray(value)) return value.flatMap((v, i) => placeholdersIn(v, [...path, i]));
-  if (typeof value === 'object' && value !== null) return Object.entries(value).flatMap(([k, v]) => placeholdersIn(v, [...path, k]));
-  return [];
+/**
+ * An error for each string of a YAML value (as written) that is a placeholder (placeholders.ts),
+ * at its place, unless that field already has an error (`services: [TODO]` is already not an id);
+ * how many it added. `authors: [TODO your name]` -> authors.0.
+ */
+function placeholderErrors(file: string, raw: unknown, at: Locator, when: string, errors: ContentError[]): number {
+  const taken = new Set(errors.filter((e) => e.file === file).map((e) => e.field));
+  const found: { path: PathKey[]; text: string }[] = [];
+  const walk = (v: unknown, path: PathKey[]) => {
+    if (typeof v === 'string') {
+      if (isPlaceholder(v)) found.push({ path, text: v.trim() });
+    } else if (Array.isArray(v)) v.forEach((x, i) => walk(x, [...path, i]));
+    else if (typeof v === 'object' && v !== null) for (const [k, x] of Object.entries(v)) walk(x, [...path, k]);
+  };
+  walk(raw, []);
+  const fresh = found.filter((p) => !taken.has(p.path.join('.')));
+  for (const p of fresh) {
+    const pos = at(p.path);
+    errors.push(contentError(file, pos.line, pos.column, p.path.join('.'), placeholderMessage(p.text, when)));
+  }
+  return fresh.length;
 }
 
-/** The paragraphs (in lists and quotes too, not in tables) of a postmortem's sections that are placeholders, by section. */
+/**
+ * The paragraphs (in lists and quotes too, not in tables) of a postmortem's sections that are
+ * placeholders, each once under the innermost section that holds it. The Timeline is left out: its
+ * events are checked as its rows.
+ */
 function bodyPlaceholders(found: Section[]): { section: string; node: RootContent; text: string }[] {
   const out: { section: string; node: RootContent; text: string }[] = [];
+  const seen = new Set<RootContent>();
   const walk = (section: string, node: RootContent) => {
     if (node.type === 'paragraph') {
       const text = textOf(node).replace(/\s+/g, ' ').trim();
-      if (PLACEHOLDER.test(text)) out.push({ section, node, text });
+      if (isPlaceholder(text) && !seen.has(node)) out.push({ section, node, text });
+      seen.add(node);
     } else if (node.type === 'list' || node.type === 'listItem' || node.type === 'blockquote') for (const c of node.children) walk(section, c as RootContent);
   };
-  for (const s of found) for (const n of s.nodes) walk(sectionName(s.title) ?? s.title, n);
-  return out;
+  // Innermost first: a sub-section's nodes are also its parent's (headingSections), and belong to the sub-section.
+  const deepest = [...found].sort((a, b) => b.heading.depth - a.heading.depth);
+  for (const s of deepest) {
+    const name = sectionName(s.title) ?? s.title;
+    if (name !== 'Timeline') for (const n of s.nodes) walk(name, n);
+  }
+  return out.sort((a, b) => (a.node.position?.start.offset ?? 0) - (b.node.position?.start.offset ?? 0));
 }
 
 /** Markdown with YAML frontmatter: the frontmatter validated, the body parsed. */
@@ -286,14 +312,14 @@ export function readPostmortem(file: string, id: string, text: string, errors: C
   // A published postmortem holds none of the TODOs `npm run new` wrote (a draft or one in review may).
   if (status === 'published') {
     const when = 'before the postmortem is published';
-    if (fm.data) for (const p of placeholdersIn(fm.data)) errors.push(contentError(file, ...lineColumn(fm.at(p.path)), p.path.join('.'), placeholderMessage(p.text, when)));
+    placeholderErrors(file, fm.raw, fm.at, when, errors);
     for (const p of bodyPlaceholders(found)) errors.push(contentError(file, (p.node.position?.start.line ?? 1) + offset, p.node.position?.start.column ?? 1, p.section, placeholderMessage(p.text, when)));
     const cells = (title: string, rows: TableRow[], columns: string[]) =>
       rows.forEach((r, i) => {
         for (const c of columns) {
           const text = r.cells[c]?.trim();
           const at = r.positions[c];
-          if (text && at && PLACEHOLDER.test(text)) errors.push(contentError(file, at.line, at.column, `${title}.${i + 1}.${c}`, placeholderMessage(text, when)));
+          if (text && at && isPlaceholder(text)) errors.push(contentError(file, at.line, at.column, `${title}.${i + 1}.${c}`, placeholderMessage(text, when)));
         }
       });
     cells('Timeline', timelineRows, ['event']);
