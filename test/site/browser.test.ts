@@ -354,14 +354,16 @@ describe('on a phone', () => {
     await context.close();
   });
 
-  it('dates and times in the site’s tables stay on one line, at phone and desktop width', { timeout: 120_000 }, async () => {
+  it('dates, times and hyphenated owners in the site’s tables stay on one line, at phone and desktop width', { timeout: 120_000 }, async () => {
     for (const width of [360, 1280]) {
       const context = await browser.newContext({ viewport: { width, height: 740 } });
       let cells = 0;
-      for (const path of ['/outages/', '/postmortems/', '/incidents/', '/services/checkout-api/', '/incidents/2026-10-27-checkout-db-failover/', '/slos/checkout-availability/']) {
+      let owners = 0;
+      for (const path of ['/outages/', '/postmortems/', '/action-items/', '/incidents/', '/services/checkout-api/', '/incidents/2026-10-27-checkout-db-failover/', '/slos/checkout-availability/']) {
         const { page, problems } = await visit(context, path);
+        owners += await page.$$eval('td > span.nowrap', (xs) => xs.filter((x) => /^team-/.test(x.textContent ?? '')).length);
         // Each cell's text as the lines it is drawn on (distinct tops of its text's boxes); hidden ones (collapsed details) left out.
-        const lines = await page.$$eval('td.date', (tds) => tds.filter((td) => td.getClientRects().length > 0).map((td) => {
+        const lines = await page.$$eval('td.date, td > span.nowrap', (tds) => tds.filter((td) => td.getClientRects().length > 0).map((td) => {
           const range = document.createRange();
           range.selectNodeContents(td);
           return { text: td.textContent, lines: new Set([...range.getClientRects()].map((r) => Math.round(r.top))).size };
@@ -373,6 +375,7 @@ describe('on a phone', () => {
         await page.close();
       }
       expect(cells).toBeGreaterThan(20);
+      expect(owners, 'owners such as team-platform-db').toBeGreaterThan(10);
       await context.close();
     }
   });

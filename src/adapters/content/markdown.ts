@@ -12,6 +12,7 @@ import { headerWords } from '../../schemas/postmortem.ts';
 import { contentError, quote, type ContentError } from './errors.ts';
 import { MDX_HANDLERS, MDX_SANITIZE_ATTRIBUTES, unwrapComponents } from './mdx.ts';
 import { editDistance } from './near.ts';
+import { unbrokenParts } from './unbroken.ts';
 
 export interface SplitMarkdown {
   /** YAML between the `---` fences, or undefined when the file has none. */
@@ -86,19 +87,6 @@ function externalLinks() {
 }
 
 /**
- * What a table cell keeps on one line: a date, or a date and time (`2026-10-27`, `2026-10-27 18:41
- * UTC`), and a hyphenated name of up to UNBROKEN_MAX characters (`CHK-412`, `team-platform-db`,
- * `in-progress`).
- */
-const UNBROKEN_MAX = 24;
-// Bounded (no part of a name longer than the whole may be) and anchored at word starts, so a long
-// run of letters costs one pass, not a scan from each of them.
-const TABLE_TOKEN = new RegExp(
-  String.raw`\d{4}-\d{2}-\d{2}(?:[ T]\d{2}:\d{2}(?::\d{2})?(?: ?UTC|Z)?)?(?![\p{L}\p{N}_-])|(?<![\p{L}\p{N}_])[\p{L}\p{N}_]{1,${UNBROKEN_MAX}}(?:-[\p{L}\p{N}_]{1,${UNBROKEN_MAX}}){1,${UNBROKEN_MAX / 2}}(?![\p{L}\p{N}_-])`,
-  'gu',
-);
-
-/**
  * Dates and hyphenated names in table cells stay on one line (`<span class="nowrap">`): a narrow
  * column would otherwise break `2026-11-13` or `CHK-412` after a hyphen, which reads as two things.
  */
@@ -113,17 +101,9 @@ function unbrokenTokens() {
           return [child];
         }
         if (child.type !== 'text') return [child];
-        const out: ElementContent[] = [];
-        let at = 0;
-        for (const m of child.value.matchAll(TABLE_TOKEN)) {
-          if (m[0].length > UNBROKEN_MAX) continue;
-          if (m.index > at) out.push({ type: 'text', value: child.value.slice(at, m.index) });
-          out.push({ type: 'element', tagName: 'span', properties: { className: ['nowrap'] }, children: [{ type: 'text', value: m[0] }] });
-          at = m.index + m[0].length;
-        }
-        if (at === 0) return [child];
-        if (at < child.value.length) out.push({ type: 'text', value: child.value.slice(at) });
-        return out;
+        const parts = unbrokenParts(child.value);
+        if (!parts.some((p) => p.unbroken)) return [child];
+        return parts.map((p): ElementContent => (p.unbroken ? { type: 'element', tagName: 'span', properties: { className: ['nowrap'] }, children: [{ type: 'text', value: p.text }] } : { type: 'text', value: p.text }));
       });
     }
   };
