@@ -76,9 +76,9 @@ export class ContentFiles {
     for (const entry of entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0))) {
       const name = entry.name;
       if (name.startsWith('.')) continue;
-      // A folder named like a file (x.yaml) is reported as a folder where a file should be, when it is read.
-      if (entry.isDirectory() && !allowed.includes(extname(name))) this.errors.push(contentError(`${dir}/${name}`, 1, 1, '', `unexpected folder in ${dir}/: sitrep reads no sub-folders here, so its files would be left out; move them into ${dir}/`));
-      else if (allowed.includes(extname(name))) out.push(`${dir}/${name}`);
+      // A folder named like a file (x.yaml) is listed: reading it reports a folder where a file should be.
+      if (allowed.includes(extname(name))) out.push(`${dir}/${name}`);
+      else if (entry.isDirectory()) this.errors.push(contentError(`${dir}/${name}`, 1, 1, '', `unexpected folder in ${dir}/: sitrep reads no sub-folders here, so its files would be left out; move them into ${dir}/`));
       else this.errors.push(contentError(`${dir}/${name}`, 1, 1, '', `unexpected file in ${dir}/: ${hint}`));
     }
     return out;

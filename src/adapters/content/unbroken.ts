@@ -1,8 +1,8 @@
 /**
  * What a table cell keeps on one line, in a postmortem's tables (src/adapters/content/markdown.ts)
- * and in the site's own (src/components/Unbroken.astro); no dependencies, as the pages import it: a date, or a date and time (`2026-10-27`, `2026-10-27 18:41
- * UTC`), and a hyphenated name of up to UNBROKEN_MAX characters (`CHK-412`, `team-platform-db`,
- * `in-progress`).
+ * and in the site's own (src/components/Unbroken.astro): a date, or a date and time (`2026-10-27`,
+ * `2026-10-27 18:41 UTC`), and a hyphenated name of up to UNBROKEN_MAX characters (`CHK-412`,
+ * `team-platform-db`, `in-progress`). No dependencies, as the pages import it.
  */
 const UNBROKEN_MAX = 24;
 // Bounded (no part of a name longer than the whole may be) and anchored at word starts, so a long
@@ -29,4 +29,3 @@ export function unbrokenParts(text: string): { text: string; unbroken: boolean }
   if (at < text.length) out.push({ text: text.slice(at), unbroken: false });
   return out;
 }
-
