@@ -354,6 +354,23 @@ describe('on a phone', () => {
     await context.close();
   });
 
+  it('the site’s action-item tables give the action the most room on a phone, where they scroll sideways', { timeout: 60_000 }, async () => {
+    const context = await browser.newContext({ viewport: { width: 360, height: 740 } });
+    for (const path of ['/postmortems/', '/action-items/']) {
+      const { page, problems } = await visit(context, path);
+      const widths = await page.$$eval('td.action', (tds) => tds.map((td) => {
+        const row = [...td.parentElement!.children].map((c) => c.getBoundingClientRect().width);
+        return { action: td.getBoundingClientRect().width, widest: Math.max(...row) };
+      }));
+      expect(widths.length, path).toBeGreaterThan(10);
+      for (const w of widths) expect(w.action, path).toBe(w.widest);
+      expect(Math.min(...widths.map((w) => w.action)), path).toBeGreaterThan(180);
+      expect(problems).toEqual([]);
+      await page.close();
+    }
+    await context.close();
+  });
+
   it('dates, times and hyphenated owners in the site’s tables stay on one line, at phone and desktop width', { timeout: 120_000 }, async () => {
     for (const width of [360, 1280]) {
       const context = await browser.newContext({ viewport: { width, height: 740 } });

@@ -245,7 +245,7 @@ describe('in Chromium', () => {
 
   it('prints every page type at full size on A4 and Letter: no table or calendar makes Chromium shrink the page to fit', { timeout: 120_000 }, async () => {
     const shrunk: string[] = [];
-    for (const path of ['/reports/2026-10/', '/reports/2026-q4/', '/outages/', '/incidents/', '/slos/checkout-availability/', '/postmortems/2026-10-27-checkout-db-failover/', '/metrics/', '/']) {
+    for (const path of ['/reports/2026-10/', '/reports/2026-q4/', '/outages/', '/incidents/', '/slos/checkout-availability/', '/postmortems/2026-10-27-checkout-db-failover/', '/metrics/', '/', '/action-items/', '/postmortems/']) {
       const page = await browser.newPage({ javaScriptEnabled: false });
       await page.goto(`${server.url}${path}`);
       await page.emulateMedia({ media: 'print' });
