@@ -1,14 +1,12 @@
 /**
- * What the build adds after Astro has written the pages: sitemap.xml, listing every HTML page, and
- * the Pagefind full-text index (pagefind/), built from the pages marked `data-pagefind-body`
- * (incidents, postmortems, runbooks, SLOs). Both are read from the written folder, so they list
- * exactly what was published; neither makes a network request. And the data files (src/site/data-files.ts),
- * written from the model while Pagefind indexes the pages.
+ * What the pages' process of the build adds after Astro has written the pages: sitemap.xml, listing
+ * every HTML page, read from the written folder, so it lists exactly what was published; and the
+ * data files (src/site/data-files.ts), written from the model. The search index comes after, in
+ * search-index.ts.
  */
 import { mkdir, readdir, writeFile } from 'node:fs/promises';
 import { dirname, join, relative, sep } from 'node:path';
 import type { SiteModel } from '../../src/site/model.ts';
-import { createIndex, close } from 'pagefind';
 import { sitemap } from '../../src/site/feeds.ts';
 
 /** The public path of every HTML page in `dir` (`/slos/x/` for slos/x/index.html), 404 page left out. */
@@ -25,21 +23,6 @@ export async function writeSitemap(dir: string, base: string, site: string | und
   const paths = await pagePaths(dir, base);
   await writeFile(join(dir, 'sitemap.xml'), sitemap(paths, site));
   return paths.length;
-}
-
-/** Index the site for search into `<dir>/pagefind/`; returns the number of pages indexed. */
-export async function writeSearchIndex(dir: string): Promise<number> {
-  const { index, errors } = await createIndex({ forceLanguage: 'en' });
-  try {
-    if (!index) throw new Error(`search index: ${errors.join('; ')}`);
-    const added = await index.addDirectory({ path: dir });
-    if (added.errors.length) throw new Error(`search index: ${added.errors.join('; ')}`);
-    const written = await index.writeFiles({ outputPath: join(dir, 'pagefind') });
-    if (written.errors.length) throw new Error(`search index: ${written.errors.join('; ')}`);
-    return added.page_count;
-  } finally {
-    await close();
-  }
 }
 
 /** Files written at a time by writeDataFiles: enough to keep the disk busy, few enough to hold little text. */

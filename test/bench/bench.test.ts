@@ -61,7 +61,7 @@ describe('npm run bench -- --size small --growth', () => {
     expect(twiceIncidents!.get('content load')!.detail).toMatch(/^400 incidents, 80 postmortems/);
     expect(twiceSlos!.get('engine')!.detail).toMatch(/^40 SLO reports/);
     expect(twiceSlos!.get('charts')!.detail).toBe('120 SVG charts');
-    const timed = ['check', 'snapshot load', 'content load', 'engine', 'charts', 'astro build (pages)', 'sitemap, search index, data files', 'npm run build (cold)'];
+    const timed = ['check', 'snapshot load', 'content load', 'engine', 'charts', 'astro build (pages)', 'sitemap and data files', 'search index', 'npm run build (cold)'];
     expect(json.growthRatios.map((r) => r.stage)).toEqual(timed);
     for (const r of json.growthRatios) {
       expect(r.base).toBe(byName.get(r.stage)!.wallSeconds);

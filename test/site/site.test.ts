@@ -49,8 +49,8 @@ describe('building the bundled sample', () => {
     expect(lines).toEqual([
       expect.stringMatching(/^pages: built in \d+\.\d s$/),
       expect.stringMatching(/^sitemap\.xml: \d+ pages$/),
-      expect.stringMatching(/^search index: \d+ pages$/),
       expect.stringMatching(/^data files: \d+ \(API, chart specs, badges\)$/),
+      expect.stringMatching(/^search index: \d+ pages$/),
       `✓ site written to ${sample.out}`,
     ]);
   });

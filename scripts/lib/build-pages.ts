@@ -1,0 +1,121 @@
+/**
+ * The first process of `npm run build` (scripts/build.ts starts it): the model (the same checks as
+ * `npm run check`, then every figure and the Markdown bodies), every page, sitemap.xml and the data
+ * files, written into the build folder `--dir`. It ends before the search index is built, so its
+ * memory (the model and Astro's, 1.8 GB at the large size) is given back before Pagefind takes
+ * its own (1.7 GB): the two never add up. Exits 1, having said why, when the build must stop.
+ *   node scripts/lib/build-pages.ts --root DIR --dir BUILD_FOLDER
+ */
+import { rmSync } from 'node:fs';
+import { readdir, rm, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { parseAsOfOption } from '../../src/site/as-of.ts';
+import { DATA_FILES_BY_BUILD, SITE_MODEL, type ModelHooks } from '../../src/site/model-hooks.ts';
+import { modelOffThread, type ContentCacheUse } from './model-thread.ts';
+import { parseOptions, printContentErrors } from './cli.ts';
+import { withBuildLock } from './build-lock.ts';
+import { chartsUsed } from '../../src/adapters/charts/registry.ts';
+import { writeDataFiles, writeSitemap } from './post-build.ts';
+import { prefetchChartsOnModel } from './prefetch-charts.ts';
+
+/** The sitrep project (astro.config.mjs, src/, node_modules/), wherever the command runs from. */
+const PROJECT = fileURLToPath(new URL('../..', import.meta.url)).replace(/\/$/, '');
+
+const { root, dir } = parseOptions({ root: { type: 'string' }, dir: { type: 'string' } }, 'Usage: node scripts/lib/build-pages.ts --root DIR --dir BUILD_FOLDER (started by npm run build)\n');
+if (!root || !dir) throw new Error('--root and --dir are required');
+
+/** What this process tells scripts/build.ts in SITREP_TIMINGS_FILE, for `npm run bench`. */
+export interface PagesTimings { modelSeconds: number; astroSeconds: number; dataSeconds: number; contentCache?: ContentCacheUse }
+
+const cacheDir = process.env.SITREP_CACHE_DIR;
+// What the next build reuses: chart SVGs under the hash of their spec (src/charts/render.ts), and
+// each content file's parse, for the version of the code that made it (parse-cache.ts).
+const kept = cacheDir ?? join(PROJECT, 'node_modules', '.astro');
+const chartCache = join(kept, 'sitrep-charts');
+process.env.SITREP_CHART_CACHE = chartCache;
+process.env.SITREP_CONTENT_CACHE = join(kept, 'sitrep-content.cache');
+const basePath = `/${(process.env.SITREP_BASE ?? '').replace(/^\/+|\/+$/g, '')}/`.replace(/^\/\/$/, '/');
+// The SLO pages come last: their charts are drawn on other cores while the rest is rendered.
+prefetchChartsOnModel(chartCache, basePath);
+
+const fail = (message: string): never => {
+  console.error(`\n✗ build stopped: ${message}; nothing was published`);
+  process.exit(1);
+};
+
+try {
+  parseAsOfOption(process.env.SITREP_AS_OF);
+} catch (e) {
+  fail((e as Error).message);
+}
+
+// The model is computed on its own thread while Astro starts and bundles the pages; the pages take it from there.
+const began = performance.now();
+let modelled = began;
+let contentCache: ContentCacheUse | undefined;
+const model = modelOffThread(root);
+const pages = model.then((m) => {
+  modelled = performance.now();
+  if (m.kind === 'model') {
+    contentCache = m.contentCache;
+    return m.model;
+  }
+  // Bad content stops the build at once, whatever Astro is doing.
+  if (m.kind === 'errors') printContentErrors(m.errors, root);
+  rmSync(dir, { recursive: true, force: true });
+  return fail(m.kind === 'errors' ? `${m.errors.length} content error(s)` : m.message);
+});
+const hooks = globalThis as ModelHooks;
+hooks[SITE_MODEL] = pages;
+// The per-SLO data files are written below, not as Astro routes (src/site/data-files.ts).
+hooks[DATA_FILES_BY_BUILD] = true;
+
+process.env.SITREP_ROOT = root;
+// Astro writes intermediate bundles into its output folder and imports them, so they must sit in
+// the project to find its packages: build inside the project (.astro/ is Astro's own folder); the
+// build script moves the site beside --out. Astro also resolves the project from the working
+// directory: run from the project, so --root and --out may be anywhere (both are absolute).
+process.chdir(PROJECT);
+try {
+  const { build } = await import('astro');
+  // Astro shares files under the project's .astro/ between builds: one build of a project at a time.
+  await withBuildLock(PROJECT, () =>
+    build({
+      root: PROJECT,
+      outDir: dir,
+      ...(cacheDir ? { cacheDir } : {}),
+      logLevel: astroLogLevel(process.env.SITREP_LOG_LEVEL),
+    }),
+  (line) => console.log(line));
+  const built = performance.now();
+  console.log(`pages: built in ${((built - began) / 1000).toFixed(1)} s`);
+  console.log(`sitemap.xml: ${await writeSitemap(dir, basePath, process.env.SITREP_SITE || undefined)} pages`);
+  console.log(`data files: ${await writeDataFiles(dir, await pages, basePath)} (API, chart specs, badges)`);
+  if (process.env.SITREP_TIMINGS_FILE) {
+    const seconds = (from: number, to: number) => (to - from) / 1000;
+    const timings: PagesTimings = { modelSeconds: seconds(began, modelled), astroSeconds: seconds(began, built), dataSeconds: seconds(built, performance.now()), contentCache };
+    await writeFile(process.env.SITREP_TIMINGS_FILE, JSON.stringify(timings));
+  }
+} catch (e) {
+  console.error(e);
+  await rm(dir, { recursive: true, force: true }).catch((c: Error) => console.error(`could not remove the unfinished site: ${c.message}`));
+  fail('the site generator failed (the last good site is untouched)');
+}
+await pruneCharts(chartCache, chartsUsed());
+
+/** Drop the cached charts this build did not draw, so the cache holds one site's charts, not every night's. */
+async function pruneCharts(cache: string, used: ReadonlySet<string>): Promise<void> {
+  const names = await readdir(cache).catch(() => [] as string[]);
+  await Promise.all(names.filter((n) => !used.has(n.replace(/\.svg$/, ''))).map((n) => rm(join(cache, n), { force: true })));
+}
+
+/**
+ * Astro's log level: its warnings and errors by default. At `info` Astro also lists every file it
+ * writes, a line per page (14,000 at the scale of a large organisation, interleaved by the
+ * concurrent rendering, and about 0.2 ms of the busy main thread each); SITREP_LOG_LEVEL=info or
+ * debug asks for them.
+ */
+function astroLogLevel(value: string | undefined): 'debug' | 'info' | 'warn' {
+  return value === 'debug' || value === 'info' ? value : 'warn';
+}
