@@ -71,10 +71,10 @@ async function run(script: string, args: string[], env: NodeJS.ProcessEnv = {}):
   const seen = await tree.stop();
   const usage = await readFile(usageFile, 'utf8').then((t) => JSON.parse(t) as { cpuSeconds: number; maxRssBytes: number }, () => null);
   if (!usage) return { code, stdout: Buffer.concat(out).toString(), stderr: Buffer.concat(err).toString(), wallSeconds, cpuSeconds: null, maxRssBytes: null };
-  // The command's own exact figures, with what the processes it started used (sampled): Pagefind's
-  // memory is held beside the build's.
+  // The command's own exact figures, with what the processes it started used (tree-usage.ts): the
+  // build's pages and Pagefind run as processes of their own.
   let othersCpu = 0;
-  for (const [pid, cpu] of seen.cpuSecondsByPid) if (pid !== child.pid) othersCpu += cpu;
+  for (const [key, cpu] of seen.cpuSecondsByProcess) if (!key.startsWith(`${child.pid}@`)) othersCpu += cpu;
   return {
     code, stdout: Buffer.concat(out).toString(), stderr: Buffer.concat(err).toString(), wallSeconds,
     cpuSeconds: usage.cpuSeconds + othersCpu,
@@ -104,7 +104,7 @@ const fmt = (n: number) => n.toLocaleString('en');
 
 const tmp = await mkdtemp(join(tmpdir(), `sitrep-bench-${sizeName}-`));
 const stages: Stage[] = [];
-const notes: string[] = ['CPU and peak RSS of a command (check, the build, the rebuild) count every process it starts, Pagefind included (sampled every 0.1 s); the in-process stages (snapshot load to charts) count their own process'];
+const notes: string[] = ["CPU and peak RSS of a command (check, the build, the rebuild) count every process it starts, the pages' process and Pagefind (sampled every 0.1 s: the high-water marks of the processes alive together); the in-process stages (snapshot load to charts) count their own process"];
 const began = performance.now();
 
 /** What measure() leaves for the rest of the main run: the organisation, the built site and its build. */

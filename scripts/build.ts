@@ -54,21 +54,54 @@ const staging = buildFolder('staging', out, PROJECT);
 const cleanUp = () => Promise.all([building, staging].map((d) => rm(d, { recursive: true, force: true })));
 
 // The pages: a process of its own, which says why when it stops the build (bad content, a failed page).
-const pages = spawn(process.execPath, [join(PROJECT, 'scripts/lib/build-pages.ts'), '--root', root, '--dir', building], { stdio: 'inherit' });
-// Ctrl-C reaches both processes; this one waits for the pages' process to end, then cleans up.
-const onSignal = () => {};
+// Node's own options (--cpu-prof, --max-old-space-size) apply to it as well.
+const pages = spawn(process.execPath, [...process.execArgv, join(PROJECT, 'scripts/lib/build-pages.ts'), '--root', root, '--dir', building], { stdio: 'inherit' });
+
+// A signal (Ctrl-C reaches both processes; CI's SIGTERM or `kill` reaches this one alone) stops the
+// build as it stopped it in one process: nothing is published, the build folders go, and this
+// process ends by the signal. The pages' process is sent it too; during the two renames of the
+// swap it is acted on once they are done.
+let phase: 'pages' | 'search' | 'swap' = 'pages';
+let stopSignal: NodeJS.Signals | undefined;
+const onSignal = (signal: NodeJS.Signals) => {
+  if (stopSignal) return;
+  stopSignal = signal;
+  if (phase === 'pages') pages.kill(signal);
+  else if (phase === 'search') void stopBy(signal);
+};
 process.on('SIGINT', onSignal).on('SIGTERM', onSignal);
-const ended = await new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((done) => pages.on('close', (code, signal) => done({ code, signal })));
-process.off('SIGINT', onSignal).off('SIGTERM', onSignal);
+/** End this process by `signal`, as it would have ended without a handler (exit status 128 + n). */
+const endBy = (signal: NodeJS.Signals) => {
+  process.off('SIGINT', onSignal).off('SIGTERM', onSignal);
+  process.kill(process.pid, signal);
+};
+/** Stop the build on a signal: remove the unfinished site, say so, end by the signal. Pagefind ends with its pipes. */
+async function stopBy(signal: NodeJS.Signals): Promise<never> {
+  await cleanUp().catch(() => undefined);
+  console.error(`\n✗ build stopped by ${signal}; nothing was published`);
+  endBy(signal);
+  return new Promise<never>(() => {});
+}
+
+const ended = await new Promise<{ code: number | null; signal: NodeJS.Signals | null; error?: Error }>((done) => {
+  pages.on('close', (code, signal) => done({ code, signal }));
+  pages.on('error', (error) => done({ code: null, signal: null, error }));
+});
+if (stopSignal) await stopBy(stopSignal);
 if (ended.code !== 0) {
   await cleanUp().catch(() => undefined);
+  if (ended.error) fail(`the page generator could not be started (${ended.error.message})`);
+  // Killed from outside (the kernel's out-of-memory killer): the pages' process could not say why.
   if (ended.signal) fail(`the page generator was stopped (${ended.signal})`);
   process.exit(ended.code ?? 1);
 }
 
+phase = 'search';
+let step = 'the search index failed';
 try {
   const indexing = performance.now();
   console.log(`search index: ${await writeSearchIndex(building)} pages`);
+  step = 'the site could not be put in place';
   // For `npm run bench`: the time of each part of the build.
   if (process.env.SITREP_TIMINGS_FILE) {
     const timings = JSON.parse(await readFile(process.env.SITREP_TIMINGS_FILE, 'utf8')) as PagesTimings;
@@ -79,10 +112,15 @@ try {
   // Another file system: copy (the swap below stays a rename, so the site is never half there).
   await rename(building, staging).catch(() => cp(building, staging, { recursive: true }));
 } catch (e) {
+  // A signal's stop is under way (its removal of the folder may be what failed here).
+  if (stopSignal) await new Promise<never>(() => {});
   console.error(e);
   await cleanUp().catch((c: Error) => console.error(`could not remove the unfinished site: ${c.message}`));
-  fail('the search index failed (the last good site is untouched)');
+  fail(`${step} (the last good site is untouched)`);
 }
+if (stopSignal) await new Promise<never>(() => {});
+phase = 'swap';
 await swapIn(staging, out);
 await cleanUp();
 console.log(`✓ site written to ${out}`);
+if (stopSignal) endBy(stopSignal);

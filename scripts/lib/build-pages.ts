@@ -28,7 +28,7 @@ if (!root || !dir) throw new Error('--root and --dir are required');
 /** What this process tells scripts/build.ts in SITREP_TIMINGS_FILE, for `npm run bench`. */
 export interface PagesTimings { modelSeconds: number; astroSeconds: number; dataSeconds: number; contentCache?: ContentCacheUse }
 
-const cacheDir = process.env.SITREP_CACHE_DIR;
+const cacheDir = process.env.SITREP_CACHE_DIR || undefined;
 // What the next build reuses: chart SVGs under the hash of their spec (src/charts/render.ts), and
 // each content file's parse, for the version of the code that made it (parse-cache.ts).
 const kept = cacheDir ?? join(PROJECT, 'node_modules', '.astro');
@@ -38,6 +38,15 @@ process.env.SITREP_CONTENT_CACHE = join(kept, 'sitrep-content.cache');
 const basePath = `/${(process.env.SITREP_BASE ?? '').replace(/^\/+|\/+$/g, '')}/`.replace(/^\/\/$/, '/');
 // The SLO pages come last: their charts are drawn on other cores while the rest is rendered.
 prefetchChartsOnModel(chartCache, basePath);
+
+// Should the build's process die without passing on a signal (SIGKILL), this one is orphaned: it
+// stops too, instead of holding memory, the build lock and a folder the next build would remove.
+const parent = process.ppid;
+setInterval(() => {
+  if (process.ppid === parent) return;
+  rmSync(dir, { recursive: true, force: true });
+  process.exit(1);
+}, 500).unref();
 
 const fail = (message: string): never => {
   console.error(`\n✗ build stopped: ${message}; nothing was published`);

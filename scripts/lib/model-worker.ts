@@ -56,7 +56,7 @@ try {
 // After the model is sent, while the pages are rendered; the build waits for this thread to end.
 await cache?.save().catch((e: Error) => warn(`could not save the content cache (${e.message}); the next build parses every file`));
 
-/** The content parsed by the last build (SITREP_CONTENT_CACHE, set by scripts/build.ts), or none. */
+/** The content parsed by the last build (SITREP_CONTENT_CACHE, set by scripts/lib/build-pages.ts), or none. */
 async function openCache(): Promise<ParseCache | undefined> {
   const file = process.env.SITREP_CONTENT_CACHE;
   if (!file) return undefined;

@@ -4,7 +4,7 @@
  * its badge (`badges/slos/<id>.svg`), and each service's badge (`badges/services/<id>.svg`).
  *
  * Each body is defined once, here; two drivers write them. `npm run build` writes them itself
- * (writeDataFiles in scripts/lib/post-build.ts) while Pagefind indexes the pages, instead of
+ * (writeDataFiles in scripts/lib/post-build.ts) once the pages are written, instead of
  * through Astro's page pipeline, which costs a few milliseconds of the one busy thread per file
  * (5,500 files at 1,000 SLOs): their routes then list no paths (DATA_FILES_BY_BUILD). Under
  * `astro dev`, and a plain `astro build`, the routes in src/pages serve the same bodies.

@@ -340,7 +340,7 @@ describe('definitions', () => {
 });
 
 describe('data files (per-SLO API files, chart specs, badges)', () => {
-  // `npm run build` writes these itself, beside Pagefind (src/site/data-files.ts); under `astro dev`
+  // `npm run build` writes these itself, after the pages (src/site/data-files.ts); under `astro dev`
   // their routes serve them. Both must give the same bytes: the routes' handlers are called here
   // as Astro calls them, on the model of the same sample.
   type Route = { GET: (ctx: { params: Record<string, string> }) => Promise<Response> | Response; getStaticPaths: () => Promise<{ params: Record<string, string> }[]> };
