@@ -1,12 +1,12 @@
 /**
- * The overview (home page), attention first: red and yellow SLOs, ongoing incidents, overdue
- * action items and runbooks due for review come before anything that is fine; the SLO table is
+ * The overview (home page), attention first: ongoing incidents, SLOs paging now, red and yellow
+ * SLOs, overdue action items and runbooks due for review come before anything that is fine; the SLO table is
  * sorted worst first (red, yellow, green, then SLOs without data; the least budget left first
  * within each); each SLO has a sparkline of its budget left over the last 30 days. Pure; no Astro.
  */
 import { isUnresolved, secondsOf } from '../core/index.ts';
 import { actionTally } from './action-items.ts';
-import { pct } from './format.ts';
+import { pct, utc } from './format.ts';
 import type { SiteModel, SloView } from './model.ts';
 import { runbookViews } from './runbooks.ts';
 import { worstFirst } from './worst-first.ts';
@@ -16,8 +16,15 @@ export interface Attention {
   url: string;
   /** Why it needs attention, in words ("red: 12.3% of the budget left"). */
   note: string;
-  kind: 'red' | 'yellow' | 'incident' | 'actions' | 'runbook';
+  kind: 'red' | 'yellow' | 'incident' | 'paging' | 'actions' | 'runbook' | 'more';
 }
+
+/**
+ * At most this many SLOs of one status, or runbooks, are listed by name; the rest are one line
+ * that links to them. At 100 services the list held 131 lines, and the two SLOs paging right now
+ * came 7th and 99th.
+ */
+export const ATTENTION_PER_GROUP = 8;
 
 export interface Sparkline {
   /** SVG path of the line, in a 100 × 24 box; empty with fewer than two points. */
@@ -67,18 +74,35 @@ export function sparkline(v: SloView): Sparkline | null {
   return { path: sparkPath(recent.map((p) => p.remaining)), label: `Budget left over the last ${SPARK_DAYS} days: ${pct(first.remaining, 1)} on ${first.t.slice(0, 10)}, ${pct(last.remaining, 1)} on ${last.t.slice(0, 10)}` };
 }
 
-/** What needs attention now, most urgent first: ongoing incidents, red SLOs, yellow SLOs, overdue action items, stale runbooks. */
+/**
+ * What needs attention now, most urgent first: ongoing incidents; SLOs whose page alert fires at
+ * the report time (the engine's replay), highest burn first; red SLOs, then yellow ones, least
+ * budget left first; overdue action items; runbooks due for review. A long group shows its first
+ * ATTENTION_PER_GROUP and one line for the rest.
+ */
 export function attention(site: SiteModel, base: string): Attention[] {
   const out: Attention[] = [];
   for (const i of site.content.incidents.filter(isUnresolved)) {
     out.push({ kind: 'incident', label: i.title, url: `${base}incidents/${i.id}/`, note: `${i.severity}, ${i.status}: ongoing` });
   }
-  for (const v of sortByStatus(site.slos)) {
-    const s = v.report?.status;
-    if (s === 'red' || s === 'yellow') out.push({ kind: s, label: v.slo.name, url: `${base}slos/${v.slo.id}/`, note: `${s}: ${pct(v.report!.budget.remaining, 1)} of the error budget left` });
+  const paging = site.slos
+    .map((v) => ({ v, alert: (v.report?.alerts ?? []).filter((a) => a.open && a.severity === 'page').sort((x, y) => y.peakBurnRate - x.peakBurnRate)[0] }))
+    .filter((x) => x.alert !== undefined)
+    .sort((x, y) => y.alert!.peakBurnRate - x.alert!.peakBurnRate);
+  for (const { v, alert } of paging) {
+    out.push({ kind: 'paging', label: v.slo.name, url: `${base}slos/${v.slo.id}/`, note: `${alert!.alert} alert firing since ${utc(alert!.from)}, ${alert!.peakBurnRate.toFixed(1)}× burn at its peak` });
+  }
+  const listed = new Set(paging.map((x) => x.v));
+  const sorted = sortByStatus(site.slos).filter((v) => !listed.has(v));
+  for (const status of ['red', 'yellow'] as const) {
+    const group = sorted.filter((v) => v.report?.status === status);
+    for (const v of group.slice(0, ATTENTION_PER_GROUP)) out.push({ kind: status, label: v.slo.name, url: `${base}slos/${v.slo.id}/`, note: `${status}: ${pct(v.report!.budget.remaining, 1)} of the error budget left` });
+    if (group.length > ATTENTION_PER_GROUP) out.push({ kind: 'more', label: `${group.length - ATTENTION_PER_GROUP} more ${status} SLOs`, url: `${base}#all-slos`, note: 'in the table below, worst first' });
   }
   const actions = actionTally(site);
   if (actions.overdue > 0) out.push({ kind: 'actions', label: `${actions.overdue} overdue action item${actions.overdue === 1 ? '' : 's'}`, url: `${base}action-items/`, note: `of ${actions.open} open` });
-  for (const r of runbookViews(site, base).filter((x) => x.stale)) out.push({ kind: 'runbook', label: r.title, url: r.url, note: `runbook ${r.stale}` });
+  const stale = runbookViews(site, base).filter((x) => x.stale);
+  for (const r of stale.slice(0, ATTENTION_PER_GROUP)) out.push({ kind: 'runbook', label: r.title, url: r.url, note: `runbook ${r.stale}` });
+  if (stale.length > ATTENTION_PER_GROUP) out.push({ kind: 'more', label: `${stale.length - ATTENTION_PER_GROUP} more runbooks due for review`, url: `${base}runbooks/`, note: 'on the runbooks page' });
   return out;
 }

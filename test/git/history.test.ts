@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { parseLog, readHistory } from '../../src/adapters/git/history.ts';
 import { git, tempRepo, type Repo } from '../helpers/git-repo.ts';
+import { PROJECT } from '../helpers/build.ts';
 
 const repos: Repo[] = [];
 const dirs: string[] = [];
@@ -69,7 +70,19 @@ describe('file history from git', () => {
     await writeFile(join(dir, 'content', 'x.yaml'), 'x\n');
     const h = await readHistory(dir);
     expect(h.status.available).toBe(false);
-    if (!h.status.available) expect(h.status.reason).toMatch(/^not a git repository/);
+    // In words for the pages' readers, without git's own message ("fatal: not a git repository (or any of the parent directories): .git").
+    if (!h.status.available) expect(h.status.reason).toBe('not a git repository (the site was built from files outside git)');
+  });
+
+  it('says so when git is not installed, rather than that the folder is not a repository', async () => {
+    const path = process.env.PATH;
+    process.env.PATH = await mkdtemp(join(tmpdir(), 'sitrep-nogit-path-'));
+    dirs.push(process.env.PATH);
+    try {
+      expect((await readHistory(PROJECT)).status).toEqual({ available: false, reason: 'git is not installed where the site was built' });
+    } finally {
+      process.env.PATH = path;
+    }
   });
 
   it('names files relative to a content root inside the repository', async () => {

@@ -421,6 +421,22 @@ describe('on a phone', () => {
     await context.close();
   });
 
+  it('the incident history\'s page links wrap at 360 px: with 20 pages, as 2,000 incidents make, the page stays as wide as the screen', { timeout: 60_000 }, async () => {
+    const context = await browser.newContext({ viewport: { width: 360, height: 740 } });
+    const { page, problems } = await visit(context, '/outages/');
+    // The sample has one page of history; the links of twenty, as the component writes them, with the site's stylesheet.
+    await page.evaluate(() => {
+      const nav = document.createElement('nav');
+      nav.className = 'pages';
+      nav.innerHTML = ['<strong aria-current="page">1</strong>', ...Array.from({ length: 19 }, (_, i) => `<a href="#">${i + 2}</a>`), '<a href="#" rel="next">older →</a>'].join('');
+      document.querySelector('#history')!.append(nav);
+    });
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(360);
+    expect(await page.$eval('nav.pages', (n) => n.getBoundingClientRect().height)).toBeGreaterThan(30);
+    expect(problems).toEqual([]);
+    await context.close();
+  });
+
   it('the incident metrics strips draw their axis labels apart, the axis ends always labelled', { timeout: 60_000 }, async () => {
     const context = await browser.newContext({ viewport: { width: 360, height: 740 } });
     const { page, problems } = await visit(context, '/metrics/');

@@ -1,7 +1,7 @@
 /** The overview's view model: attention first, SLOs worst first, and the 30-day sparklines. */
 import { describe, expect, it } from 'vitest';
 import { buildModel } from '../../src/site/model.ts';
-import { attention, sortByStatus, sparkPath, sparkline } from '../../src/site/overview.ts';
+import { ATTENTION_PER_GROUP, attention, sortByStatus, sparkPath, sparkline } from '../../src/site/overview.ts';
 import { PROJECT } from '../helpers/build.ts';
 
 describe('sparkPath', () => {
@@ -18,15 +18,46 @@ describe('sparkPath', () => {
 describe('the overview of the sample', async () => {
   const site = await buildModel(PROJECT, {}, { history: false });
 
-  it('lists ongoing incidents first, then red and yellow SLOs, then overdue action items', () => {
+  it('lists ongoing incidents first, then SLOs paging now, red and yellow SLOs, then overdue action items', () => {
     const kinds = attention(site, '/').map((a) => a.kind);
-    const order = ['incident', 'red', 'yellow', 'actions', 'runbook'];
+    const order = ['incident', 'paging', 'red', 'yellow', 'actions', 'runbook'];
     expect(kinds).toEqual([...kinds].sort((a, b) => order.indexOf(a) - order.indexOf(b)));
     expect(kinds).toContain('incident');
     expect(kinds).toContain('red');
     expect(kinds).toContain('actions');
-    const reds = site.slos.filter((v) => v.report?.status === 'red').length;
+    const paging = site.slos.filter((v) => v.report?.alerts.some((a) => a.open && a.severity === 'page'));
+    const reds = site.slos.filter((v) => v.report?.status === 'red' && !paging.includes(v)).length;
+    expect(kinds.filter((k) => k === 'paging')).toHaveLength(paging.length);
     expect(kinds.filter((k) => k === 'red')).toHaveLength(reds);
+  });
+
+  it('puts an SLO whose page alert fires at the report time right after the incidents, highest burn first, and not again among the red ones', () => {
+    const red = site.slos.filter((v) => v.report?.status === 'red');
+    expect(red.length).toBeGreaterThan(0);
+    const firing = (v: (typeof red)[number], peak: number) => ({
+      ...v,
+      report: { ...v.report!, alerts: [...v.report!.alerts, { alert: 'page-fast' as const, severity: 'page' as const, from: '2026-11-14T23:10:00.000Z', to: '2026-11-15T00:00:00.000Z', peakBurnRate: peak, open: true, incidents: [] }] },
+    });
+    const green = site.slos.find((v) => v.report?.status === 'green')!;
+    const slos = site.slos.map((v) => (v === red[0] ? firing(v, 20.5) : v === green ? firing(v, 47.94) : v));
+    const list = attention({ ...site, slos }, '/');
+    const incidents = list.filter((a) => a.kind === 'incident').length;
+    expect(list.slice(incidents, incidents + 2)).toEqual([
+      { kind: 'paging', label: green.slo.name, url: `/slos/${green.slo.id}/`, note: expect.stringMatching(/^page-fast alert firing since 2026-11-14 23:10 UTC, 47\.9× burn at its peak$/) },
+      { kind: 'paging', label: red[0]!.slo.name, url: `/slos/${red[0]!.slo.id}/`, note: expect.stringMatching(/20\.5× burn at its peak$/) },
+    ]);
+    expect(list.filter((a) => a.label === red[0]!.slo.name)).toHaveLength(1);
+  });
+
+  it('names at most ATTENTION_PER_GROUP SLOs of a status, the worst, and links the rest in one line', () => {
+    const red = site.slos.find((v) => v.report?.status === 'red')!;
+    const many = Array.from({ length: 20 }, (_, n) => ({ ...red, slo: { ...red.slo, id: `red-${n}`, name: `Red ${n}` }, report: { ...red.report!, budget: { ...red.report!.budget, remaining: -n } } }));
+    const list = attention({ ...site, slos: [...site.slos.filter((v) => v.report?.status !== 'red'), ...many] }, '/');
+    const reds = list.filter((a) => a.kind === 'red');
+    expect(reds.map((a) => a.label)).toEqual(['Red 19', 'Red 18', 'Red 17', 'Red 16', 'Red 15', 'Red 14', 'Red 13', 'Red 12']);
+    expect(reds).toHaveLength(ATTENTION_PER_GROUP);
+    const more = list[list.indexOf(reds.at(-1)!) + 1]!;
+    expect(more).toEqual({ kind: 'more', label: '12 more red SLOs', url: '/#all-slos', note: 'in the table below, worst first' });
   });
 
   it('sorts the SLOs red, yellow, green, then without data, and within a status the least budget left first', () => {

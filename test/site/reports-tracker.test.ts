@@ -104,6 +104,12 @@ describe('period reports', () => {
     for (const c of cells) expect(c).toMatch(/^$|^[\d.,]+ \/ [\d.,]+$/);
   });
 
+  it('/incidents/ lists the ongoing incidents, then the latest resolved, right after its cards: before the metrics and the outage minutes, which grow with the services', async () => {
+    const html = await readFile(join(sample.out, 'incidents/index.html'), 'utf8');
+    const headings = [...html.matchAll(/<h2[^>]*>([\s\S]*?)<\/h2>/g)].map((m) => m[1]!.replace(/<[^>]+>/g, '').replace(/\(\d+\)/, '(n)'));
+    expect(headings).toEqual(['Ongoing (n)', 'Resolved', 'Response metrics', 'Response targets', 'Outage minutes']);
+  });
+
   it('the incident page shows its status updates as a timeline and the SLOs it hurt', async () => {
     const html = await readFile(join(sample.out, 'incidents/2026-10-27-checkout-db-failover/index.html'), 'utf8');
     expect(html).toContain('<ol class="timeline">');

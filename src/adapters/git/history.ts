@@ -120,7 +120,11 @@ export async function readHistory(root: string, paths: readonly string[] = ['con
   try {
     top = (await run(root, ['rev-parse', '--show-toplevel'])).trim();
   } catch (e) {
-    return unavailable(`not a git repository (${(e as Error).message.split('\n')[0]})`);
+    const message = (e as Error).message.split('\n')[0]!;
+    // Said to readers on every page: git's own words only where they tell something else.
+    if (/not a git repository/i.test(message)) return unavailable('not a git repository (the site was built from files outside git)');
+    if (/ENOENT/.test(message)) return unavailable('git is not installed where the site was built');
+    return unavailable(`not a git repository (${message})`);
   }
   try {
     if ((await run(root, ['rev-parse', '--is-shallow-repository'])).trim() === 'true') {
