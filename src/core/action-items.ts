@@ -8,6 +8,7 @@
  * the 13th. An item without a due date is never overdue.
  */
 import type { ActionItem, Postmortem } from '../schemas/postmortem.ts';
+import { compareNames } from './names.ts';
 import { DAY, secondsOf } from './periods.ts';
 
 export type ActionState = 'overdue' | 'open' | 'done';
@@ -86,5 +87,5 @@ export function tallyActions(items: readonly Pick<TrackedAction, 'state'>[]): Ac
 export function tallyBy(items: readonly TrackedAction[], keys: (a: TrackedAction) => readonly string[]): { key: string; tally: ActionTally }[] {
   const groups = new Map<string, TrackedAction[]>();
   for (const a of items) for (const k of keys(a)) groups.set(k, [...(groups.get(k) ?? []), a]);
-  return [...groups.keys()].sort().map((key) => ({ key, tally: tallyActions(groups.get(key)!) }));
+  return [...groups.keys()].sort(compareNames).map((key) => ({ key, tally: tallyActions(groups.get(key)!) }));
 }

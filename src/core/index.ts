@@ -22,3 +22,4 @@ export * from './day-bars.ts';
 export * from './period-report.ts';
 export * from './frozen-report.ts';
 export * from './action-items.ts';
+export * from './names.ts';

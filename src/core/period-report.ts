@@ -23,6 +23,7 @@ import type { Severity, SeverityConfig } from '../schemas/severity.ts';
 import { SEVERITIES } from '../schemas/severity.ts';
 import type { Slo } from '../schemas/slo.ts';
 import { isClosed, isOverdue } from './action-items.ts';
+import { compareNames } from './names.ts';
 import { compliance } from './compliance.ts';
 import { incidentBudget } from './incident-budget.ts';
 import { incidentTimes } from './incident-span.ts';
@@ -316,7 +317,7 @@ export function buildPeriodReport(input: PeriodReportInput, period: Period, asOf
     asOf: isoOf(asOf),
     toDate: asOf < period.to,
     evaluated: { from: isoOf(period.from), to: isoOf(Math.min(period.to, asOf)) },
-    services: (input.services ?? []).map((x) => ({ id: x.id, name: x.name, tier: x.tier })).sort((a, b) => a.tier - b.tier || a.name.localeCompare(b.name)),
+    services: (input.services ?? []).map((x) => ({ id: x.id, name: x.name, tier: x.tier })).sort((a, b) => a.tier - b.tier || compareNames(a.name, b.name)),
     slos,
     incidents: periodIncidents(input, period, asOf),
     topSpenders: spend.slice(0, topN),

@@ -4,7 +4,7 @@
  * filter values as data attributes, so a small script can filter with no request; without
  * JavaScript every incident is listed.
  */
-import { isUnresolved, monthOf, secondsOf } from '../core/index.ts';
+import { compareNames, isUnresolved, monthOf, secondsOf } from '../core/index.ts';
 import { SEVERITIES, type Severity } from '../schemas/severity.ts';
 import { duration, utc } from './format.ts';
 import { periodLabel } from './reports.ts';
@@ -65,7 +65,7 @@ export function historyPages(site: SiteModel, base: string, size = HISTORY_PAGE_
       };
     });
   const pages = Math.max(1, Math.ceil(rows.length / size));
-  const filters = { services: [...site.content.services].sort((a, b) => a.name.localeCompare(b.name)).map((s) => ({ id: s.id, name: s.name })), severities: SEVERITIES };
+  const filters = { services: [...site.content.services].sort((a, b) => compareNames(a.name, b.name)).map((s) => ({ id: s.id, name: s.name })), severities: SEVERITIES };
   return Array.from({ length: pages }, (_, k): HistoryPage => {
     const page = k + 1;
     const groups: HistoryPage['groups'] = [];

@@ -77,7 +77,7 @@ export function sparkline(v: SloView): Sparkline | null {
 /**
  * What needs attention now, most urgent first: ongoing incidents; SLOs whose page alert fires at
  * the report time (the engine's replay), highest burn first; red SLOs, then yellow ones, least
- * budget left first; overdue action items; runbooks due for review. A long group shows its first
+ * budget left first; overdue action items; runbooks due for review, most overdue first. A long group shows its first
  * ATTENTION_PER_GROUP and one line for the rest.
  */
 export function attention(site: SiteModel, base: string): Attention[] {
@@ -101,7 +101,8 @@ export function attention(site: SiteModel, base: string): Attention[] {
   }
   const actions = actionTally(site);
   if (actions.overdue > 0) out.push({ kind: 'actions', label: `${actions.overdue} overdue action item${actions.overdue === 1 ? '' : 's'}`, url: `${base}action-items/`, note: `of ${actions.open} open` });
-  const stale = runbookViews(site, base).filter((x) => x.stale);
+  // Most overdue first: with more than a group's worth, the oldest reviews are the ones named.
+  const stale = runbookViews(site, base).filter((x) => x.stale).sort((a, b) => (b.review.ageDays ?? 0) - (a.review.ageDays ?? 0));
   for (const r of stale.slice(0, ATTENTION_PER_GROUP)) out.push({ kind: 'runbook', label: r.title, url: r.url, note: `runbook ${r.stale}` });
   if (stale.length > ATTENTION_PER_GROUP) out.push({ kind: 'more', label: `${stale.length - ATTENTION_PER_GROUP} more runbooks due for review`, url: `${base}runbooks/`, note: 'on the runbooks page' });
   return out;

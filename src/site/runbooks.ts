@@ -10,7 +10,7 @@
  * list is what it claims to cover, not a pointer to it. Pure; no Astro.
  */
 import { ALERT_NAME } from '../adapters/rules/prometheus-rules.ts';
-import { alertPlan } from '../core/index.ts';
+import { alertPlan, compareNames } from '../core/index.ts';
 import type { LoadedRunbook } from '../adapters/content/documents.ts';
 import { plural, utc } from './format.ts';
 import { perBuild } from './per-build.ts';
@@ -98,7 +98,7 @@ function computeViews(site: SiteModel, base: string): RunbookView[] {
   const to = pointers(site);
   const slos = new Map(site.content.slos.map((s) => [s.id, s]));
   return [...site.content.runbooks]
-    .sort((a, b) => a.service.localeCompare(b.service) || a.title.localeCompare(b.title))
+    .sort((a, b) => compareNames(site.serviceName(a.service), site.serviceName(b.service)) || compareNames(a.title, b.title))
     .map((rb): RunbookView => {
       const review = reviewState(rb.last_reviewed, site.history.files.get(rb.file)?.updated.date, site.asOf, after);
       return {

@@ -4,7 +4,7 @@
  * affected right now (shown on every page). The figures come from src/core (dayBars,
  * incidentCalendar, maintenanceState); this file only arranges and words them.
  */
-import { dayBars, incidentCalendar, isUnresolved, maintenanceInterval, maintenanceState, type DayLevel, type MaintenanceState } from '../core/index.ts';
+import { compareNames, dayBars, incidentCalendar, isUnresolved, maintenanceInterval, maintenanceState, type DayLevel, type MaintenanceState } from '../core/index.ts';
 import { duration, MONTH_NAMES, utc } from './format.ts';
 import type { SiteModel } from './model.ts';
 import { perBuild } from './per-build.ts';
@@ -49,7 +49,7 @@ export function availabilityText(a: number): string {
 /** One row of 90 bars per service: the services affected right now first, then by tier and name. */
 export function trackerRows(site: SiteModel, base: string, days = 90): ServiceRowView[] {
   const affected = new Set(bannerView(site, base).services.map((s) => s.id));
-  const services = [...site.content.services].sort((a, b) => Number(affected.has(b.id)) - Number(affected.has(a.id)) || a.tier - b.tier || a.name.localeCompare(b.name));
+  const services = [...site.content.services].sort((a, b) => Number(affected.has(b.id)) - Number(affected.has(a.id)) || a.tier - b.tier || compareNames(a.name, b.name));
   const rows = dayBars(services.map((s) => s.id), site.content.incidents, site.content.maintenance, site.content.severities, site.asOf, days);
   const maint = new Map(site.content.maintenance.map((m) => [m.id, m]));
   return rows.map((r, k) => {
@@ -197,6 +197,6 @@ function computeBanner(site: SiteModel, base: string): BannerView {
   for (const i of site.content.incidents) if (isUnresolved(i)) for (const s of i.services) add(s, `${i.severity} ${i.status}: ${i.title}`, `${base}incidents/${i.id}/`);
   for (const m of site.content.maintenance) if (maintenanceState(m, site.asOf) === 'ongoing') for (const s of m.services) add(s, `maintenance: ${m.title}`, `${base}outages/#maintenance`);
   return {
-    services: [...reasons.keys()].sort().map((id) => ({ id, name: site.serviceName(id), url: `${base}services/${id}/`, reasons: reasons.get(id)! })),
+    services: [...reasons.keys()].sort((a, b) => compareNames(site.serviceName(a), site.serviceName(b))).map((id) => ({ id, name: site.serviceName(id), url: `${base}services/${id}/`, reasons: reasons.get(id)! })),
   };
 }

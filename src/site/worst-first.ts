@@ -3,6 +3,7 @@
  * a status, the least budget left first; then by name. The home page's table and a service's badge
  * (its worst SLO) both use it.
  */
+import { compareNames } from '../core/index.ts';
 import type { SloView } from './model.ts';
 
 const RANK = { red: 0, yellow: 1, green: 2 } as const;
@@ -10,5 +11,5 @@ const rank = (v: Pick<SloView, 'report'>): number => (v.report?.status ? RANK[v.
 const left = (v: Pick<SloView, 'report'>): number => v.report?.budget.remaining ?? Infinity;
 
 export function worstFirst(a: Pick<SloView, 'report' | 'slo'>, b: Pick<SloView, 'report' | 'slo'>): number {
-  return rank(a) - rank(b) || left(a) - left(b) || a.slo.name.localeCompare(b.slo.name);
+  return rank(a) - rank(b) || left(a) - left(b) || compareNames(a.slo.name, b.slo.name);
 }

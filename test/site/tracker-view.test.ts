@@ -74,6 +74,16 @@ describe('tracker view models', () => {
     expect(trackerPages(site, '/')).toHaveLength(1);
   });
 
+  it('order services with numbers in their names by value: Service 2 before Service 10', async () => {
+    const site = await model();
+    // The sample's services renamed as a large organisation's are, all in one tier, none affected now.
+    const services = site.content.services.map((s, n) => ({ ...s, name: `Service ${[10, 2, 1, 20, 3, 100, 11, 9, 30][n % 9]}${n >= 9 ? ` ${n}` : ''}`, tier: 1 }));
+    const renamed = { ...site, content: { ...site.content, services, incidents: site.content.incidents.filter((i) => i.resolved_at !== undefined), maintenance: [] } } as typeof site;
+    const names = trackerRows(renamed, '/').map((r) => r.name);
+    expect(names.length).toBeGreaterThan(3);
+    expect(names).toEqual([...names].sort((a, b) => Number(/\d+/.exec(a)![0]) - Number(/\d+/.exec(b)![0])));
+  });
+
   it('sort maintenance into ongoing, upcoming and past at the report time', async () => {
     const m = maintenanceLists(await model());
     expect(m.ongoing.map((x) => x.id)).toEqual(['2026-11-14-identity-session-store-upgrade']);
