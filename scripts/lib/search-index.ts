@@ -1,6 +1,6 @@
 /**
  * The last step of `npm run build`: the Pagefind full-text index (pagefind/), built from the written
- * pages marked `data-pagefind-body` (incidents, postmortems, runbooks, SLOs), so it holds exactly
+ * pages marked `data-pagefind-body` (incidents, postmortems, runbooks, SLOs, services), so it holds exactly
  * what was published; it makes no network request. Pagefind runs as a process of its own; this
  * module loads nothing else, so the build's own process stays small while Pagefind works.
  */

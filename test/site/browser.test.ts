@@ -165,6 +165,12 @@ describe('search, feeds, sitemap and badges', () => {
     const hrefs = await page.locator('#search-results a').evaluateAll((as) => as.map((a) => new URL((a as HTMLAnchorElement).href).pathname));
     expect(hrefs).toContain('/incidents/2026-10-27-checkout-db-failover/');
     expect(page.url()).toContain('?q=Patroni');
+    // A service by its name: its own page, among the first results (its incident list is not what makes it match).
+    await page.getByLabel('Search for').fill('Checkout API');
+    await page.getByRole('button', { name: 'Search' }).click();
+    await page.waitForFunction(() => new URLSearchParams(location.search).get('q') === 'Checkout API' && /result/.test(document.getElementById('search-status')?.textContent ?? ''));
+    const found = await page.locator('#search-results a').evaluateAll((as) => as.map((a) => new URL((a as HTMLAnchorElement).href).pathname));
+    expect(found.slice(0, 3)).toContain('/services/checkout-api/');
     // Every request stayed on the site's own server.
     expect(problems).toEqual([]);
     await context.close();
