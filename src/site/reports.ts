@@ -240,6 +240,8 @@ export interface ReportPageView {
   services: ServiceSectionView[];
 }
 
+const VERDICT_ORDER: Record<SloRowView['verdict'], number> = { missed: 0, 'no data': 1, met: 2 };
+
 /** The page of one period: its published report, or with `version`, that frozen version of it. */
 export function reportPage(site: SiteModel, slug: string, base: string, version?: number): ReportPageView {
   const all = frozenVersions(site, slug);
@@ -270,7 +272,8 @@ export function reportPage(site: SiteModel, slug: string, base: string, version?
     customerFacing: i.customer_facing,
     services: i.services.map(serviceName).join(', '),
   });
-  const slos = r.slos.map((row) => sloRow(row, base));
+  // Missed first, then without data, then met, each in the report's SLO order: at 200 SLOs the missed ones were scattered through the table.
+  const slos = r.slos.map((row) => sloRow(row, base)).sort((a, b) => VERDICT_ORDER[a.verdict] - VERDICT_ORDER[b.verdict]);
   // The services as the report recorded them, so a frozen report keeps its sections and names.
   const services = r.services;
   const names = new Map(services.map((x) => [x.id, x.name]));

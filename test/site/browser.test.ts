@@ -410,6 +410,11 @@ describe('on a phone', () => {
     expect(tables.length).toBe(2);
     expect(tables).toEqual([0, 0]);
     const report = await visit(context, '/reports/2026-10/');
+    // Each SLO's result (met or missed) is in view beside its name, before the table scrolls.
+    const results = await report.page.$$eval('table.report-slos tbody tr td:nth-child(2) .badge', (bs) => bs.map((b) => ({ text: b.textContent, right: b.getBoundingClientRect().right })));
+    expect(results.length).toBeGreaterThan(5);
+    for (const r of results) expect(r.right, r.text ?? '').toBeLessThanOrEqual(360);
+    expect(results[0]!.text).toBe('missed');
     const notes = await report.page.$$eval('table.report-slos + .table-note', (ps) => ps.map((p) => ({ text: p.textContent, right: p.getBoundingClientRect().right })));
     expect(notes.length).toBe(6);
     for (const n of notes) {

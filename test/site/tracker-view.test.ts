@@ -44,6 +44,25 @@ describe('report view models', () => {
     expect(v.slos.find((r) => r.id === 'checkout-availability')).toMatchObject({ verdict: 'missed', objective: '99.95%' });
     expect(reportPage(await model(), '2026-05', '/').previous).toBeNull();
   });
+
+  it('list the missed SLOs first, then those without data, then the met ones, each group in the report\'s order', async () => {
+    const site = await model();
+    for (const slug of ['2026-10', '2026-q4', '2026-09']) {
+      const v = reportPage(site, slug, '/');
+      const order = { missed: 0, 'no data': 1, met: 2 };
+      const verdicts = v.slos.map((r) => r.verdict);
+      expect(verdicts).toEqual([...verdicts].sort((a, b) => order[a] - order[b]));
+      // The same rows as the report's, none lost; within a group as the report lists them.
+      const ids = v.report.slos.map((r) => r.id);
+      expect([...v.slos.map((r) => r.id)].sort()).toEqual([...ids].sort());
+      for (const verdict of ['missed', 'no data', 'met'] as const) {
+        const group = v.slos.filter((r) => r.verdict === verdict).map((r) => r.id);
+        expect(group).toEqual(ids.filter((id) => group.includes(id)));
+      }
+      for (const s of v.services) expect(s.slos.map((r) => r.verdict)).toEqual([...s.slos.map((r) => r.verdict)].sort((a, b) => order[a] - order[b]));
+    }
+    expect(reportPage(site, '2026-10', '/').slos[0]!.verdict).toBe('missed');
+  });
 });
 
 describe('tracker view models', () => {
