@@ -28,7 +28,10 @@
     const search = query.toString() ? `?${query}` : '';
     history.replaceState(null, '', `${location.pathname}${search}${location.hash}`);
     for (const a of document.querySelectorAll('nav.pages a')) a.search = search;
-    if (counter) counter.textContent = `${shown} of ${rows.length} incidents shown`;
+    // With more than one page, the filter narrows this page's rows only: say so, and that it travels to the other pages.
+    const pages = Number(form.dataset.pages ?? 1);
+    const where = pages > 1 ? ` on this page (${form.dataset.page} of ${pages}; the filter goes with you to the others)` : '';
+    if (counter) counter.textContent = `${shown} of ${rows.length} incidents shown${where}`;
   };
   const params = new URLSearchParams(location.search);
   for (const n of names) if (params.has(n)) form.elements[n].value = params.get(n);

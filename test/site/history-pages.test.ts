@@ -67,6 +67,8 @@ describe('the incident history at 121 incidents', () => {
       expect(visible.length).toBeGreaterThan(0);
       expect(new Set(visible)).toEqual(new Set(['SEV1']));
       expect(await page.locator('tr[data-incident]').count()).toBe(21);
+      // The count says it is this page's: the filter narrows the 21 rows here, not the 121 of every page.
+      expect(await page.textContent('[data-filter-count]')).toBe(`${visible.length} of 21 incidents shown on this page (2 of 2; the filter goes with you to the others)`);
       await page.close();
     });
   });
