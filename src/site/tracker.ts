@@ -8,6 +8,7 @@ import { compareNames, dayBars, incidentCalendar, isUnresolved, maintenanceInter
 import { duration, MONTH_NAMES, utc } from './format.ts';
 import type { SiteModel } from './model.ts';
 import { perBuild } from './per-build.ts';
+import { SEVERITIES } from '../schemas/severity.ts';
 
 export const LEVEL_LABELS: Record<DayLevel, string> = {
   none: 'No incident',
@@ -178,8 +179,17 @@ export function calendarView(site: SiteModel, days = 365): { weeks: (CalendarCel
 }
 
 export interface BannerView {
+  /** The first BANNER_SERVICES affected services, most severe first (an open incident's severity, then maintenance), then by name. */
   services: { id: string; name: string; url: string; reasons: { text: string; url: string }[] }[];
+  /** How many more are affected: named on the outage tracker, which lists them first. */
+  more: number;
 }
+
+/**
+ * Services the banner names, on every page: more would push each page's content below the fold on
+ * a phone (two took 185 px of a 740 px screen).
+ */
+export const BANNER_SERVICES = 3;
 
 const banners = perBuild<BannerView>();
 
@@ -193,10 +203,17 @@ export function bannerView(site: SiteModel, base: string): BannerView {
 
 function computeBanner(site: SiteModel, base: string): BannerView {
   const reasons = new Map<string, { text: string; url: string }[]>();
-  const add = (service: string, text: string, url: string) => reasons.set(service, [...(reasons.get(service) ?? []), { text, url }]);
-  for (const i of site.content.incidents) if (isUnresolved(i)) for (const s of i.services) add(s, `${i.severity} ${i.status}: ${i.title}`, `${base}incidents/${i.id}/`);
-  for (const m of site.content.maintenance) if (maintenanceState(m, site.asOf) === 'ongoing') for (const s of m.services) add(s, `maintenance: ${m.title}`, `${base}outages/#maintenance`);
+  // The most severe reason of each service: an open incident's severity (SEV1 = 0), maintenance after every severity.
+  const rank = new Map<string, number>();
+  const add = (service: string, text: string, url: string, r: number) => {
+    reasons.set(service, [...(reasons.get(service) ?? []), { text, url }]);
+    rank.set(service, Math.min(rank.get(service) ?? Infinity, r));
+  };
+  for (const i of site.content.incidents) if (isUnresolved(i)) for (const s of i.services) add(s, `${i.severity} ${i.status}: ${i.title}`, `${base}incidents/${i.id}/`, SEVERITIES.indexOf(i.severity));
+  for (const m of site.content.maintenance) if (maintenanceState(m, site.asOf) === 'ongoing') for (const s of m.services) add(s, `maintenance: ${m.title}`, `${base}outages/#maintenance`, SEVERITIES.length);
+  const ids = [...reasons.keys()].sort((a, b) => rank.get(a)! - rank.get(b)! || compareNames(site.serviceName(a), site.serviceName(b)));
   return {
-    services: [...reasons.keys()].sort((a, b) => compareNames(site.serviceName(a), site.serviceName(b))).map((id) => ({ id, name: site.serviceName(id), url: `${base}services/${id}/`, reasons: reasons.get(id)! })),
+    services: ids.slice(0, BANNER_SERVICES).map((id) => ({ id, name: site.serviceName(id), url: `${base}services/${id}/`, reasons: reasons.get(id)! })),
+    more: Math.max(0, ids.length - BANNER_SERVICES),
   };
 }

@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { buildModel, type SiteModel } from '../../src/site/model.ts';
 import { changeView, dataStart, periodLabel, reportIndex, reportPage, sitePeriods } from '../../src/site/reports.ts';
 import { MONTH_NAMES } from '../../src/site/format.ts';
-import { availabilityText, bannerView, calendarView, maintenanceLists, trackerPages, trackerRows } from '../../src/site/tracker.ts';
+import { BANNER_SERVICES, availabilityText, bannerView, calendarView, maintenanceLists, trackerPages, trackerRows } from '../../src/site/tracker.ts';
 import { historyPages, historyUrl } from '../../src/site/history.ts';
 import { incidentView } from '../../src/site/incident-view.ts';
 import { cssString, printCss } from '../../src/site/print.ts';
@@ -85,7 +85,7 @@ describe('tracker view models', () => {
   it('list the services affected right now first, then by tier and name, in pages of day-bars', async () => {
     const site = await model();
     const rows = trackerRows(site, '/');
-    expect(rows.slice(0, 2).map((r) => r.id)).toEqual(bannerView(site, '/').services.map((s) => s.id));
+    expect(rows.slice(0, 2).map((r) => r.id).sort()).toEqual(bannerView(site, '/').services.map((s) => s.id).sort());
     const pages = trackerPages(site, '/', 2);
     expect(pages.map((p) => p.rows.map((r) => r.id))).toEqual([rows.slice(0, 2), rows.slice(2, 4), rows.slice(4)].map((c) => c.map((r) => r.id)));
     expect(pages[2]!.links.map((l) => l.url)).toEqual(['/outages/', '/outages/services/2/', '/outages/services/3/']);
@@ -111,10 +111,24 @@ describe('tracker view models', () => {
     expect(m.upcoming[0]!.window).toBe('2026-11-22 03:00 UTC – 2026-11-22 03:30 UTC (planned)');
   });
 
-  it('put the services with an open incident or ongoing maintenance in the banner', async () => {
+  it('put the services with an open incident or ongoing maintenance in the banner, an open incident before maintenance', async () => {
     const b = bannerView(await model(), '/');
-    expect(b.services.map((s) => s.id)).toEqual(['identity', 'search']);
-    expect(b.services[0]!.reasons[0]!.text).toBe('maintenance: Identity session store upgrade');
+    expect(b.services.map((s) => s.id)).toEqual(['search', 'identity']);
+    expect(b.services[1]!.reasons[0]!.text).toBe('maintenance: Identity session store upgrade');
+    expect(b.more).toBe(0);
+  });
+
+  it('name at most BANNER_SERVICES services in the banner, the most severe incident first, and count the rest', async () => {
+    const site = await model();
+    const open = site.content.incidents.find((i) => i.resolved_at === undefined)!;
+    // Open incidents on every service, their severity by the service's place: the last service's SEV1 comes first.
+    const services = site.content.services;
+    const incidents = services.map((s, n) => ({ ...open, id: `open-${s.id}`, services: [s.id], severity: (['SEV4', 'SEV3', 'SEV2', 'SEV2', 'SEV1'] as const)[n % 5]! }));
+    const b = bannerView({ ...site, content: { ...site.content, incidents: [...site.content.incidents, ...incidents] } } as typeof site, '/');
+    expect(b.services).toHaveLength(BANNER_SERVICES);
+    expect(b.services[0]!.reasons.some((r) => r.text.startsWith('SEV1 '))).toBe(true);
+    expect(b.services.map((s) => Math.min(...s.reasons.map((r) => (/^SEV(\d)/.exec(r.text) ? Number(/^SEV(\d)/.exec(r.text)![1]) : 9))))).toEqual([1, 2, 2]);
+    expect(b.more).toBe(services.length - BANNER_SERVICES);
   });
 
   it('lay out a year of days in weeks of seven, Monday first', async () => {
