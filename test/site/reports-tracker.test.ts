@@ -216,6 +216,25 @@ describe('in Chromium', () => {
     await page.close();
   });
 
+  it('a day-bar tooltip stays on the screen at either end of the row, on a desktop and on a phone', async () => {
+    const outside: string[] = [];
+    for (const viewport of [{ width: 1280, height: 800 }, { width: 360, height: 740 }]) {
+      const page = await browser.newPage({ javaScriptEnabled: false, viewport });
+      await page.goto(`${server.url}/outages/`);
+      const bars = page.locator('li.bar[tabindex]');
+      const n = await bars.count();
+      expect(n).toBeGreaterThan(5);
+      for (let k = 0; k < n; k++) {
+        const bar = bars.nth(k);
+        await bar.focus();
+        const box = await bar.locator('.tip').evaluate((t) => { const r = t.getBoundingClientRect(); return { left: r.left, right: r.right, width: r.width }; });
+        if (box.left < 0 || box.right > viewport.width || box.width < 150) outside.push(`${viewport.width} px, ${await bar.getAttribute('data-date')}: ${Math.round(box.left)}..${Math.round(box.right)}`);
+      }
+      await page.close();
+    }
+    expect(outside).toEqual([]);
+  });
+
   it('prints an SLO page on A4 in a few pages, each with the page, the data time and the URL, none left with only the margins', async () => {
     const page = await browser.newPage({ javaScriptEnabled: false });
     await page.goto(`${server.url}/slos/checkout-availability/`);
