@@ -139,9 +139,31 @@ export function maintenanceLists(site: SiteModel): Record<MaintenanceState, Main
 
 export interface CalendarCell {
   date: string;
-  /** 0 (none) .. 4 (most), for the colour. */
+  /** 0 (none) .. 4 (most incidents started), for the shade: see calendarScale. */
   bucket: number;
+  /** A full outage that day (of any service): marked apart from the shade. */
+  outage: boolean;
   label: string;
+}
+
+/**
+ * The fewest incidents started in a day for each of the calendar's four shades: 1, then the
+ * quartiles of the days that had any, each above the one before. A team with an incident now and
+ * then gets 1, 2, 3 and 4 or more; one with twenty a day gets shades that still tell its days
+ * apart, where a fixed "3 or more" coloured every day alike. [1, 2, 3, 4] for [1, 1, 2, 5].
+ */
+export function calendarScale(counts: readonly number[]): [number, number, number, number] {
+  const days = counts.filter((c) => c > 0).sort((a, b) => a - b);
+  const q = (p: number) => (days.length ? days[Math.floor(p * (days.length - 1))]! : 0);
+  const t2 = Math.max(2, q(0.25));
+  const t3 = Math.max(t2 + 1, q(0.5));
+  const t4 = Math.max(t3 + 1, q(0.75));
+  return [1, t2, t3, t4];
+}
+
+/** The legend's words for each shade: "1", "2–3", …, "26 or more". */
+export function calendarLegend(scale: readonly number[]): string[] {
+  return scale.map((from, k) => (k === scale.length - 1 ? `${from} or more` : scale[k + 1]! - 1 === from ? `${from}` : `${from}–${scale[k + 1]! - 1}`));
 }
 
 /**
@@ -149,8 +171,9 @@ export interface CalendarCell {
  * null. `months[k]` labels week k when a month starts in it ("Nov", and the year for a January:
  * "2026"), and the first week when its month has at least three weeks left to show its name.
  */
-export function calendarView(site: SiteModel, days = 365): { weeks: (CalendarCell | null)[][]; months: (string | null)[]; total: number } {
+export function calendarView(site: SiteModel, days = 365): { weeks: (CalendarCell | null)[][]; months: (string | null)[]; total: number; legend: string[] } {
   const cal = incidentCalendar(site.content.incidents, site.content.severities, site.asOf, days);
+  const scale = calendarScale(cal.map((d) => d.incidents));
   const weeks: (CalendarCell | null)[][] = [];
   const months: (string | null)[] = [];
   let week: (CalendarCell | null)[] = [];
@@ -166,16 +189,16 @@ export function calendarView(site: SiteModel, days = 365): { weeks: (CalendarCel
   const weekday = (date: string) => (Math.floor(Date.parse(`${date}T00:00:00Z`) / 86_400_000) + 3) % 7;
   for (let k = 0; k < weekday(cal[0]!.date); k++) week.push(null);
   for (const d of cal) {
-    const bucket = d.outageMinutes > 0 ? 4 : Math.min(3, d.incidents);
+    const bucket = scale.filter((from) => d.incidents >= from).length;
     const label = `${d.date}: ${d.incidents} incident${d.incidents === 1 ? '' : 's'} started${d.outageMinutes > 0 ? `, ${minutes(d.outageMinutes)} of outage` : ''}`;
     if (d.date.endsWith('-01')) month = monthName(d.date);
-    week.push({ date: d.date, bucket, label });
+    week.push({ date: d.date, bucket, outage: d.outageMinutes > 0, label });
     if (week.length === 7) close();
   }
   if (week.length) close();
   const next = months.findIndex((m) => m !== null);
   if (months[0] === null && (next === -1 || next >= 3)) months[0] = monthName(cal[0]!.date);
-  return { weeks, months, total: cal.reduce((a, d) => a + d.incidents, 0) };
+  return { weeks, months, total: cal.reduce((a, d) => a + d.incidents, 0), legend: calendarLegend(scale) };
 }
 
 export interface BannerView {

@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { buildModel, type SiteModel } from '../../src/site/model.ts';
 import { changeView, dataStart, periodLabel, reportIndex, reportPage, sitePeriods } from '../../src/site/reports.ts';
 import { MONTH_NAMES } from '../../src/site/format.ts';
-import { BANNER_SERVICES, availabilityText, bannerView, calendarView, maintenanceLists, trackerPages, trackerRows } from '../../src/site/tracker.ts';
+import { BANNER_SERVICES, availabilityText, bannerView, calendarLegend, calendarScale, calendarView, maintenanceLists, trackerPages, trackerRows } from '../../src/site/tracker.ts';
 import { historyPages, historyUrl } from '../../src/site/history.ts';
 import { incidentView } from '../../src/site/incident-view.ts';
 import { cssString, printCss } from '../../src/site/print.ts';
@@ -139,7 +139,23 @@ describe('tracker view models', () => {
     // 2026-10-27 was a Tuesday: the second day of its week.
     const week = c.weeks.find((w) => w.some((d) => d?.date === '2026-10-27'))!;
     expect(week.findIndex((d) => d?.date === '2026-10-27')).toBe(1);
-    expect(week[1]).toMatchObject({ bucket: 4, label: '2026-10-27: 1 incident started, 52m of outage' });
+    expect(week[1]).toMatchObject({ bucket: 1, outage: true, label: '2026-10-27: 1 incident started, 52m of outage' });
+    // The sample's days have one or two incidents: the shades are 1, 2, 3 and 4 or more.
+    expect(calendarView(await model()).legend).toEqual(['1', '2', '3', '4 or more']);
+  });
+
+  it('scale the calendar\'s shades to the organisation: quartiles of the days with incidents, each shade above the one before', () => {
+    expect(calendarScale([])).toEqual([1, 2, 3, 4]);
+    expect(calendarScale([0, 1, 1, 2, 5, 0])).toEqual([1, 2, 3, 4]);
+    // Twenty-odd a day, as at 100 services: the shades tell the days apart, where "3 or more" coloured every day alike.
+    const busy = Array.from({ length: 100 }, (_, n) => 10 + (n % 25));
+    const scale = calendarScale(busy);
+    expect(scale).toEqual([1, 16, 22, 28]);
+    expect(calendarLegend(scale)).toEqual(['1–15', '16–21', '22–27', '28 or more']);
+    const shade = (c: number) => scale.filter((from) => c >= from).length;
+    const perShade = [1, 2, 3, 4].map((k) => busy.filter((c) => shade(c) === k).length);
+    for (const n of perShade) expect(n).toBeGreaterThan(15);
+    expect(calendarLegend([1, 2, 4, 9])).toEqual(['1', '2–3', '4–8', '9 or more']);
   });
 
   it('label each week in which a month starts with that month, January with its year instead', async () => {
