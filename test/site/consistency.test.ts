@@ -295,6 +295,10 @@ describe('action items', () => {
     };
     expect(await counts('index.html')).toEqual(want);
     expect(await counts('action-items/index.html')).toEqual(want);
+    // The tracker says how many items its table holds, every one from the postmortems' tables, and links to it and to the counts.
+    const tracker = await readFile(join(build.out, 'action-items/index.html'), 'utf8');
+    expect(tracker).toContain(`<a href="#items">All ${rows.length} items</a>`);
+    expect(tracker).toMatch(/<h2 id="counts">/);
     const month = new Date((asOf - 1) * 1000).toISOString().slice(0, 7);
     expect((await figures(`reports/${month}/index.html`)).find((x) => x[1] === 'actions-overdue')?.[2]).toBe(want[1]);
     const report = await readJson<{ postmortems: { actionItems: { overdue: number } } }>(join(build.out, `api/v1/reports/${month}.json`));
