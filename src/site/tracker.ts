@@ -47,10 +47,11 @@ export function availabilityText(a: number): string {
   return a < 1 && shown === '100.000' ? '>99.999%' : `${shown}%`;
 }
 
-/** One row of 90 bars per service: the services affected right now first, then by tier and name. */
+/** One row of 90 bars per service: every service affected right now first, in the banner's order (most severe first), then by tier and name. */
 export function trackerRows(site: SiteModel, base: string, days = 90): ServiceRowView[] {
-  const affected = new Set(bannerView(site, base).services.map((s) => s.id));
-  const services = [...site.content.services].sort((a, b) => Number(affected.has(b.id)) - Number(affected.has(a.id)) || a.tier - b.tier || compareNames(a.name, b.name));
+  const affected = new Map(affectedNow(site, base).map((a, k) => [a.id, k]));
+  const place = (id: string) => affected.get(id) ?? Infinity;
+  const services = [...site.content.services].sort((a, b) => place(a.id) - place(b.id) || a.tier - b.tier || compareNames(a.name, b.name) || compareNames(a.id, b.id));
   const rows = dayBars(services.map((s) => s.id), site.content.incidents, site.content.maintenance, site.content.severities, site.asOf, days);
   const maint = new Map(site.content.maintenance.map((m) => [m.id, m]));
   return rows.map((r, k) => {
@@ -202,7 +203,7 @@ export function calendarView(site: SiteModel, days = 365): { weeks: (CalendarCel
 }
 
 export interface BannerView {
-  /** The first BANNER_SERVICES affected services, most severe first (an open incident's severity, then maintenance), then by name. */
+  /** The first BANNER_SERVICES affected services (affectedNow), each with its BANNER_REASONS most severe reasons. */
   services: { id: string; name: string; url: string; reasons: { text: string; url: string }[] }[];
   /** How many more are affected: named on the outage tracker, which lists them first. */
   more: number;
@@ -214,29 +215,47 @@ export interface BannerView {
  */
 export const BANNER_SERVICES = 3;
 
+type Affected = BannerView['services'][number];
 const banners = perBuild<BannerView>();
+const affectedLists = perBuild<Affected[]>();
 
 /**
  * What is affected right now: services with an open incident or an ongoing maintenance at asOf.
  * Every page shows it: computed once per site model and base.
  */
 export function bannerView(site: SiteModel, base: string): BannerView {
-  return banners(site, base, () => computeBanner(site, base));
+  return banners(site, base, () => {
+    const all = affectedNow(site, base);
+    return {
+      services: all.slice(0, BANNER_SERVICES).map((a) => ({ ...a, reasons: a.reasons.slice(0, BANNER_REASONS) })),
+      more: Math.max(0, all.length - BANNER_SERVICES),
+    };
+  });
 }
 
-function computeBanner(site: SiteModel, base: string): BannerView {
-  const reasons = new Map<string, { text: string; url: string }[]>();
+/** Reasons the banner gives for one service, the most severe first; the service's page and the tracker list them all. */
+export const BANNER_REASONS = 2;
+
+/** Every service affected at the report time, the most severe first (an open incident by severity, then maintenance), then by name; each with its reasons, the most severe first. */
+export function affectedNow(site: SiteModel, base: string): Affected[] {
+  return affectedLists(site, base, () => computeAffected(site, base));
+}
+
+function computeAffected(site: SiteModel, base: string): Affected[] {
+  const reasons = new Map<string, { text: string; url: string; rank: number }[]>();
   // The most severe reason of each service: an open incident's severity (SEV1 = 0), maintenance after every severity.
   const rank = new Map<string, number>();
   const add = (service: string, text: string, url: string, r: number) => {
-    reasons.set(service, [...(reasons.get(service) ?? []), { text, url }]);
+    reasons.set(service, [...(reasons.get(service) ?? []), { text, url, rank: r }]);
     rank.set(service, Math.min(rank.get(service) ?? Infinity, r));
   };
   for (const i of site.content.incidents) if (isUnresolved(i)) for (const s of i.services) add(s, `${i.severity} ${i.status}: ${i.title}`, `${base}incidents/${i.id}/`, SEVERITIES.indexOf(i.severity));
   for (const m of site.content.maintenance) if (maintenanceState(m, site.asOf) === 'ongoing') for (const s of m.services) add(s, `maintenance: ${m.title}`, `${base}outages/#maintenance`, SEVERITIES.length);
-  const ids = [...reasons.keys()].sort((a, b) => rank.get(a)! - rank.get(b)! || compareNames(site.serviceName(a), site.serviceName(b)));
-  return {
-    services: ids.slice(0, BANNER_SERVICES).map((id) => ({ id, name: site.serviceName(id), url: `${base}services/${id}/`, reasons: reasons.get(id)! })),
-    more: Math.max(0, ids.length - BANNER_SERVICES),
-  };
+  const ids = [...reasons.keys()].sort((a, b) => rank.get(a)! - rank.get(b)! || compareNames(site.serviceName(a), site.serviceName(b)) || compareNames(a, b));
+  return ids.map((id) => ({
+    id,
+    name: site.serviceName(id),
+    url: `${base}services/${id}/`,
+    reasons: reasons.get(id)!.sort((x, y) => x.rank - y.rank).map(({ text, url }) => ({ text, url })),
+  }));
 }

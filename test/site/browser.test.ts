@@ -500,6 +500,18 @@ describe('on a phone', () => {
       expect(cal.months.length).toBeGreaterThanOrEqual(12);
       expect(cal.months).toContain('2026');
       expect(cal.months.at(-1)).toBe('Nov');
+      // A day with a full outage carries a dot in the text colour, with a halo of the background, over any shade: not told by hue alone.
+      const dots = await page.$$eval('.calendar .cal.out', (cells) => cells.map((c) => {
+        const dot = getComputedStyle(c, '::after');
+        return { label: c.getAttribute('aria-label'), dot: dot.backgroundColor, halo: dot.boxShadow, width: parseFloat(dot.width), text: getComputedStyle(document.body).color, page: getComputedStyle(document.documentElement).backgroundColor };
+      }));
+      expect(dots.length).toBeGreaterThan(2);
+      for (const d of dots) {
+        expect(d.label).toMatch(/of outage$/);
+        expect(d.dot).toBe(d.text);
+        expect(d.halo, JSON.stringify(d)).toContain(d.page);
+        expect(d.width).toBeGreaterThan(2);
+      }
       expect(problems).toEqual([]);
       await context.close();
     }

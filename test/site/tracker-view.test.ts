@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { buildModel, type SiteModel } from '../../src/site/model.ts';
 import { changeView, dataStart, periodLabel, reportIndex, reportPage, sitePeriods } from '../../src/site/reports.ts';
 import { MONTH_NAMES } from '../../src/site/format.ts';
-import { BANNER_SERVICES, availabilityText, bannerView, calendarLegend, calendarScale, calendarView, maintenanceLists, trackerPages, trackerRows } from '../../src/site/tracker.ts';
+import { BANNER_REASONS, BANNER_SERVICES, affectedNow, availabilityText, bannerView, calendarLegend, calendarScale, calendarView, maintenanceLists, trackerPages, trackerRows } from '../../src/site/tracker.ts';
 import { historyPages, historyUrl } from '../../src/site/history.ts';
 import { incidentView } from '../../src/site/incident-view.ts';
 import { cssString, printCss } from '../../src/site/print.ts';
@@ -85,7 +85,7 @@ describe('tracker view models', () => {
   it('list the services affected right now first, then by tier and name, in pages of day-bars', async () => {
     const site = await model();
     const rows = trackerRows(site, '/');
-    expect(rows.slice(0, 2).map((r) => r.id).sort()).toEqual(bannerView(site, '/').services.map((s) => s.id).sort());
+    expect(rows.slice(0, 2).map((r) => r.id)).toEqual(bannerView(site, '/').services.map((s) => s.id));
     const pages = trackerPages(site, '/', 2);
     expect(pages.map((p) => p.rows.map((r) => r.id))).toEqual([rows.slice(0, 2), rows.slice(2, 4), rows.slice(4)].map((c) => c.map((r) => r.id)));
     expect(pages[2]!.links.map((l) => l.url)).toEqual(['/outages/', '/outages/services/2/', '/outages/services/3/']);
@@ -129,6 +129,24 @@ describe('tracker view models', () => {
     expect(b.services[0]!.reasons.some((r) => r.text.startsWith('SEV1 '))).toBe(true);
     expect(b.services.map((s) => Math.min(...s.reasons.map((r) => (/^SEV(\d)/.exec(r.text) ? Number(/^SEV(\d)/.exec(r.text)![1]) : 9))))).toEqual([1, 2, 2]);
     expect(b.more).toBe(services.length - BANNER_SERVICES);
+    // The tracker, where "more" links, lists every affected service first, in the same order, not only the banner's three.
+    const all = affectedNow({ ...site, content: { ...site.content, incidents: [...site.content.incidents, ...incidents] } } as typeof site, '/');
+    expect(all).toHaveLength(services.length);
+    expect(all.slice(0, BANNER_SERVICES).map((a) => a.id)).toEqual(b.services.map((x) => x.id));
+    const rows = trackerRows({ ...site, content: { ...site.content, incidents: [...site.content.incidents, ...incidents] } } as typeof site, '/');
+    expect(rows.map((r) => r.id)).toEqual(all.map((a) => a.id));
+  });
+
+  it('give at most BANNER_REASONS reasons a service in the banner, the most severe first', async () => {
+    const site = await model();
+    const open = site.content.incidents.find((i) => i.resolved_at === undefined)!;
+    const service = site.content.services[0]!.id;
+    const incidents = (['SEV4', 'SEV3', 'SEV1'] as const).map((severity, n) => ({ ...open, id: `open-${n}`, title: `Open ${severity}`, services: [service], severity }));
+    const b = bannerView({ ...site, content: { ...site.content, incidents: [...site.content.incidents, ...incidents] } } as typeof site, '/');
+    const first = b.services[0]!;
+    expect(first.id).toBe(service);
+    expect(first.reasons.map((r) => r.text.split(':')[0])).toEqual(['SEV1 ' + open.status, 'SEV3 ' + open.status]);
+    expect(first.reasons).toHaveLength(BANNER_REASONS);
   });
 
   it('lay out a year of days in weeks of seven, Monday first', async () => {
