@@ -3,7 +3,7 @@
  * with its state at the report time (src/core/action-items.ts), grouped by owner, priority and
  * service, each row linking to its row in the postmortem and to its ticket. Pure; no Astro.
  */
-import { tallyActions, tallyBy, trackActions, type ActionState, type ActionTally, type TrackedAction } from '../core/index.ts';
+import { compareNames, tallyActions, tallyBy, trackActions, type ActionState, type ActionTally, type TrackedAction } from '../core/index.ts';
 import { ACTION_ITEM_COLUMNS, ACTION_PRIORITIES, COLUMN_ALIASES, headerWords } from '../schemas/postmortem.ts';
 import type { SiteModel } from './model.ts';
 import { plural } from './format.ts';
@@ -94,9 +94,9 @@ export function actionItemsView(site: SiteModel, base: string): ActionItemsView 
     byPriority: tallyBy(items, (a) => [a.priority ?? NO_PRIORITY])
       .sort((x, y) => priorityOrder(x.key) - priorityOrder(y.key))
       .map((g) => ({ ...g, label: g.key })),
-    byService: tallyBy(items, (a) => (a.services.length ? a.services : ['(none)'])).map((g) =>
-      g.key === '(none)' ? { ...g, label: 'no service' } : { ...g, label: site.serviceName(g.key), url: `${base}services/${g.key}/` },
-    ),
+    byService: tallyBy(items, (a) => (a.services.length ? a.services : ['(none)']))
+      .map((g) => (g.key === '(none)' ? { ...g, label: 'no service' } : { ...g, label: site.serviceName(g.key), url: `${base}services/${g.key}/` }))
+      .sort((x, y) => Number(x.key === '(none)') - Number(y.key === '(none)') || compareNames(x.label, y.label) || compareNames(x.key, y.key)),
   };
 }
 

@@ -1,5 +1,5 @@
 /** The outage-minutes table of /incidents/: full outage and partial degradation per service and month. */
-import type { IncidentMetricsReport } from '../core/index.ts';
+import { compareNames, type IncidentMetricsReport } from '../core/index.ts';
 
 export interface OutageTableRow {
   service: string;
@@ -7,10 +7,11 @@ export interface OutageTableRow {
   cells: { full: number | null; partial: number | null }[];
 }
 
-export function outageTable(m: Pick<IncidentMetricsReport, 'outageMinutes' | 'partialMinutes'>): { months: string[]; rows: OutageTableRow[] } {
+/** The rows by service name (`name`, the id by default), numbers in names by value. */
+export function outageTable(m: Pick<IncidentMetricsReport, 'outageMinutes' | 'partialMinutes'>, name: (id: string) => string = (id) => id): { months: string[]; rows: OutageTableRow[] } {
   const all = [m.outageMinutes, m.partialMinutes];
   const months = [...new Set(all.flatMap((x) => Object.values(x).flatMap((byMonth) => Object.keys(byMonth))))].sort();
-  const services = [...new Set(all.flatMap((x) => Object.keys(x)))].sort();
+  const services = [...new Set(all.flatMap((x) => Object.keys(x)))].sort((a, b) => compareNames(name(a), name(b)) || compareNames(a, b));
   const cell = (v: number | undefined) => (v ? Math.round(v) : null);
   return {
     months,

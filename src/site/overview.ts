@@ -85,13 +85,18 @@ export function attention(site: SiteModel, base: string): Attention[] {
   for (const i of site.content.incidents.filter(isUnresolved)) {
     out.push({ kind: 'incident', label: i.title, url: `${base}incidents/${i.id}/`, note: `${i.severity}, ${i.status}: ongoing` });
   }
+  // Firing at the report time: still firing at the last step replayed, and that step ends within one step of the
+  // report time (an SLO whose data stopped days ago is not known to page now; its table row says it is stale).
+  const firingNow = (v: SloView) => (a: NonNullable<SloView['report']>['alerts'][number]) =>
+    a.open && a.severity === 'page' && Date.parse(a.to) / 1000 >= site.asOf - (v.series?.step ?? 0);
   const paging = site.slos
-    .map((v) => ({ v, alert: (v.report?.alerts ?? []).filter((a) => a.open && a.severity === 'page').sort((x, y) => y.peakBurnRate - x.peakBurnRate)[0] }))
+    .map((v) => ({ v, alert: (v.report?.alerts ?? []).filter(firingNow(v)).sort((x, y) => y.peakBurnRate - x.peakBurnRate)[0] }))
     .filter((x) => x.alert !== undefined)
     .sort((x, y) => y.alert!.peakBurnRate - x.alert!.peakBurnRate);
-  for (const { v, alert } of paging) {
+  for (const { v, alert } of paging.slice(0, ATTENTION_PER_GROUP)) {
     out.push({ kind: 'paging', label: v.slo.name, url: `${base}slos/${v.slo.id}/`, note: `${alert!.alert} alert firing since ${utc(alert!.from)}, ${alert!.peakBurnRate.toFixed(1)}× burn at its peak` });
   }
+  if (paging.length > ATTENTION_PER_GROUP) out.push({ kind: 'more', label: `${paging.length - ATTENTION_PER_GROUP} more SLOs paging now`, url: `${base}#all-slos`, note: 'in the table below, with their 1h burn rate' });
   const listed = new Set(paging.map((x) => x.v));
   const sorted = sortByStatus(site.slos).filter((v) => !listed.has(v));
   for (const status of ['red', 'yellow'] as const) {

@@ -3,7 +3,7 @@
  * JSON (/api/v1/reports/<period>.json). The figures come from buildPeriodReport (src/core); this file
  * only chooses the periods, formats and arranges.
  */
-import { buildPeriodReport, dataStart as seriesDataStart, periodFromSlug, reportPeriods, secondsOf, type Json, type Period, type PeriodReport, type PeriodSloRow, type ReportVersion, type SloPeriodFigures } from '../core/index.ts';
+import { buildPeriodReport, compareNames, dataStart as seriesDataStart, periodFromSlug, reportPeriods, secondsOf, type Json, type Period, type PeriodReport, type PeriodSloRow, type ReportVersion, type SloPeriodFigures } from '../core/index.ts';
 import { SEVERITIES, type Severity } from '../schemas/severity.ts';
 import { count, coveragePct, duration, MONTH_NAMES, objectivePct, pct, utc } from './format.ts';
 import type { SiteModel } from './model.ts';
@@ -275,7 +275,8 @@ export function reportPage(site: SiteModel, slug: string, base: string, version?
   // Missed first, then without data, then met, each in the report's SLO order: at 200 SLOs the missed ones were scattered through the table.
   const slos = r.slos.map((row) => sloRow(row, base)).sort((a, b) => VERDICT_ORDER[a.verdict] - VERDICT_ORDER[b.verdict]);
   // The services as the report recorded them, so a frozen report keeps its sections and names.
-  const services = r.services;
+  // View-only: by tier, then by name with numbers by value (compareNames), as a report computed now lists them; a frozen record keeps the order it was frozen in.
+  const services = [...r.services].sort((a, b) => a.tier - b.tier || compareNames(a.name, b.name) || compareNames(a.id, b.id));
   const names = new Map(services.map((x) => [x.id, x.name]));
   const serviceName = (id: string) => names.get(id) ?? site.serviceName(id);
   const m = r.incidents;

@@ -74,6 +74,16 @@ describe('file history from git', () => {
     if (!h.status.available) expect(h.status.reason).toBe('not a git repository (the site was built from files outside git)');
   });
 
+  it('says git could not read a repository that is one but is broken or refused, rather than that it is none', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'sitrep-badgit-'));
+    dirs.push(dir);
+    await mkdir(join(dir, 'content'));
+    // A .git file that names no repository: git stops with its own message (as it does for "dubious ownership").
+    await writeFile(join(dir, '.git'), 'this is not a gitdir line\n');
+    const h = await readHistory(dir);
+    expect(h.status).toEqual({ available: false, reason: expect.stringMatching(/^git could not read the repository \(fatal: .+\)$/) });
+  });
+
   it('says so when git is not installed, rather than that the folder is not a repository', async () => {
     const path = process.env.PATH;
     process.env.PATH = await mkdtemp(join(tmpdir(), 'sitrep-nogit-path-'));

@@ -102,6 +102,31 @@ describe('building the bundled sample', () => {
     }
   });
 
+  it('indexes each service page for its name, owner, description and runbooks, and leaves out its dependencies, links, badge, SLO table and incidents', async () => {
+    const ids = (await readdir(join(sample.out, 'services'), { withFileTypes: true })).filter((e) => e.isDirectory()).map((e) => e.name);
+    expect(ids.length).toBeGreaterThan(3);
+    for (const id of ids) {
+      const html = await readFile(join(sample.out, 'services', id, 'index.html'), 'utf8');
+      expect(html, id).toContain('data-pagefind-body');
+      // Between the heading and the runbooks, every link and table sits inside an element Pagefind ignores.
+      const body = html.slice(html.indexOf('</h1>') + 5, html.indexOf('<h2>Runbooks</h2>'));
+      const open: boolean[] = [];
+      const indexed: string[] = [];
+      for (const m of body.matchAll(/<(\/?)([a-z0-9]+)([^>]*)>/g)) {
+        const [, closing, tag, attrs] = m;
+        if (['br', 'img', 'input', 'meta', 'link', 'hr', 'source', 'path', 'rect'].includes(tag!) || attrs!.endsWith('/')) continue;
+        if (closing) open.pop();
+        else {
+          const ignored = open.some(Boolean) || / data-pagefind-ignore/.test(attrs!);
+          if (!ignored && (tag === 'a' || tag === 'table')) indexed.push(`<${tag}${attrs}>`);
+          open.push(/ data-pagefind-ignore/.test(attrs!));
+        }
+      }
+      expect(indexed, id).toEqual([]);
+      expect(body, id).toContain('<table');
+    }
+  });
+
   it('incidents.json lists every incident and the metric distributions in seconds', async () => {
     const json = await readJson<{ incidents: { id: string }[]; metrics: Record<string, unknown> }>(join(sample.out, 'api/v1/incidents.json'));
     const { content } = await loadContent(PROJECT);

@@ -219,6 +219,15 @@ describe('tracker view models', () => {
     expect(checkout.cells[t.months.indexOf('2026-10')]).toEqual({ full: 52, partial: null });
     expect(checkout.cells[t.months.indexOf('2026-11')]).toEqual({ full: null, partial: 145 });
   });
+
+  it('the outage table lists services by name, numbers by value, when given the names', async () => {
+    const m = (await model()).metrics;
+    const ids = outageTable(m).rows.map((r) => r.service);
+    expect(ids.length).toBeGreaterThan(2);
+    // Name the services "Service 10", "Service 9", … in id order: by name, the order turns around.
+    const names = new Map(ids.map((id, n) => [id, `Service ${10 - n}`]));
+    expect(outageTable(m, (id) => names.get(id)!).rows.map((r) => r.service)).toEqual([...ids].reverse());
+  });
 });
 
 describe('printed pages', () => {

@@ -8,6 +8,7 @@
  * claim to have created every file.
  */
 import { execFile } from 'node:child_process';
+import { existsSync } from 'node:fs';
 import { realpath } from 'node:fs/promises';
 
 export interface Revision {
@@ -123,8 +124,10 @@ export async function readHistory(root: string, paths: readonly string[] = ['con
     const message = (e as Error).message.split('\n')[0]!;
     // Said to readers on every page: git's own words only where they tell something else.
     if (/not a git repository/i.test(message)) return unavailable('not a git repository (the site was built from files outside git)');
-    if (/ENOENT/.test(message)) return unavailable('git is not installed where the site was built');
-    return unavailable(`not a git repository (${message})`);
+    // Node says `spawn git ENOENT` both when git is missing and when the folder is: only the first is "not installed".
+    if (/spawn git ENOENT/.test(message) && existsSync(root)) return unavailable('git is not installed where the site was built');
+    // Such as "detected dubious ownership" (a checkout owned by another user, common in CI containers): a repository git would not read.
+    return unavailable(`git could not read the repository (${message})`);
   }
   try {
     if ((await run(root, ['rev-parse', '--is-shallow-repository'])).trim() === 'true') {
