@@ -84,6 +84,18 @@ async function expectNothingPublished(site: { dir: string; out: string }, build:
 /** The build folder in the project has files: Astro is writing pages. */
 const writing = (build: ChildProcess) => async () => ((await readdir(join(PROJECT, '.astro', `sitrep-build-${build.pid}`)).catch(() => [])).length > 0 ? true : undefined);
 
+/** A build over a last good site, caught while Astro writes pages: the site, the build, its end, and its pages' process. */
+async function buildCaughtWriting() {
+  const site = await lastGoodSite();
+  const build = await startBuild(site.out);
+  const done = collect(build);
+  const exit = new Promise<NodeJS.Signals | null>((r) => build.on('exit', (_code, signal) => r(signal)));
+  await waitFor(writing(build), 'Astro to write pages');
+  const { pages } = await steps(build.pid!);
+  expect(pages).toBeDefined();
+  return { site, build, done, exit, pages: pages! };
+}
+
 describe('npm run build, in two processes', () => {
   it('ends the pages\' process before Pagefind starts: never both at once', { timeout: 180_000 }, async () => {
     const out = join(await temp('sitrep-two-steps-'), 'site');
@@ -108,18 +120,12 @@ describe('npm run build, in two processes', () => {
   });
 
   it('stops on a signal sent to the build alone while the pages are written: passes it on, publishes nothing, ends by the signal', { timeout: 180_000 }, async () => {
-    const site = await lastGoodSite();
-    const build = await startBuild(site.out);
-    const done = collect(build);
-    const exit = new Promise<NodeJS.Signals | null>((r) => build.on('exit', (_code, signal) => r(signal)));
-    await waitFor(writing(build), 'Astro to write pages');
-    const { pages } = await steps(build.pid!);
-    expect(pages).toBeDefined();
+    const { site, build, done, exit, pages } = await buildCaughtWriting();
     process.kill(build.pid!, 'SIGTERM');
     const r = await done;
     expect(await exit).toBe('SIGTERM');
     expect(r.stderr).toContain('✗ build stopped by SIGTERM; nothing was published');
-    expect(await alive(pages!)).toBe(false);
+    expect(await alive(pages)).toBe(false);
     await expectNothingPublished(site, build);
   });
 
@@ -138,12 +144,8 @@ describe('npm run build, in two processes', () => {
   });
 
   it('stops, publishing nothing and leaving no build folder, when the pages\' process is killed', { timeout: 180_000 }, async () => {
-    const site = await lastGoodSite();
-    const build = await startBuild(site.out);
-    const done = collect(build);
-    await waitFor(writing(build), 'Astro to write pages');
-    const { pages } = await steps(build.pid!);
-    process.kill(pages!, 'SIGKILL');
+    const { site, build, done, pages } = await buildCaughtWriting();
+    process.kill(pages, 'SIGKILL');
     const r = await done;
     expect(r.code).toBe(1);
     expect(r.stderr).toContain('✗ build stopped: the page generator was stopped (SIGKILL); nothing was published');
@@ -151,14 +153,10 @@ describe('npm run build, in two processes', () => {
   });
 
   it('ends the pages\' process, and removes its folder, when the build\'s process is killed', { timeout: 180_000 }, async () => {
-    const site = await lastGoodSite();
-    const build = await startBuild(site.out);
-    const done = collect(build);
-    await waitFor(writing(build), 'Astro to write pages');
-    const { pages } = await steps(build.pid!);
+    const { site, build, done, pages } = await buildCaughtWriting();
     process.kill(build.pid!, 'SIGKILL');
     await done;
-    await waitFor(async () => ((await alive(pages!)) ? undefined : true), 'the orphaned pages\' process to end', 10_000);
+    await waitFor(async () => ((await alive(pages)) ? undefined : true), 'the orphaned pages\' process to end', 10_000);
     expect(await readdir(join(PROJECT, '.astro', `sitrep-build-${build.pid}`)).catch(() => 'gone')).toBe('gone');
     expect(await readFile(join(site.out, 'index.html'), 'utf8')).toBe('the last good site');
   });
