@@ -8,6 +8,7 @@ if (form) {
   const status = document.getElementById('search-status');
   const base = form.dataset.base || '/';
   let pagefind;
+  const PAGE = 30;
   const item = (d) => {
     const li = document.createElement('li');
     const a = document.createElement('a');
@@ -22,6 +23,7 @@ if (form) {
   };
   const run = async (q) => {
     list.replaceChildren();
+    document.getElementById('search-more')?.remove();
     if (!q.trim()) {
       status.textContent = '';
       return;
@@ -32,9 +34,24 @@ if (form) {
       await pagefind.options({ baseUrl: base });
     }
     const search = await pagefind.search(q);
-    const results = await Promise.all(search.results.slice(0, 30).map((r) => r.data()));
-    list.replaceChildren(...results.map(item));
-    status.textContent = `${search.results.length} result${search.results.length === 1 ? '' : 's'} for “${q}”${search.results.length > 30 ? ', the first 30 shown' : ''}.`;
+    const all = search.results;
+    // Thirty at a time: each result's excerpt is a request of its own; a button brings the next thirty.
+    const more = document.createElement('button');
+    more.type = 'button';
+    more.id = 'search-more';
+    const show = async () => {
+      const shown = list.children.length;
+      const next = await Promise.all(all.slice(shown, shown + PAGE).map((r) => r.data()));
+      list.append(...next.map(item));
+      const now = list.children.length;
+      status.textContent = `${all.length} result${all.length === 1 ? '' : 's'} for “${q}”${all.length > now ? `, the first ${now} shown` : ''}.`;
+      if (all.length > now) {
+        more.textContent = `Show ${Math.min(PAGE, all.length - now)} more`;
+        list.after(more);
+      } else more.remove();
+    };
+    more.addEventListener('click', () => void show());
+    await show();
   };
   form.addEventListener('submit', (e) => {
     e.preventDefault();

@@ -171,6 +171,21 @@ describe('search, feeds, sitemap and badges', () => {
     await page.waitForFunction(() => new URLSearchParams(location.search).get('q') === 'Checkout API' && /result/.test(document.getElementById('search-status')?.textContent ?? ''));
     const found = await page.locator('#search-results a').evaluateAll((as) => as.map((a) => new URL((a as HTMLAnchorElement).href).pathname));
     expect(found.slice(0, 3)).toContain('/services/checkout-api/');
+    // Thirty results at a time, and a button for the next thirty, until every one is listed.
+    await page.getByLabel('Search for').fill('incident');
+    await page.getByRole('button', { name: 'Search' }).click();
+    await page.waitForFunction(() => new URLSearchParams(location.search).get('q') === 'incident' && /result/.test(document.getElementById('search-status')?.textContent ?? ''));
+    const total = Number(/^(\d+) results/.exec((await page.textContent('#search-status'))!)![1]);
+    expect(total).toBeGreaterThan(60);
+    expect(await page.locator('#search-results li').count()).toBe(30);
+    for (let shown = 30; shown < total; shown += 30) {
+      await page.getByRole('button', { name: `Show ${Math.min(30, total - shown)} more` }).click();
+      await page.waitForFunction((n) => document.querySelectorAll('#search-results li').length === n, Math.min(total, shown + 30));
+    }
+    expect(await page.locator('#search-more').count()).toBe(0);
+    expect(await page.textContent('#search-status')).toBe(`${total} results for “incident”.`);
+    const every = await page.locator('#search-results a').evaluateAll((as) => as.map((a) => (a as HTMLAnchorElement).href));
+    expect(new Set(every).size).toBe(total);
     // Every request stayed on the site's own server.
     expect(problems).toEqual([]);
     await context.close();
