@@ -69,6 +69,17 @@ export function actionTally(site: SiteModel): ActionTally {
   return tallyActions(siteActions(site));
 }
 
+/**
+ * Open items the postmortems index lists: the first OPEN_ON_INDEX of the tracker's open rows (overdue
+ * first, then by due date), and how many more the tracker has. At 400 postmortems the index repeated
+ * all 1,066 open items after its own table.
+ */
+export const OPEN_ON_INDEX = 25;
+export function openOnIndex(site: SiteModel, base: string): { rows: ActionRow[]; more: number } {
+  const open = actionItemsView(site, base).rows.filter((r) => r.state !== 'done');
+  return { rows: open.slice(0, OPEN_ON_INDEX), more: Math.max(0, open.length - OPEN_ON_INDEX) };
+}
+
 /** The whole tracker page. */
 export function actionItemsView(site: SiteModel, base: string): ActionItemsView {
   const items = siteActions(site);

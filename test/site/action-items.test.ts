@@ -5,7 +5,7 @@
 import { describe, expect, it } from 'vitest';
 import { loadContent } from '../../src/adapters/content/load.ts';
 import { renderMarkdown } from '../../src/adapters/content/markdown.ts';
-import { actionItemsView, actionTally, anchorActionRows } from '../../src/site/action-items.ts';
+import { OPEN_ON_INDEX, actionItemsView, actionTally, anchorActionRows, openOnIndex } from '../../src/site/action-items.ts';
 import { buildModel } from '../../src/site/model.ts';
 import { MINIMAL, fixture } from '../helpers/fixture.ts';
 
@@ -24,6 +24,17 @@ describe('the action-item tracker', () => {
     expect(v.rows[0]!.services).toEqual([{ name: 'Public API', url: '/services/api/' }, { name: 'Database', url: '/services/db/' }]);
     expect(v.byOwner).toEqual([{ key: 'platform-team', label: 'platform-team', tally: { open: 1, overdue: 1, done: 1, total: 2 } }]);
     expect(v.byPriority.map((g) => g.key)).toEqual(['P1', 'P2']);
+  });
+
+  it('the postmortems index lists the first OPEN_ON_INDEX open items, overdue first, and counts the rest for the tracker', async () => {
+    const site = await buildModel(MINIMAL, { SITREP_AS_OF: '2026-11-20T00:00:00Z' }, { history: false });
+    const [pm] = site.content.postmortems;
+    const many = Array.from({ length: 40 }, (_, n) => ({ ...pm!, id: `${pm!.id}-${n}` }));
+    const v = openOnIndex({ ...site, content: { ...site.content, postmortems: many } }, '/');
+    expect(v.rows).toHaveLength(OPEN_ON_INDEX);
+    expect(v.more).toBe(40 - OPEN_ON_INDEX);
+    expect(v.rows.every((r) => r.state === 'overdue')).toBe(true);
+    expect(openOnIndex(site, '/')).toMatchObject({ more: 0, rows: [{ stateText: 'overdue, 5 days late' }] });
   });
 
   it('before its due day ends the item is open, not overdue', async () => {
