@@ -21,36 +21,60 @@ if (form) {
     li.append(a, p);
     return li;
   };
+  // One button for the next thirty results, kept in place while it is in use (moving it would drop
+  // the keyboard focus), and one search at a time: each search has a number, and whatever an older
+  // one is still loading is dropped when it arrives.
+  const more = document.createElement('button');
+  more.type = 'button';
+  more.id = 'search-more';
+  let current = 0;
+  let showMore = null;
+  more.addEventListener('click', () => showMore?.());
   const run = async (q) => {
+    const id = ++current;
+    showMore = null;
     list.replaceChildren();
-    document.getElementById('search-more')?.remove();
+    list.removeAttribute('aria-busy');
+    more.disabled = false;
+    more.remove();
     if (!q.trim()) {
       status.textContent = '';
       return;
     }
     status.textContent = 'Searching…';
     if (!pagefind) {
-      pagefind = await import(`${base}pagefind/pagefind.js`);
-      await pagefind.options({ baseUrl: base });
+      const module = await import(`${base}pagefind/pagefind.js`);
+      await module.options({ baseUrl: base });
+      pagefind ??= module;
     }
-    const search = await pagefind.search(q);
-    const all = search.results;
-    // Thirty at a time: each result's excerpt is a request of its own; a button brings the next thirty.
-    const more = document.createElement('button');
-    more.type = 'button';
-    more.id = 'search-more';
+    const all = (await pagefind.search(q)).results;
+    if (id !== current) return;
+    // Thirty at a time: each result's excerpt is a request of its own.
+    let shown = 0;
+    let loading = false;
     const show = async () => {
-      const shown = list.children.length;
+      if (loading || id !== current) return;
+      loading = true;
+      more.disabled = true;
+      list.setAttribute('aria-busy', 'true');
       const next = await Promise.all(all.slice(shown, shown + PAGE).map((r) => r.data()));
-      list.append(...next.map(item));
-      const now = list.children.length;
-      status.textContent = `${all.length} result${all.length === 1 ? '' : 's'} for “${q}”${all.length > now ? `, the first ${now} shown` : ''}.`;
-      if (all.length > now) {
-        more.textContent = `Show ${Math.min(PAGE, all.length - now)} more`;
-        list.after(more);
+      if (id !== current) return;
+      const items = next.map(item);
+      list.append(...items);
+      const first = shown === 0;
+      shown += next.length;
+      loading = false;
+      more.disabled = false;
+      list.removeAttribute('aria-busy');
+      status.textContent = `${all.length} result${all.length === 1 ? '' : 's'} for “${q}”${all.length > shown ? `, the first ${shown} shown` : ''}.`;
+      if (all.length > shown) {
+        more.textContent = `Show ${Math.min(PAGE, all.length - shown)} more`;
+        if (!more.isConnected) list.after(more);
       } else more.remove();
+      // After "Show more", the keyboard goes on from the first result it brought.
+      if (!first) items[0]?.querySelector('a')?.focus();
     };
-    more.addEventListener('click', () => void show());
+    showMore = show;
     await show();
   };
   form.addEventListener('submit', (e) => {

@@ -179,13 +179,26 @@ describe('search, feeds, sitemap and badges', () => {
     expect(total).toBeGreaterThan(60);
     expect(await page.locator('#search-results li').count()).toBe(30);
     for (let shown = 30; shown < total; shown += 30) {
-      await page.getByRole('button', { name: `Show ${Math.min(30, total - shown)} more` }).click();
-      await page.waitForFunction((n) => document.querySelectorAll('#search-results li').length === n, Math.min(total, shown + 30));
+      // Pressed twice at once, by keyboard: the next thirty come once, and the keyboard goes on from the first of them.
+      const button = page.getByRole('button', { name: `Show ${Math.min(30, total - shown)} more` });
+      await button.focus();
+      await page.keyboard.press('Enter');
+      await page.keyboard.press('Enter').catch(() => undefined);
+      await page.waitForFunction((n) => document.querySelectorAll('#search-results li').length === n && !document.getElementById('search-results')!.hasAttribute('aria-busy'), Math.min(total, shown + 30));
+      expect(await page.evaluate(() => document.activeElement?.tagName)).toBe('A');
+      expect(await page.evaluate(() => [...document.querySelectorAll('#search-results li')].indexOf(document.activeElement!.closest('li')!))).toBe(shown);
     }
     expect(await page.locator('#search-more').count()).toBe(0);
     expect(await page.textContent('#search-status')).toBe(`${total} results for “incident”.`);
     const every = await page.locator('#search-results a').evaluateAll((as) => as.map((a) => (a as HTMLAnchorElement).href));
+    expect(every).toHaveLength(total);
     expect(new Set(every).size).toBe(total);
+    // A new search replaces the list whole: its own count, one button, none of the last search's results.
+    await page.getByLabel('Search for').fill('budget');
+    await page.getByRole('button', { name: 'Search' }).click();
+    await page.waitForFunction(() => /for “budget”/.test(document.getElementById('search-status')?.textContent ?? ''));
+    expect(await page.locator('#search-results li').count()).toBe(30);
+    expect(await page.locator('#search-more').count()).toBe(1);
     // Every request stayed on the site's own server.
     expect(problems).toEqual([]);
     await context.close();
