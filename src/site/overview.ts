@@ -6,7 +6,7 @@
  */
 import { isUnresolved, secondsOf } from '../core/index.ts';
 import { actionTally } from './action-items.ts';
-import { pct, utc } from './format.ts';
+import { pct, plural, utc } from './format.ts';
 import type { SiteModel, SloView } from './model.ts';
 import { runbookViews } from './runbooks.ts';
 import { worstFirst } from './worst-first.ts';
@@ -82,33 +82,40 @@ export function sparkline(v: SloView): Sparkline | null {
  */
 export function attention(site: SiteModel, base: string): Attention[] {
   const out: Attention[] = [];
+  /** One line for the rest of a group of `count` past the first ATTENTION_PER_GROUP: "3 more red SLOs", "1 more runbook due for review". */
+  const more = (count: number, noun: string, rest: string, url: string, note: string) => {
+    if (count > ATTENTION_PER_GROUP) out.push({ kind: 'more', label: `${count - ATTENTION_PER_GROUP} more ${plural(count - ATTENTION_PER_GROUP, noun).replace(/^[\d,]+ /, '')}${rest ? ` ${rest}` : ''}`, url, note });
+  };
   for (const i of site.content.incidents.filter(isUnresolved)) {
     out.push({ kind: 'incident', label: i.title, url: `${base}incidents/${i.id}/`, note: `${i.severity}, ${i.status}: ongoing` });
   }
-  // Firing at the report time: still firing at the last step replayed, and that step ends within one step of the
-  // report time (an SLO whose data stopped days ago is not known to page now; its table row says it is stale).
-  const firingNow = (v: SloView) => (a: NonNullable<SloView['report']>['alerts'][number]) =>
-    a.open && a.severity === 'page' && Date.parse(a.to) / 1000 >= site.asOf - (v.series?.step ?? 0);
+  // A page alert still firing at the last step replayed. It fires now when that step ends within one step of the
+  // report time; when the data stopped earlier, it was firing when the data ended, which is said (and no less urgent:
+  // nothing shows it stopped). Those firing now come first, each group by its highest burn.
   const paging = site.slos
-    .map((v) => ({ v, alert: (v.report?.alerts ?? []).filter(firingNow(v)).sort((x, y) => y.peakBurnRate - x.peakBurnRate)[0] }))
+    .map((v) => {
+      const alert = (v.report?.alerts ?? []).filter((a) => a.open && a.severity === 'page').sort((x, y) => y.peakBurnRate - x.peakBurnRate)[0];
+      return { v, alert, now: alert !== undefined && Date.parse(alert.to) / 1000 >= site.asOf - (v.series?.step ?? 0) };
+    })
     .filter((x) => x.alert !== undefined)
-    .sort((x, y) => y.alert!.peakBurnRate - x.alert!.peakBurnRate);
-  for (const { v, alert } of paging.slice(0, ATTENTION_PER_GROUP)) {
-    out.push({ kind: 'paging', label: v.slo.name, url: `${base}slos/${v.slo.id}/`, note: `${alert!.alert} alert firing since ${utc(alert!.from)}, ${alert!.peakBurnRate.toFixed(1)}× burn at its peak` });
+    .sort((x, y) => Number(y.now) - Number(x.now) || y.alert!.peakBurnRate - x.alert!.peakBurnRate);
+  for (const { v, alert, now } of paging.slice(0, ATTENTION_PER_GROUP)) {
+    const when = now ? `firing since ${utc(alert!.from)}` : `firing when its data ended, ${utc(alert!.to)} (none since)`;
+    out.push({ kind: 'paging', label: v.slo.name, url: `${base}slos/${v.slo.id}/`, note: `${alert!.alert} alert ${when}, ${alert!.peakBurnRate.toFixed(1)}× burn at its peak` });
   }
-  if (paging.length > ATTENTION_PER_GROUP) out.push({ kind: 'more', label: `${paging.length - ATTENTION_PER_GROUP} more SLOs paging now`, url: `${base}#all-slos`, note: 'in the table below, with their 1h burn rate' });
+  more(paging.length, 'SLO', 'with a page alert firing', `${base}#all-slos`, 'in the table below');
   const listed = new Set(paging.map((x) => x.v));
   const sorted = sortByStatus(site.slos).filter((v) => !listed.has(v));
   for (const status of ['red', 'yellow'] as const) {
     const group = sorted.filter((v) => v.report?.status === status);
     for (const v of group.slice(0, ATTENTION_PER_GROUP)) out.push({ kind: status, label: v.slo.name, url: `${base}slos/${v.slo.id}/`, note: `${status}: ${pct(v.report!.budget.remaining, 1)} of the error budget left` });
-    if (group.length > ATTENTION_PER_GROUP) out.push({ kind: 'more', label: `${group.length - ATTENTION_PER_GROUP} more ${status} SLOs`, url: `${base}#all-slos`, note: 'in the table below, worst first' });
+    more(group.length, `${status} SLO`, '', `${base}#all-slos`, 'in the table below, worst first');
   }
   const actions = actionTally(site);
   if (actions.overdue > 0) out.push({ kind: 'actions', label: `${actions.overdue} overdue action item${actions.overdue === 1 ? '' : 's'}`, url: `${base}action-items/`, note: `of ${actions.open} open` });
   // Most overdue first: with more than a group's worth, the oldest reviews are the ones named.
   const stale = runbookViews(site, base).filter((x) => x.stale).sort((a, b) => (b.review.ageDays ?? 0) - (a.review.ageDays ?? 0));
   for (const r of stale.slice(0, ATTENTION_PER_GROUP)) out.push({ kind: 'runbook', label: r.title, url: r.url, note: `runbook ${r.stale}` });
-  if (stale.length > ATTENTION_PER_GROUP) out.push({ kind: 'more', label: `${stale.length - ATTENTION_PER_GROUP} more runbooks due for review`, url: `${base}runbooks/`, note: 'on the runbooks page' });
+  more(stale.length, 'runbook', 'due for review', `${base}runbooks/`, 'on the runbooks page');
   return out;
 }

@@ -26,6 +26,7 @@ describe('the overview of the sample', async () => {
     expect(kinds).toContain('red');
     expect(kinds).toContain('actions');
     const paging = site.slos.filter((v) => v.report?.alerts.some((a) => a.open && a.severity === 'page'));
+    // (The sample has none: the cases are built below.)
     const reds = site.slos.filter((v) => v.report?.status === 'red' && !paging.includes(v)).length;
     expect(kinds.filter((k) => k === 'paging')).toHaveLength(paging.length);
     expect(kinds.filter((k) => k === 'red')).toHaveLength(reds);
@@ -47,12 +48,16 @@ describe('the overview of the sample', async () => {
       { kind: 'paging', label: red[0]!.slo.name, url: `/slos/${red[0]!.slo.id}/`, note: expect.stringMatching(/20\.5× burn at its peak$/) },
     ]);
     expect(list.filter((a) => a.label === red[0]!.slo.name)).toHaveLength(1);
-    // Still firing at the last step of data that ended a day before the report time: not known to page now.
-    const stale = (v: (typeof red)[number]) => ({
+    // Still firing at the last step of data that ended before the report time: said so, after those firing now, even at a higher burn.
+    const endingAt = (v: (typeof red)[number], to: number, peak: number) => ({
       ...v,
-      report: { ...v.report!, alerts: [{ alert: 'page-fast' as const, severity: 'page' as const, from: '2026-11-13T20:00:00.000Z', to: '2026-11-14T00:00:00.000Z', peakBurnRate: 30, open: true, incidents: [] }] },
+      report: { ...v.report!, alerts: [{ alert: 'page-fast' as const, severity: 'page' as const, from: '2026-11-13T20:00:00.000Z', to: new Date(to * 1000).toISOString(), peakBurnRate: peak, open: true, incidents: [] }] },
     });
-    expect(attention({ ...site, slos: site.slos.map((v) => (v === green ? stale(v) : v)) }, '/').filter((a) => a.kind === 'paging')).toEqual([]);
+    const step = green.series!.step;
+    const ended = attention({ ...site, slos: site.slos.map((v) => (v === green ? endingAt(v, site.asOf - step - 1, 99) : v === red[0] ? endingAt(v, site.asOf - step, 5) : v)) }, '/').filter((a) => a.kind === 'paging');
+    expect(ended.map((a) => a.label)).toEqual([red[0]!.slo.name, green.slo.name]);
+    expect(ended[0]!.note).toMatch(/^page-fast alert firing since /);
+    expect(ended[1]!.note).toBe(`page-fast alert firing when its data ended, ${new Date((site.asOf - step - 1) * 1000).toISOString().slice(0, 16).replace('T', ' ')} UTC (none since), 99.0× burn at its peak`);
   });
 
   it('names at most ATTENTION_PER_GROUP SLOs of a status, the worst, and links the rest in one line', () => {
@@ -64,6 +69,14 @@ describe('the overview of the sample', async () => {
     expect(reds).toHaveLength(ATTENTION_PER_GROUP);
     const more = list[list.indexOf(reds.at(-1)!) + 1]!;
     expect(more).toEqual({ kind: 'more', label: '12 more red SLOs', url: '/#all-slos', note: 'in the table below, worst first' });
+    // One more is "1 more red SLO"; the paging group is capped the same way.
+    const nine = attention({ ...site, slos: [...site.slos.filter((v) => v.report?.status !== 'red'), ...many.slice(0, ATTENTION_PER_GROUP + 1)] }, '/');
+    expect(nine.filter((a) => a.kind === 'more').map((a) => a.label)).toEqual(['1 more red SLO']);
+    const firing = many.map((v, n) => ({ ...v, report: { ...v.report!, alerts: [{ alert: 'page-slow' as const, severity: 'page' as const, from: '2026-11-14T20:00:00.000Z', to: '2026-11-15T00:00:00.000Z', peakBurnRate: 10 + n, open: true, incidents: [] }] } }));
+    const paging = attention({ ...site, slos: [...site.slos.filter((v) => v.report?.status !== 'red'), ...firing] }, '/');
+    expect(paging.filter((a) => a.kind === 'paging')).toHaveLength(ATTENTION_PER_GROUP);
+    expect(paging.filter((a) => a.kind === 'paging')[0]!.label).toBe('Red 19');
+    expect(paging.filter((a) => a.kind === 'more').map((a) => a.label)).toEqual(['12 more SLOs with a page alert firing']);
   });
 
   it('sorts the SLOs red, yellow, green, then without data, and within a status the least budget left first', () => {
