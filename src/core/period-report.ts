@@ -317,7 +317,7 @@ export function buildPeriodReport(input: PeriodReportInput, period: Period, asOf
     asOf: isoOf(asOf),
     toDate: asOf < period.to,
     evaluated: { from: isoOf(period.from), to: isoOf(Math.min(period.to, asOf)) },
-    services: (input.services ?? []).map((x) => ({ id: x.id, name: x.name, tier: x.tier })).sort((a, b) => a.tier - b.tier || compareNames(a.name, b.name)),
+    services: (input.services ?? []).map((x) => ({ id: x.id, name: x.name, tier: x.tier })).sort((a, b) => a.tier - b.tier || compareNames(a.name, b.name) || compareNames(a.id, b.id)),
     slos,
     incidents: periodIncidents(input, period, asOf),
     topSpenders: spend.slice(0, topN),

@@ -65,7 +65,7 @@ export function historyPages(site: SiteModel, base: string, size = HISTORY_PAGE_
       };
     });
   const pages = Math.max(1, Math.ceil(rows.length / size));
-  const filters = { services: [...site.content.services].sort((a, b) => compareNames(a.name, b.name)).map((s) => ({ id: s.id, name: s.name })), severities: SEVERITIES };
+  const filters = { services: [...site.content.services].sort((a, b) => compareNames(a.name, b.name) || compareNames(a.id, b.id)).map((s) => ({ id: s.id, name: s.name })), severities: SEVERITIES };
   return Array.from({ length: pages }, (_, k): HistoryPage => {
     const page = k + 1;
     const groups: HistoryPage['groups'] = [];

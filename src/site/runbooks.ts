@@ -98,7 +98,7 @@ function computeViews(site: SiteModel, base: string): RunbookView[] {
   const to = pointers(site);
   const slos = new Map(site.content.slos.map((s) => [s.id, s]));
   return [...site.content.runbooks]
-    .sort((a, b) => compareNames(site.serviceName(a.service), site.serviceName(b.service)) || compareNames(a.title, b.title))
+    .sort((a, b) => compareNames(site.serviceName(a.service), site.serviceName(b.service)) || compareNames(a.service, b.service) || compareNames(a.title, b.title) || compareNames(a.id, b.id))
     .map((rb): RunbookView => {
       const review = reviewState(rb.last_reviewed, site.history.files.get(rb.file)?.updated.date, site.asOf, after);
       return {

@@ -203,8 +203,8 @@ export function calendarView(site: SiteModel, days = 365): { weeks: (CalendarCel
 }
 
 export interface BannerView {
-  /** The first BANNER_SERVICES affected services (affectedNow), each with its BANNER_REASONS most severe reasons. */
-  services: { id: string; name: string; url: string; reasons: { text: string; url: string }[] }[];
+  /** The first BANNER_SERVICES affected services (affectedNow), each with its BANNER_REASONS most severe reasons and how many more it has. */
+  services: { id: string; name: string; url: string; reasons: { text: string; url: string }[]; moreReasons: number }[];
   /** How many more are affected: named on the outage tracker, which lists them first. */
   more: number;
 }
@@ -215,7 +215,7 @@ export interface BannerView {
  */
 export const BANNER_SERVICES = 3;
 
-type Affected = BannerView['services'][number];
+type Affected = Omit<BannerView['services'][number], 'moreReasons'>;
 const banners = perBuild<BannerView>();
 const affectedLists = perBuild<Affected[]>();
 
@@ -227,7 +227,7 @@ export function bannerView(site: SiteModel, base: string): BannerView {
   return banners(site, base, () => {
     const all = affectedNow(site, base);
     return {
-      services: all.slice(0, BANNER_SERVICES).map((a) => ({ ...a, reasons: a.reasons.slice(0, BANNER_REASONS) })),
+      services: all.slice(0, BANNER_SERVICES).map((a) => ({ ...a, reasons: a.reasons.slice(0, BANNER_REASONS), moreReasons: Math.max(0, a.reasons.length - BANNER_REASONS) })),
       more: Math.max(0, all.length - BANNER_SERVICES),
     };
   });

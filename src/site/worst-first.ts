@@ -11,5 +11,5 @@ const rank = (v: Pick<SloView, 'report'>): number => (v.report?.status ? RANK[v.
 const left = (v: Pick<SloView, 'report'>): number => v.report?.budget.remaining ?? Infinity;
 
 export function worstFirst(a: Pick<SloView, 'report' | 'slo'>, b: Pick<SloView, 'report' | 'slo'>): number {
-  return rank(a) - rank(b) || left(a) - left(b) || compareNames(a.slo.name, b.slo.name);
+  return rank(a) - rank(b) || left(a) - left(b) || compareNames(a.slo.name, b.slo.name) || compareNames(a.slo.id, b.slo.id);
 }

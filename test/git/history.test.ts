@@ -81,7 +81,12 @@ describe('file history from git', () => {
     // A .git file that names no repository: git stops with its own message (as it does for "dubious ownership").
     await writeFile(join(dir, '.git'), 'this is not a gitdir line\n');
     const h = await readHistory(dir);
-    expect(h.status).toEqual({ available: false, reason: expect.stringMatching(/^git could not read the repository \(fatal: .+\)$/) });
+    expect(h.status).toEqual({ available: false, reason: expect.stringMatching(/^git could not read the repository \(.+\)$/) });
+    // Without git's "fatal:" and without the build machine's paths: every page shows it.
+    if (!h.status.available) {
+      expect(h.status.reason).not.toContain('fatal');
+      expect(h.status.reason).not.toContain(dir);
+    }
   });
 
   it('says so when git is not installed, rather than that the folder is not a repository', async () => {

@@ -29,11 +29,13 @@ describe('the action-item tracker', () => {
   it('the postmortems index lists the first OPEN_ON_INDEX open items, overdue first, and counts the rest for the tracker', async () => {
     const site = await buildModel(MINIMAL, { SITREP_AS_OF: '2026-11-20T00:00:00Z' }, { history: false });
     const [pm] = site.content.postmortems;
-    const many = Array.from({ length: 40 }, (_, n) => ({ ...pm!, id: `${pm!.id}-${n}` }));
-    const v = openOnIndex({ ...site, content: { ...site.content, postmortems: many } }, '/');
+    // 30 postmortems whose open item is due next month come first in the files; 10 whose item is overdue come last.
+    const later = Array.from({ length: 30 }, (_, n) => ({ ...pm!, id: `${pm!.id}-later-${n}`, actionItems: pm!.actionItems.map((a) => ({ ...a, due: '2026-12-31' })) }));
+    const late = Array.from({ length: 10 }, (_, n) => ({ ...pm!, id: `${pm!.id}-late-${n}` }));
+    const v = openOnIndex({ ...site, content: { ...site.content, postmortems: [...later, ...late] } }, '/');
     expect(v.rows).toHaveLength(OPEN_ON_INDEX);
     expect(v.more).toBe(40 - OPEN_ON_INDEX);
-    expect(v.rows.every((r) => r.state === 'overdue')).toBe(true);
+    expect(v.rows.map((r) => r.state)).toEqual([...Array(10).fill('overdue'), ...Array(OPEN_ON_INDEX - 10).fill('open')]);
     expect(openOnIndex(site, '/')).toMatchObject({ more: 0, rows: [{ stateText: 'overdue, 5 days late' }] });
   });
 

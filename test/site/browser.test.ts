@@ -540,6 +540,11 @@ describe('on a phone', () => {
         expect(d.halo, JSON.stringify(d)).toContain(d.page);
         expect(d.width).toBeGreaterThan(2);
       }
+      // In forced colours (high contrast), where backgrounds are dropped, the dot keeps the system's text colour.
+      await page.emulateMedia({ forcedColors: 'active' });
+      const forced = await page.$eval('.calendar .cal.out', (c) => ({ dot: getComputedStyle(c, '::after').backgroundColor, text: getComputedStyle(document.body).color }));
+      expect(forced.dot).toBe(forced.text);
+      await page.emulateMedia({ forcedColors: 'none' });
       expect(problems).toEqual([]);
       await context.close();
     }

@@ -147,6 +147,7 @@ describe('tracker view models', () => {
     expect(first.id).toBe(service);
     expect(first.reasons.map((r) => r.text.split(':')[0])).toEqual(['SEV1 ' + open.status, 'SEV3 ' + open.status]);
     expect(first.reasons).toHaveLength(BANNER_REASONS);
+    expect(first.moreReasons).toBe(1);
   });
 
   it('lay out a year of days in weeks of seven, Monday first', async () => {

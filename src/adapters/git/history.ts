@@ -123,11 +123,14 @@ export async function readHistory(root: string, paths: readonly string[] = ['con
   } catch (e) {
     const message = (e as Error).message.split('\n')[0]!;
     // Said to readers on every page: git's own words only where they tell something else.
-    if (/not a git repository/i.test(message)) return unavailable('not a git repository (the site was built from files outside git)');
+    // "(or any of the parent directories)": no repository at all, not a worktree or submodule whose parent is missing.
+    if (/not a git repository \(or any of the parent directories\)/i.test(message)) return unavailable('not a git repository (the site was built from files outside git)');
     // Node says `spawn git ENOENT` both when git is missing and when the folder is: only the first is "not installed".
     if (/spawn git ENOENT/.test(message) && existsSync(root)) return unavailable('git is not installed where the site was built');
     // Such as "detected dubious ownership" (a checkout owned by another user, common in CI containers): a repository git would not read.
-    return unavailable(`git could not read the repository (${message})`);
+    // Readers see this on every page: git's words without its "fatal:" and without the build machine's paths.
+    const said = message.replace(/^(fatal|error): /i, '').replace(/'?\/[^\s']*'?/g, '…');
+    return unavailable(`git could not read the repository (${said})`);
   }
   try {
     if ((await run(root, ['rev-parse', '--is-shallow-repository'])).trim() === 'true') {
