@@ -75,6 +75,16 @@ export function sparkline(v: SloView): Sparkline | null {
 }
 
 /**
+ * The SLO's page alert still firing at its last step of data (the highest burn, if several), and whether that step
+ * ends within one step of the report time `asOf` (firing now) or earlier (firing when its data ended). One
+ * definition for the home page's list and the SLO tables' notes.
+ */
+export function pagingAlert(v: SloView, asOf: number): { alert?: NonNullable<SloView['report']>['alerts'][number]; now: boolean } {
+  const alert = (v.report?.alerts ?? []).filter((a) => a.open && a.severity === 'page').sort((x, y) => y.peakBurnRate - x.peakBurnRate)[0];
+  return { alert, now: alert !== undefined && Date.parse(alert.to) / 1000 >= asOf - (v.series?.step ?? 0) };
+}
+
+/**
  * What needs attention now, most urgent first: ongoing incidents; SLOs whose page alert fires at
  * the report time (the engine's replay), highest burn first; red SLOs, then yellow ones, least
  * budget left first; overdue action items; runbooks due for review, most overdue first. A long group shows its first
@@ -93,17 +103,14 @@ export function attention(site: SiteModel, base: string): Attention[] {
   // report time; when the data stopped earlier, it was firing when the data ended, which is said (and no less urgent:
   // nothing shows it stopped). Those firing now come first, each group by its highest burn.
   const paging = site.slos
-    .map((v) => {
-      const alert = (v.report?.alerts ?? []).filter((a) => a.open && a.severity === 'page').sort((x, y) => y.peakBurnRate - x.peakBurnRate)[0];
-      return { v, alert, now: alert !== undefined && Date.parse(alert.to) / 1000 >= site.asOf - (v.series?.step ?? 0) };
-    })
+    .map((v) => ({ v, ...pagingAlert(v, site.asOf) }))
     .filter((x) => x.alert !== undefined)
     .sort((x, y) => Number(y.now) - Number(x.now) || y.alert!.peakBurnRate - x.alert!.peakBurnRate);
   for (const { v, alert, now } of paging.slice(0, ATTENTION_PER_GROUP)) {
     const when = now ? `firing since ${utc(alert!.from)}` : `firing when its data ended, ${utc(alert!.to)} (none since)`;
     out.push({ kind: 'paging', label: v.slo.name, url: `${base}slos/${v.slo.id}/`, note: `${alert!.alert} alert ${when}, ${alert!.peakBurnRate.toFixed(1)}× burn at its peak` });
   }
-  more(paging.length, 'SLO', 'with a page alert firing', `${base}#all-slos`, 'in the table below');
+  more(paging.length, 'SLO', 'with a page alert firing', `${base}#all-slos`, 'in the table below, "paging" in their notes');
   const listed = new Set(paging.map((x) => x.v));
   const sorted = sortByStatus(site.slos).filter((v) => !listed.has(v));
   for (const status of ['red', 'yellow'] as const) {

@@ -1,7 +1,7 @@
 /** The overview's view model: attention first, SLOs worst first, and the 30-day sparklines. */
 import { describe, expect, it } from 'vitest';
 import { buildModel } from '../../src/site/model.ts';
-import { ATTENTION_PER_GROUP, attention, sortByStatus, sparkPath, sparkline } from '../../src/site/overview.ts';
+import { ATTENTION_PER_GROUP, attention, pagingAlert, sortByStatus, sparkPath, sparkline } from '../../src/site/overview.ts';
 import { PROJECT } from '../helpers/build.ts';
 
 describe('sparkPath', () => {
@@ -77,6 +77,10 @@ describe('the overview of the sample', async () => {
     expect(paging.filter((a) => a.kind === 'paging')).toHaveLength(ATTENTION_PER_GROUP);
     expect(paging.filter((a) => a.kind === 'paging')[0]!.label).toBe('Red 19');
     expect(paging.filter((a) => a.kind === 'more').map((a) => a.label)).toEqual(['12 more SLOs with a page alert firing']);
+    // The SLO tables' notes say which, by the same definition: the highest-burn page alert still firing, now or when the data ended.
+    expect(pagingAlert(firing[3]!, site.asOf)).toMatchObject({ now: true, alert: { alert: 'page-slow', peakBurnRate: 13 } });
+    expect(pagingAlert(firing[3]!, site.asOf + 86_400)).toMatchObject({ now: false, alert: { peakBurnRate: 13 } });
+    expect(pagingAlert(red, site.asOf)).toEqual({ alert: undefined, now: false });
   });
 
   it('sorts the SLOs red, yellow, green, then without data, and within a status the least budget left first', () => {
