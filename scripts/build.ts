@@ -14,8 +14,8 @@ import { cp, mkdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { dropCredentials, parseOptions } from './lib/cli.ts';
-import { buildFolder, markSite, refuseOut, removeStaleBuilds, swapIn } from './lib/out-dir.ts';
-import { writeSearchIndex } from './lib/search-index.ts';
+import { buildFolder, markSite, refuseOut, removeDetached, removeStaleBuilds, swapIn } from './lib/out-dir.ts';
+import { stopSearchIndex, writeSearchIndex } from './lib/search-index.ts';
 import type { PagesTimings } from './lib/build-pages.ts';
 
 /** The sitrep project (astro.config.mjs, src/, node_modules/), wherever the command runs from. */
@@ -75,9 +75,12 @@ const endBy = (signal: NodeJS.Signals) => {
   process.off('SIGINT', onSignal).off('SIGTERM', onSignal);
   process.kill(process.pid, signal);
 };
-/** Stop the build on a signal: remove the unfinished site, say so, end by the signal. Pagefind ends with its pipes. */
+/** Stop the build on a signal: stop Pagefind, remove the unfinished site, say so, end by the signal. */
 async function stopBy(signal: NodeJS.Signals): Promise<never> {
+  if (phase === 'search') await stopSearchIndex().catch(() => undefined);
   await cleanUp().catch(() => undefined);
+  // A write Pagefind had under way as it was stopped could make a folder again: a process of its own removes what is left.
+  for (const folder of [building, staging]) removeDetached(folder);
   console.error(`\n✗ build stopped by ${signal}; nothing was published`);
   endBy(signal);
   return new Promise<never>(() => {});

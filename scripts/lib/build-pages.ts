@@ -14,6 +14,7 @@ import { parseAsOfOption } from '../../src/site/as-of.ts';
 import { DATA_FILES_BY_BUILD, SITE_MODEL, type ModelHooks } from '../../src/site/model-hooks.ts';
 import { modelOffThread, type ContentCacheUse } from './model-thread.ts';
 import { parseOptions, printContentErrors } from './cli.ts';
+import { removeDetached } from './out-dir.ts';
 import { withBuildLock } from './build-lock.ts';
 import { chartsUsed } from '../../src/adapters/charts/registry.ts';
 import { writeDataFiles, writeSitemap } from './post-build.ts';
@@ -41,10 +42,12 @@ prefetchChartsOnModel(chartCache, basePath);
 
 // Should the build's process die without passing on a signal (SIGKILL), this one is orphaned: it
 // stops too, instead of holding memory, the build lock and a folder the next build would remove.
+// The folder goes by a process of its own once this one has ended: writes this one still had under
+// way could otherwise make it again after a removal from here.
 const parent = process.ppid;
 setInterval(() => {
   if (process.ppid === parent) return;
-  rmSync(dir, { recursive: true, force: true });
+  removeDetached(dir);
   process.exit(1);
 }, 500).unref();
 

@@ -114,7 +114,7 @@ export async function removeStaleBuilds(out: string, project: string): Promise<v
 }
 
 /** Delete `dir` in a detached Node process that outlives this one; in this process if none can start. */
-function removeDetached(dir: string): void {
+export function removeDetached(dir: string): void {
   const child = spawn(process.execPath, ['-e', 'require("node:fs").rmSync(process.argv[1], { recursive: true, force: true })', dir], { detached: true, stdio: 'ignore' });
   child.once('error', () => void rm(dir, { recursive: true, force: true }));
   child.unref();

@@ -7,6 +7,9 @@
 import { join } from 'node:path';
 import { createIndex, close } from 'pagefind';
 
+/** Stop Pagefind's process (its writes end with it): for a build that is stopped while it indexes. */
+export const stopSearchIndex = (): Promise<unknown> => close();
+
 /** Index the site for search into `<dir>/pagefind/`; returns the number of pages indexed. */
 export async function writeSearchIndex(dir: string): Promise<number> {
   const { index, errors } = await createIndex({ forceLanguage: 'en' });
