@@ -13,7 +13,7 @@ import { spawn } from 'node:child_process';
 import { cp, mkdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { dropCredentials, parseOptions } from './lib/cli.ts';
+import { dropCredentials, parseOptions, stopBuild } from './lib/cli.ts';
 import { buildFolder, markSite, refuseOut, removeDetached, removeStaleBuilds, swapIn } from './lib/out-dir.ts';
 import { stopSearchIndex, writeSearchIndex } from './lib/search-index.ts';
 import type { PagesTimings } from './lib/build-pages.ts';
@@ -40,13 +40,9 @@ process.env.ASTRO_TELEMETRY_DISABLED = '1';
 // before the pages' process inherits the environment.
 dropCredentials(process.env);
 
-const fail = (message: string): never => {
-  console.error(`\n✗ build stopped: ${message}; nothing was published`);
-  process.exit(1);
-};
 
 const refused = await refuseOut(out, PROJECT, root);
-if (refused) fail(`--out: ${refused}`);
+if (refused) stopBuild(`--out: ${refused}`);
 await removeStaleBuilds(out, PROJECT);
 
 const building = buildFolder('astro', out, PROJECT);
@@ -93,9 +89,9 @@ const ended = await new Promise<{ code: number | null; signal: NodeJS.Signals | 
 if (stopSignal) await stopBy(stopSignal);
 if (ended.code !== 0) {
   await cleanUp().catch(() => undefined);
-  if (ended.error) fail(`the page generator could not be started (${ended.error.message})`);
+  if (ended.error) stopBuild(`the page generator could not be started (${ended.error.message})`);
   // Killed from outside (the kernel's out-of-memory killer): the pages' process could not say why.
-  if (ended.signal) fail(`the page generator was stopped (${ended.signal})`);
+  if (ended.signal) stopBuild(`the page generator was stopped (${ended.signal})`);
   process.exit(ended.code ?? 1);
 }
 
@@ -119,7 +115,7 @@ try {
   if (stopSignal) await new Promise<never>(() => {});
   console.error(e);
   await cleanUp().catch((c: Error) => console.error(`could not remove the unfinished site: ${c.message}`));
-  fail(`${step} (the last good site is untouched)`);
+  stopBuild(`${step} (the last good site is untouched)`);
 }
 if (stopSignal) await new Promise<never>(() => {});
 phase = 'swap';

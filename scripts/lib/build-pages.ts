@@ -13,7 +13,7 @@ import { fileURLToPath } from 'node:url';
 import { parseAsOfOption } from '../../src/site/as-of.ts';
 import { DATA_FILES_BY_BUILD, SITE_MODEL, type ModelHooks } from '../../src/site/model-hooks.ts';
 import { modelOffThread, type ContentCacheUse } from './model-thread.ts';
-import { parseOptions, printContentErrors } from './cli.ts';
+import { parseOptions, printContentErrors, stopBuild } from './cli.ts';
 import { removeDetached } from './out-dir.ts';
 import { withBuildLock } from './build-lock.ts';
 import { chartsUsed } from '../../src/adapters/charts/registry.ts';
@@ -51,15 +51,11 @@ setInterval(() => {
   process.exit(1);
 }, 500).unref();
 
-const fail = (message: string): never => {
-  console.error(`\n✗ build stopped: ${message}; nothing was published`);
-  process.exit(1);
-};
 
 try {
   parseAsOfOption(process.env.SITREP_AS_OF);
 } catch (e) {
-  fail((e as Error).message);
+  stopBuild((e as Error).message);
 }
 
 // The model is computed on its own thread while Astro starts and bundles the pages; the pages take it from there.
@@ -76,7 +72,7 @@ const pages = model.then((m) => {
   // Bad content stops the build at once, whatever Astro is doing.
   if (m.kind === 'errors') printContentErrors(m.errors, root);
   rmSync(dir, { recursive: true, force: true });
-  return fail(m.kind === 'errors' ? `${m.errors.length} content error(s)` : m.message);
+  return stopBuild(m.kind === 'errors' ? `${m.errors.length} content error(s)` : m.message);
 });
 const hooks = globalThis as ModelHooks;
 hooks[SITE_MODEL] = pages;
@@ -112,7 +108,7 @@ try {
 } catch (e) {
   console.error(e);
   await rm(dir, { recursive: true, force: true }).catch((c: Error) => console.error(`could not remove the unfinished site: ${c.message}`));
-  fail('the site generator failed (the last good site is untouched)');
+  stopBuild('the site generator failed (the last good site is untouched)');
 }
 await pruneCharts(chartCache, chartsUsed());
 

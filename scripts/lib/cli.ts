@@ -55,3 +55,12 @@ export function annotationFile(file: string, root: string | undefined, workspace
 export function dropCredentials(env: NodeJS.ProcessEnv): void {
   for (const name of Object.keys(env)) if (name.startsWith('PROMETHEUS_')) delete env[name];
 }
+
+/**
+ * Stop `npm run build`, saying why and that nothing was published ("✗ build stopped: 2 content
+ * error(s); nothing was published"), with exit status 1. One wording for the build's two processes.
+ */
+export function stopBuild(reason: string): never {
+  console.error(`\n✗ build stopped: ${reason}; nothing was published`);
+  process.exit(1);
+}
