@@ -94,7 +94,7 @@ export function attention(site: SiteModel, base: string): Attention[] {
   const out: Attention[] = [];
   /** One line for the rest of a group of `count` past the first ATTENTION_PER_GROUP: "3 more red SLOs", "1 more runbook due for review". */
   const more = (count: number, noun: string, rest: string, url: string, note: string) => {
-    if (count > ATTENTION_PER_GROUP) out.push({ kind: 'more', label: `${count - ATTENTION_PER_GROUP} more ${plural(count - ATTENTION_PER_GROUP, noun).replace(/^[\d,]+ /, '')}${rest ? ` ${rest}` : ''}`, url, note });
+    if (count > ATTENTION_PER_GROUP) out.push({ kind: 'more', label: `${plural(count - ATTENTION_PER_GROUP, `more ${noun}`)}${rest ? ` ${rest}` : ''}`, url, note });
   };
   for (const i of site.content.incidents.filter(isUnresolved)) {
     out.push({ kind: 'incident', label: i.title, url: `${base}incidents/${i.id}/`, note: `${i.severity}, ${i.status}: ongoing` });

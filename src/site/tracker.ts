@@ -242,20 +242,13 @@ export function affectedNow(site: SiteModel, base: string): Affected[] {
 }
 
 function computeAffected(site: SiteModel, base: string): Affected[] {
+  // Each reason ranked: an open incident by its severity (SEV1 = 0), maintenance after every severity.
   const reasons = new Map<string, { text: string; url: string; rank: number }[]>();
-  // The most severe reason of each service: an open incident's severity (SEV1 = 0), maintenance after every severity.
-  const rank = new Map<string, number>();
-  const add = (service: string, text: string, url: string, r: number) => {
-    reasons.set(service, [...(reasons.get(service) ?? []), { text, url, rank: r }]);
-    rank.set(service, Math.min(rank.get(service) ?? Infinity, r));
-  };
+  const add = (service: string, text: string, url: string, rank: number) => reasons.set(service, [...(reasons.get(service) ?? []), { text, url, rank }]);
   for (const i of site.content.incidents) if (isUnresolved(i)) for (const s of i.services) add(s, `${i.severity} ${i.status}: ${i.title}`, `${base}incidents/${i.id}/`, SEVERITIES.indexOf(i.severity));
   for (const m of site.content.maintenance) if (maintenanceState(m, site.asOf) === 'ongoing') for (const s of m.services) add(s, `maintenance: ${m.title}`, `${base}outages/#maintenance`, SEVERITIES.length);
-  const ids = [...reasons.keys()].sort((a, b) => rank.get(a)! - rank.get(b)! || compareNames(site.serviceName(a), site.serviceName(b)) || compareNames(a, b));
-  return ids.map((id) => ({
-    id,
-    name: site.serviceName(id),
-    url: `${base}services/${id}/`,
-    reasons: reasons.get(id)!.sort((x, y) => x.rank - y.rank).map(({ text, url }) => ({ text, url })),
-  }));
+  for (const list of reasons.values()) list.sort((x, y) => x.rank - y.rank);
+  // A service by its most severe reason, which its list now starts with.
+  const ids = [...reasons.keys()].sort((a, b) => reasons.get(a)![0]!.rank - reasons.get(b)![0]!.rank || compareNames(site.serviceName(a), site.serviceName(b)) || compareNames(a, b));
+  return ids.map((id) => ({ id, name: site.serviceName(id), url: `${base}services/${id}/`, reasons: reasons.get(id)!.map(({ text, url }) => ({ text, url })) }));
 }
