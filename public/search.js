@@ -8,6 +8,18 @@ if (form) {
   const status = document.getElementById('search-status');
   const base = form.dataset.base || '/';
   let pagefind;
+  // The index comes in shards (pagefind/shards.json, written by the build): the first shard's
+  // Pagefind takes in the others, and a search asks them all and ranks their results together.
+  let indexLoad;
+  const load = async () => {
+    const response = await fetch(`${base}pagefind/shards.json`);
+    if (!response.ok) throw new Error(`pagefind/shards.json: ${response.status}`);
+    const { shards } = await response.json();
+    const module = await import(`${base}pagefind/${shards[0]}pagefind.js`);
+    await module.options({ baseUrl: base });
+    await Promise.all(shards.slice(1).map((shard) => module.mergeIndex(`${base}pagefind/${shard}`, { baseUrl: base })));
+    return module;
+  };
   const PAGE = 30;
   const item = (d) => {
     const li = document.createElement('li');
@@ -42,12 +54,15 @@ if (form) {
       return;
     }
     status.textContent = 'Searching…';
-    if (!pagefind) {
-      const module = await import(`${base}pagefind/pagefind.js`);
-      await module.options({ baseUrl: base });
-      pagefind ??= module;
+    let all;
+    try {
+      pagefind = await (indexLoad ??= load());
+      all = (await pagefind.search(q)).results;
+    } catch {
+      indexLoad = undefined;
+      if (id === current) status.textContent = 'The search index could not be loaded: try again, or browse from the menu.';
+      return;
     }
-    const all = (await pagefind.search(q)).results;
     if (id !== current) return;
     // Thirty at a time: each result's excerpt is a request of its own.
     let shown = 0;

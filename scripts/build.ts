@@ -15,7 +15,8 @@ import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { dropCredentials, parseOptions, stopBuild } from './lib/cli.ts';
 import { buildFolder, markSite, refuseOut, removeDetached, removeStaleBuilds, swapIn } from './lib/out-dir.ts';
-import { stopSearchIndex, writeSearchIndex } from './lib/search-index.ts';
+import { SHARD_PAGES, stopSearchIndex, writeSearchIndex } from './lib/search-index.ts';
+import { keptDir } from './lib/kept.ts';
 import type { PagesTimings } from './lib/build-pages.ts';
 
 /** The sitrep project (astro.config.mjs, src/, node_modules/), wherever the command runs from. */
@@ -34,6 +35,13 @@ const values = parseOptions({ 'as-of': { type: 'string' }, root: { type: 'string
 const root = resolve(values.root ?? (process.env.SITREP_ROOT || '.'));
 const out = resolve(values.out ?? 'dist');
 if (process.env.SITREP_CACHE_DIR) process.env.SITREP_CACHE_DIR = resolve(process.env.SITREP_CACHE_DIR);
+/** SITREP_SEARCH_SHARD_PAGES: about how many pages a shard of the search index holds (default SHARD_PAGES). */
+function shardPages(value: string | undefined): number {
+  if (value === undefined || value === '') return SHARD_PAGES;
+  if (!/^[1-9]\d{0,6}$/.test(value.trim())) stopBuild(`SITREP_SEARCH_SHARD_PAGES: expected a whole number of pages, 1 or more, got "${value.slice(0, 40)}"`);
+  return Number(value.trim());
+}
+const searchShardPages = shardPages(process.env.SITREP_SEARCH_SHARD_PAGES);
 if (values['as-of'] !== undefined) process.env.SITREP_AS_OF = values['as-of'];
 process.env.ASTRO_TELEMETRY_DISABLED = '1';
 // The build needs no credentials (only `npm run fetch` talks to Prometheus): drop any it was given,
@@ -99,7 +107,8 @@ phase = 'search';
 let step = 'the search index failed';
 try {
   const indexing = performance.now();
-  console.log(`search index: ${await writeSearchIndex(building)} pages`);
+  const search = await writeSearchIndex(building, join(keptDir(PROJECT), 'sitrep-search'), searchShardPages);
+  console.log(`search index: ${search.pages} pages in ${search.shards} shard${search.shards === 1 ? '' : 's'}${search.reused ? `, ${search.reused} unchanged since the last build` : ''}`);
   step = 'the site could not be put in place';
   // For `npm run bench`: the time of each part of the build.
   if (process.env.SITREP_TIMINGS_FILE) {

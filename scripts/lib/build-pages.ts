@@ -15,6 +15,7 @@ import { DATA_FILES_BY_BUILD, SITE_MODEL, type ModelHooks } from '../../src/site
 import { modelOffThread, type ContentCacheUse } from './model-thread.ts';
 import { parseOptions, printContentErrors, stopBuild } from './cli.ts';
 import { removeDetached } from './out-dir.ts';
+import { keptDir } from './kept.ts';
 import { withBuildLock } from './build-lock.ts';
 import { chartsUsed } from '../../src/adapters/charts/registry.ts';
 import { writeDataFiles, writeSitemap } from './post-build.ts';
@@ -30,9 +31,7 @@ if (!root || !dir) throw new Error('--root and --dir are required');
 export interface PagesTimings { modelSeconds: number; astroSeconds: number; dataSeconds: number; contentCache?: ContentCacheUse }
 
 const cacheDir = process.env.SITREP_CACHE_DIR || undefined;
-// What the next build reuses: chart SVGs under the hash of their spec (src/charts/render.ts), and
-// each content file's parse, for the version of the code that made it (parse-cache.ts).
-const kept = cacheDir ?? join(PROJECT, 'node_modules', '.astro');
+const kept = keptDir(PROJECT);
 const chartCache = join(kept, 'sitrep-charts');
 process.env.SITREP_CHART_CACHE = chartCache;
 process.env.SITREP_CONTENT_CACHE = join(kept, 'sitrep-content.cache');

@@ -44,8 +44,10 @@ let server: Awaited<ReturnType<typeof serveStatic>>;
 let browser: Browser;
 
 beforeAll(async () => {
-  sample = await buildSite();
+  // The search index in shards of 25 pages (four for the sample), so the search below runs over several, merged.
+  sample = await buildSite([], { SITREP_SEARCH_SHARD_PAGES: '25' });
   expect(sample.code, sample.stderr).toBe(0);
+  expect(sample.stdout).toMatch(/search index: \d+ pages in [2-9] shards/);
   server = await serveStatic(sample.out);
   browser = await chromium.launch({ executablePath: '/usr/bin/chromium', headless: true, args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking'] });
   await mkdir(SHOTS, { recursive: true });

@@ -116,7 +116,7 @@ describe('npm run build, in two processes', () => {
     expect(samples.filter((s) => s.pagefind).length).toBeGreaterThan(0);
     expect(samples.filter((s) => s.pages && s.pagefind)).toEqual([]);
     // Pagefind indexed what the pages' process wrote.
-    expect(await readdir(join(out, 'pagefind'))).toContain('pagefind-entry.json');
+    expect(await readdir(join(out, 'pagefind', '0'))).toContain('pagefind-entry.json');
   });
 
   it('stops on a signal sent to the build alone while the pages are written: passes it on, publishes nothing, ends by the signal', { timeout: 180_000 }, async () => {

@@ -50,7 +50,7 @@ describe('building the bundled sample', () => {
       expect.stringMatching(/^pages: built in \d+\.\d s$/),
       expect.stringMatching(/^sitemap\.xml: \d+ pages$/),
       expect.stringMatching(/^data files: \d+ \(API, chart specs, badges\)$/),
-      expect.stringMatching(/^search index: \d+ pages$/),
+      expect.stringMatching(/^search index: \d+ pages in 1 shard$/),
       `✓ site written to ${sample.out}`,
     ]);
   });

@@ -1,0 +1,8 @@
+/**
+ * The folder where a build keeps what the next one reuses: Astro's own cache, chart SVGs under the
+ * hash of their spec (src/charts/render.ts), each content file's parse (parse-cache.ts) and the
+ * search index's shards (search-index.ts). SITREP_CACHE_DIR, else node_modules/.astro.
+ */
+import { join } from 'node:path';
+
+export const keptDir = (project: string): string => process.env.SITREP_CACHE_DIR || join(project, 'node_modules', '.astro');
