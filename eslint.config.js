@@ -13,7 +13,7 @@ const noIo = { group: ['node:*', 'fs', 'path', 'http', 'https', 'child_process']
 const noAstro = { group: ['astro', 'astro:*', 'astro/*'], message: 'pure code must not depend on Astro.' };
 
 export default tseslint.config(
-  { ignores: ['dist/**', '.astro/**', 'node_modules/**', 'coverage/**', 'reports/**', '.stryker-tmp/**'] },
+  { ignores: ['dist/**', '.astro/**', '.tmp/**', 'node_modules/**', 'coverage/**', 'reports/**', '.stryker-tmp/**'] },
   ...tseslint.configs.recommended,
   ...astro.configs.recommended,
   {

@@ -18,6 +18,7 @@ import { SIZES, writeOrg, type Size, type SizeName } from './lib/bench/org.ts';
 import type { Stage } from './lib/bench/stages.ts';
 import { watchTree } from './lib/bench/tree-usage.ts';
 import type { PagesTimings } from './lib/build-pages.ts';
+import type { SearchIndexed } from './lib/search-index.ts';
 
 const PROJECT = fileURLToPath(new URL('..', import.meta.url)).replace(/\/$/, '');
 const HOOK = join(PROJECT, 'scripts/lib/bench/usage-hook.ts');
@@ -137,13 +138,13 @@ async function measure(dir: string, counts: Size, label: string): Promise<Measur
   const pages = (await readdir(out, { recursive: true })).filter((f) => f.endsWith('.html')).length;
   measured.push({ stage: 'astro build (pages)', wallSeconds: timings.astroSeconds, cpuSeconds: null, maxRssBytes: null, detail: `${fmt(pages)} pages; the model (check, engine, Markdown) took ${timings.modelSeconds.toFixed(1)} s on its own thread beside Astro's start` });
   measured.push({ stage: 'sitemap and data files', wallSeconds: timings.dataSeconds, cpuSeconds: null, maxRssBytes: null, detail: 'sitemap.xml, the per-SLO API files, chart specs and badges' });
-  measured.push({ stage: 'search index', wallSeconds: timings.searchSeconds, cpuSeconds: null, maxRssBytes: null, detail: 'Pagefind over every page, once the pages\' process has ended' });
+  measured.push({ stage: 'search index', wallSeconds: timings.searchSeconds, cpuSeconds: null, maxRssBytes: null, detail: `Pagefind over every searchable page, ${fmt(timings.search.pages)} in ${fmt(timings.search.shards)} shards, once the pages' process has ended` });
   return { stages: measured, root, out, build, buildEnv };
 }
 
 /** What the build wrote to SITREP_TIMINGS_FILE: its parts' times, and what it took from the content cache. */
 async function readTimings(file: string) {
-  return JSON.parse(await readFile(file, 'utf8')) as PagesTimings & { searchSeconds: number };
+  return JSON.parse(await readFile(file, 'utf8')) as PagesTimings & { searchSeconds: number; search: SearchIndexed };
 }
 
 /** The organisations --growth compares with the main one: each doubles one thing. */
@@ -184,8 +185,12 @@ try {
   const rebuild = must(await run('scripts/build.ts', ['--root', root, '--out', out], buildEnv), 'the rebuild');
   const edited = await readFile(join(out, 'postmortems', first!.replace(/\.md$/, ''), 'index.html'), 'utf8');
   if (!edited.includes('Edited for the benchmark')) throw new Error(`the rebuild did not show the edit of ${first}`);
-  const reuse = (await readTimings(buildEnv.SITREP_TIMINGS_FILE)).contentCache;
-  const reused = reuse ? `; ${fmt(reuse.reused)} content files as the cold build parsed them, ${fmt(reuse.parsed)} parsed again` : '';
+  const { contentCache: reuse, keptPages, search } = await readTimings(buildEnv.SITREP_TIMINGS_FILE);
+  const reused = [
+    reuse && `${fmt(reuse.reused)} content files as the cold build parsed them, ${fmt(reuse.parsed)} parsed again`,
+    keptPages && `${fmt(keptPages.linked)} pages linked from the cold build, ${fmt(keptPages.rendered)} keyed page${keptPages.rendered === 1 ? '' : 's'} rendered again`,
+    `${fmt(search.reused)} of ${fmt(search.shards)} search shards unchanged`,
+  ].filter(Boolean).map((t) => `; ${t}`).join('');
   stages.push(processStage('rebuild, one postmortem edited', rebuild, `${first} changed; the page shows the edit${reused}`, { target: '< 1/3 of the cold build', pass: rebuild.wallSeconds < build.wallSeconds / 3 }));
   const output = (stage: string, bytes: number, detail: string, limit?: number): Stage => ({
     stage, wallSeconds: NaN, cpuSeconds: null, maxRssBytes: null, detail: `${kb(bytes)}: ${detail}`,

@@ -113,7 +113,7 @@ try {
   // For `npm run bench`: the time of each part of the build.
   if (process.env.SITREP_TIMINGS_FILE) {
     const timings = JSON.parse(await readFile(process.env.SITREP_TIMINGS_FILE, 'utf8')) as PagesTimings;
-    await writeFile(process.env.SITREP_TIMINGS_FILE, JSON.stringify({ ...timings, searchSeconds: (performance.now() - indexing) / 1000 }));
+    await writeFile(process.env.SITREP_TIMINGS_FILE, JSON.stringify({ ...timings, searchSeconds: (performance.now() - indexing) / 1000, search }));
   }
   await markSite(building);
   await mkdir(dirname(out), { recursive: true });

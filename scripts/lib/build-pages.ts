@@ -11,11 +11,12 @@ import { readdir, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseAsOfOption } from '../../src/site/as-of.ts';
-import { DATA_FILES_BY_BUILD, SITE_MODEL, type ModelHooks } from '../../src/site/model-hooks.ts';
+import { DATA_FILES_BY_BUILD, PAGE_STORE, SITE_MODEL, type ModelHooks } from '../../src/site/model-hooks.ts';
 import { modelOffThread, type ContentCacheUse } from './model-thread.ts';
 import { parseOptions, printContentErrors, stopBuild } from './cli.ts';
 import { removeDetached } from './out-dir.ts';
 import { keptDir } from './kept.ts';
+import { KeptPages, codeDigest, type PageStoreUse } from './page-store.ts';
 import { withBuildLock } from './build-lock.ts';
 import { chartsUsed } from '../../src/adapters/charts/registry.ts';
 import { writeDataFiles, writeSitemap } from './post-build.ts';
@@ -28,7 +29,7 @@ const { root, dir } = parseOptions({ root: { type: 'string' }, dir: { type: 'str
 if (!root || !dir) throw new Error('--root and --dir are required');
 
 /** What this process tells scripts/build.ts in SITREP_TIMINGS_FILE, for `npm run bench`. */
-export interface PagesTimings { modelSeconds: number; astroSeconds: number; dataSeconds: number; contentCache?: ContentCacheUse }
+export interface PagesTimings { modelSeconds: number; astroSeconds: number; dataSeconds: number; contentCache?: ContentCacheUse; keptPages?: PageStoreUse }
 
 const cacheDir = process.env.SITREP_CACHE_DIR || undefined;
 const kept = keptDir(PROJECT);
@@ -86,22 +87,27 @@ process.env.SITREP_ROOT = root;
 process.chdir(PROJECT);
 try {
   const { build } = await import('astro');
-  // Astro shares files under the project's .astro/ between builds: one build of a project at a time.
-  await withBuildLock(PROJECT, () =>
-    build({
+  // Astro shares files under the project's .astro/ between builds, as builds share the kept pages
+  // under the default cache folder: one build of a project at a time.
+  const linked = await withBuildLock(PROJECT, async () => {
+    // The incident, postmortem and runbook pages the last build rendered from what they show now are linked, not rendered (page-keys.ts).
+    const keptPages = await KeptPages.open(join(kept, 'sitrep-pages'), await codeDigest(PROJECT), dir);
+    hooks[PAGE_STORE] = keptPages;
+    await build({
       root: PROJECT,
       outDir: dir,
       ...(cacheDir ? { cacheDir } : {}),
       logLevel: astroLogLevel(process.env.SITREP_LOG_LEVEL),
-    }),
-  (line) => console.log(line));
+    });
+    return keptPages.finish();
+  }, (line) => console.log(line));
   const built = performance.now();
-  console.log(`pages: built in ${((built - began) / 1000).toFixed(1)} s`);
+  console.log(`pages: built in ${((built - began) / 1000).toFixed(1)} s${linked.linked ? `, ${linked.linked} unchanged since the last build` : ''}`);
   console.log(`sitemap.xml: ${await writeSitemap(dir, basePath, process.env.SITREP_SITE || undefined)} pages`);
   console.log(`data files: ${await writeDataFiles(dir, await pages, basePath)} (API, chart specs, badges)`);
   if (process.env.SITREP_TIMINGS_FILE) {
     const seconds = (from: number, to: number) => (to - from) / 1000;
-    const timings: PagesTimings = { modelSeconds: seconds(began, modelled), astroSeconds: seconds(began, built), dataSeconds: seconds(built, performance.now()), contentCache };
+    const timings: PagesTimings = { modelSeconds: seconds(began, modelled), astroSeconds: seconds(began, built), dataSeconds: seconds(built, performance.now()), contentCache, keptPages: linked };
     await writeFile(process.env.SITREP_TIMINGS_FILE, JSON.stringify(timings));
   }
 } catch (e) {

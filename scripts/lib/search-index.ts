@@ -13,9 +13,10 @@
  * shard's word statistics, by which Pagefind ranks results, are much the whole site's.
  */
 import { createHash } from 'node:crypto';
-import { copyFile, link, mkdir, readdir, readFile, rename, rm, stat, writeFile } from 'node:fs/promises';
-import { dirname, join } from 'node:path';
+import { readdir, readFile, rename, rm, stat, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
 import { createIndex, close } from 'pagefind';
+import { inBatches, linkFiles } from './links.ts';
 
 /** About how many pages a shard holds: a rebuild indexes this many again for each shard an edit touches; a search asks every shard. */
 export const SHARD_PAGES = 2000;
@@ -166,31 +167,8 @@ async function pruneKept(cache: string, count: number): Promise<void> {
   await Promise.all(names.filter((n) => !/^\d+$/.test(n) || Number(n) >= count).map((n) => rm(join(cache, n), { recursive: true, force: true })));
 }
 
-/**
- * Hard-link each file from `from` into `to` (same relative paths), or copy it where a link cannot be
- * made (another file system). Nothing writes into these files afterwards: Pagefind writes new ones,
- * and a kept shard is replaced by renaming.
- */
-async function linkAll(files: readonly string[], from: string, to: string): Promise<void> {
-  const folders = new Map<string, Promise<unknown>>();
-  await inBatches(files, async (f) => {
-    const target = join(to, f);
-    const folder = dirname(target);
-    await (folders.get(folder) ?? folders.set(folder, mkdir(folder, { recursive: true })).get(folder));
-    await link(join(from, f), target).catch((e: NodeJS.ErrnoException) => {
-      if (e.code === 'EXDEV' || e.code === 'EPERM' || e.code === 'ENOTSUP') return copyFile(join(from, f), target);
-      throw e;
-    });
-  });
-}
-
-/** Run `work` on every item, a few at a time. */
-async function inBatches<T>(items: readonly T[], work: (item: T) => Promise<unknown>, width = 16): Promise<void> {
-  let next = 0;
-  await Promise.all(Array.from({ length: Math.min(width, items.length) }, async () => {
-    while (next < items.length) await work(items[next++]!);
-  }));
-}
+/** Link each of `files` from `from` into `to`, under the same relative paths. */
+const linkAll = (files: readonly string[], from: string, to: string): Promise<void> => linkFiles(files.map((f) => [join(from, f), join(to, f)]));
 
 let version: Promise<string> | undefined;
 /** Pagefind's version, part of every shard's digest: another Pagefind builds every shard again. */

@@ -14,4 +14,18 @@ export const SITE_MODEL = Symbol.for('sitrep.site-model');
 /** Set by `npm run build`, which writes the data files itself (src/site/data-files.ts): their routes list no paths. */
 export const DATA_FILES_BY_BUILD = Symbol.for('sitrep.data-files-by-build');
 
-export type ModelHooks = { [ON_SITE_MODEL]?: (site: SiteModel) => void; [SITE_MODEL]?: Promise<SiteModel>; [DATA_FILES_BY_BUILD]?: boolean };
+/** Set by `npm run build` (scripts/lib/page-store.ts): the pages the last build rendered, which this one links instead of rendering when nothing they show changed (page-keys.ts). */
+export const PAGE_STORE = Symbol.for('sitrep.page-store');
+
+export interface PageStore {
+  /**
+   * Record a keyed page of this build, by the file it is written to (relative to the site) and the
+   * digest of what it shows; true when the store holds that file as the last build rendered it from
+   * the same digest and the same code, so the page is linked from there and not rendered.
+   */
+  take(file: string, key: string): boolean;
+  /** A route has listed every page it has (the store may start linking those it gives). */
+  listed(): void;
+}
+
+export type ModelHooks = { [ON_SITE_MODEL]?: (site: SiteModel) => void; [SITE_MODEL]?: Promise<SiteModel>; [DATA_FILES_BY_BUILD]?: boolean; [PAGE_STORE]?: PageStore };

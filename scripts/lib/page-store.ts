@@ -1,0 +1,117 @@
+/**
+ * The keyed pages (src/site/page-keys.ts) a build keeps for the next one, in the cache folder:
+ * `sitrep-pages/files/<name>.html`, where a page's name is the digest of sitrep's code, the page's
+ * file and its key (what it shows), so a name's bytes never change; and `sitrep-pages/manifest.json`,
+ * the name of each page of the last build. A page whose name is unchanged is left out of Astro's
+ * paths and linked into the site once Astro is done; every page Astro rendered is linked into the
+ * store, the manifest replaced, and names no page uses any more removed. A build stopped half-way
+ * leaves the last manifest, whose files are all still there, or the new one, whose files are.
+ */
+import { createHash } from 'node:crypto';
+import { readdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
+import { join, relative, sep } from 'node:path';
+import type { PageStore } from '../../src/site/model-hooks.ts';
+import { inBatches, linkFiles } from './links.ts';
+
+interface Manifest {
+  code: string;
+  /** By page file (relative to the site), its name in the store. */
+  pages: Record<string, string>;
+}
+
+export interface PageStoreUse {
+  /** Pages linked from the store instead of rendered. */
+  linked: number;
+  /** Keyed pages rendered (new, changed, or the store did not hold them). */
+  rendered: number;
+}
+
+export class KeptPages implements PageStore {
+  readonly #next = new Map<string, string>();
+  /** The pages taken from the store, in the order taken; the first #linking are being linked. */
+  readonly #taken: string[] = [];
+  #linking = 0;
+  readonly #links: Promise<void>[] = [];
+  private readonly folder: string;
+  private readonly code: string;
+  /** The site's folder, where Astro writes. */
+  private readonly dir: string;
+  /** The last build's manifest (empty when another code made it). */
+  private readonly last: Readonly<Record<string, string>>;
+  /** The names the store holds files for. */
+  private readonly held: ReadonlySet<string>;
+
+  private constructor(folder: string, code: string, dir: string, last: Readonly<Record<string, string>>, held: ReadonlySet<string>) {
+    this.folder = folder;
+    this.code = code;
+    this.dir = dir;
+    this.last = last;
+    this.held = held;
+  }
+
+  /** The store in `folder` (made on first use), for pages rendered by the code whose digest is `code` into the site's folder `dir`. */
+  static async open(folder: string, code: string, dir: string): Promise<KeptPages> {
+    const manifest = await readFile(join(folder, 'manifest.json'), 'utf8').then((t) => JSON.parse(t) as Manifest, () => undefined);
+    const held = new Set(await readdir(join(folder, 'files')).catch(() => [] as string[]));
+    const last = manifest?.code === code && manifest.pages && typeof manifest.pages === 'object' ? manifest.pages : {};
+    return new KeptPages(folder, code, dir, last, held);
+  }
+
+  take(file: string, key: string): boolean {
+    const name = `${createHash('sha256').update(JSON.stringify([this.code, file, key])).digest('hex')}.html`;
+    if (this.#next.has(file)) throw new Error(`${file}: two keyed pages write it`);
+    this.#next.set(file, name);
+    const kept = this.last[file] === name && this.held.has(name);
+    if (kept) this.#taken.push(file);
+    return kept;
+  }
+
+  /**
+   * A route has listed its pages: link those taken from the store into the site while Astro renders
+   * the others (the site's folder is Astro's output, emptied before any route lists its pages).
+   * `finish` waits for them.
+   */
+  listed(): void {
+    const pairs = this.#taken.slice(this.#linking).map((f) => [join(this.folder, 'files', this.#next.get(f)!), join(this.dir, f)] as const);
+    this.#linking = this.#taken.length;
+    if (pairs.length > 0) this.#links.push(linkFiles(pairs));
+  }
+
+  /** Once Astro has written the site: link the pages taken from the store into it, and keep the rendered ones. */
+  async finish(): Promise<PageStoreUse> {
+    const dir = this.dir;
+    const files = join(this.folder, 'files');
+    const store = (file: string) => join(files, this.#next.get(file)!);
+    const taken = new Set(this.#taken);
+    const rendered = [...this.#next.keys()].filter((f) => !taken.has(f));
+    // Astro rendered none of the taken pages (an existing file is an error) and every other keyed page (a missing one is).
+    this.listed();
+    await Promise.all(this.#links);
+    await linkFiles(rendered.map((f) => [join(dir, f), store(f)] as const), 'keep');
+    const manifest: Manifest = { code: this.code, pages: Object.fromEntries(this.#next) };
+    const next = join(this.folder, `manifest.json.${process.pid}`);
+    await writeFile(next, JSON.stringify(manifest));
+    await rename(next, join(this.folder, 'manifest.json'));
+    const used = new Set(this.#next.values());
+    const unused = (await readdir(files).catch(() => [] as string[])).filter((n) => !used.has(n));
+    await inBatches(unused, (n) => rm(join(files, n), { force: true }));
+    return { linked: taken.size, rendered: rendered.length };
+  }
+}
+
+/**
+ * The digest of everything besides a page's inputs that its HTML depends on: sitrep's code (src/,
+ * scripts/, the Astro config), its packages (the lockfile), Node's version, and the settings Astro
+ * takes from the environment (the site's URL and base path). Any change renders every page again.
+ */
+export async function codeDigest(project: string): Promise<string> {
+  const h = createHash('sha256').update(JSON.stringify([process.version, process.env.SITREP_SITE ?? '', process.env.SITREP_BASE ?? '']));
+  const files = ['astro.config.mjs', 'package.json', 'package-lock.json'];
+  for (const folder of ['src', 'scripts']) {
+    for (const e of await readdir(join(project, folder), { recursive: true, withFileTypes: true })) {
+      if (e.isFile()) files.push(relative(project, join(e.parentPath, e.name)).split(sep).join('/'));
+    }
+  }
+  for (const f of files.sort()) h.update(`\n${f}\0`).update(await readFile(join(project, f)));
+  return h.digest('hex');
+}

@@ -1,0 +1,44 @@
+/**
+ * The inputs of the pages a rebuild links instead of rendering (see page-keys.ts): for each, every
+ * value the page shows that comes from the site model, as plain data. The page renders from these
+ * and reads nothing else of the model; its key is their digest.
+ */
+import { anchorActionRows } from './action-items.ts';
+import { bodyHtml } from './bodies.ts';
+import { byId } from './by-id.ts';
+import { incidentView } from './incident-view.ts';
+import type { SiteModel } from './model.ts';
+import { historyInputs } from './page-keys.ts';
+import { runbookViews } from './runbooks.ts';
+
+/** An incident's page (src/pages/incidents/[id].astro). */
+export function incidentPageInputs(site: SiteModel, id: string, base: string) {
+  const i = site.incidentsById.get(id)!;
+  const postmortem = i.postmortem ? byId(site.content.postmortems).get(i.postmortem) : undefined;
+  return {
+    i,
+    view: incidentView(site, i, base),
+    services: i.services.map((s) => ({ id: s, name: site.serviceName(s) })),
+    level: site.content.severities.levels.find((l) => l.id === i.severity) ?? null,
+    postmortem: postmortem ? { id: postmortem.id, title: postmortem.title, status: postmortem.status, summary: postmortem.summary } : null,
+    history: historyInputs(site, i.file),
+  };
+}
+
+/** A postmortem's page (src/pages/postmortems/[id].astro). */
+export async function postmortemPageInputs(site: SiteModel, id: string) {
+  const pm = byId(site.content.postmortems).get(id)!;
+  // An incident after the report time (--as-of) has no page in this build: its id is shown alone.
+  const incidents = pm.incidents.map((i) => {
+    const inc = site.incidentsById.get(i);
+    return { id: i, page: inc ? { title: inc.title, severity: inc.severity } : null };
+  });
+  const { title, status, date, authors, file } = pm;
+  return { pm: { title, status, date, authors }, incidents, html: anchorActionRows(await bodyHtml(site, 'postmortems', pm)), history: historyInputs(site, file) };
+}
+
+/** A runbook's page (src/pages/runbooks/[id].astro). */
+export async function runbookPageInputs(site: SiteModel, id: string, base: string) {
+  const rb = byId(site.content.runbooks).get(id)!;
+  return { view: byId(runbookViews(site, base)).get(id)!, html: await bodyHtml(site, 'runbooks', rb), history: historyInputs(site, rb.file) };
+}

@@ -1,0 +1,160 @@
+/**
+ * The pages a rebuild links instead of rendering (src/site/page-keys.ts, scripts/lib/page-store.ts),
+ * on the sample built for real: after edits that reach the incident, postmortem and runbook pages
+ * through every kind of input they show (a postmortem's body and summary, a runbook's body, an
+ * incident's title, a service's name, a severity's name, the site's title, the report time, an open
+ * incident in the banner), the rebuilt site equals a cold build's, byte for byte, while the pages
+ * the edit did not reach were linked, not rendered. A damaged store, and another version of the
+ * code, render the pages again.
+ */
+import { cp, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { codeDigest } from '../../scripts/lib/page-store.ts';
+import { PROJECT, buildSite, expectSameSite, type BuildResult } from '../helpers/build.ts';
+
+let root: string;
+let cache: string;
+const made: string[] = [];
+
+beforeAll(async () => {
+  root = await mkdtemp(join(tmpdir(), 'sitrep-kept-'));
+  cache = await mkdtemp(join(tmpdir(), 'sitrep-kept-cache-'));
+  made.push(root, cache);
+  await cp(join(PROJECT, 'content'), join(root, 'content'), { recursive: true });
+  await cp(join(PROJECT, 'data'), join(root, 'data'), { recursive: true });
+});
+afterAll(() => Promise.all(made.map((d) => rm(d, { recursive: true, force: true }))));
+
+/** Build the sample copy with the shared cache (or a fresh one: a cold build); how many keyed pages were linked. */
+async function build(cold = false, args: string[] = []): Promise<BuildResult & { linked: number }> {
+  const dir = cold ? await mkdtemp(join(tmpdir(), 'sitrep-kept-cold-')) : cache;
+  const r = await buildSite(['--root', root, ...args], { SITREP_CACHE_DIR: dir });
+  made.push(r.out, ...(cold ? [dir] : []));
+  expect(r.code, r.stderr).toBe(0);
+  const linked = /pages: built in [\d.]+ s, (\d+) unchanged since the last build/.exec(r.stdout);
+  return { ...r, linked: linked ? Number(linked[1]) : 0 };
+}
+
+/** Rebuild with the cache and build cold; expect the same site; the rebuild's count of linked pages. */
+async function rebuildMatchesCold(args: string[] = []): Promise<number> {
+  const rebuilt = await build(false, args);
+  const cold = await build(true, args);
+  expect(cold.linked).toBe(0);
+  expect(await expectSameSite(cold.out, rebuilt.out)).toBeGreaterThan(100);
+  return rebuilt.linked;
+}
+
+const edit = async (file: string, change: (text: string) => string) => {
+  const path = join(root, file);
+  const before = await readFile(path, 'utf8');
+  const after = change(before);
+  expect(after, file).not.toBe(before);
+  await writeFile(path, after);
+};
+
+describe('a rebuild links the pages whose inputs did not change', () => {
+  let keyed: number;
+
+  it('links every keyed page when nothing changed, and writes the same site', { timeout: 60_000 }, async () => {
+    const first = await build();
+    expect(first.linked).toBe(0);
+    const incidents = (await readdir(join(root, 'content/incidents'))).length;
+    const postmortems = (await readdir(join(root, 'content/postmortems'))).length;
+    const runbooks = (await readdir(join(root, 'content/runbooks'))).length;
+    keyed = incidents + postmortems + runbooks;
+    const again = await build();
+    expect(again.linked).toBe(keyed);
+    expect(await expectSameSite(first.out, again.out)).toBeGreaterThan(100);
+  });
+
+  it('renders again what a postmortem\'s body and summary and a runbook\'s body reach, and only that', { timeout: 90_000 }, async () => {
+    await edit('content/postmortems/2026-10-27-checkout-db-failover.md', (t) => t.replace('The failover itself\nworked as designed.', 'The failover itself\nworked as designed, twice checked.').replace('## Impact', 'Added at the end of the summary.\n\n## Impact'));
+    await edit('content/runbooks/checkout-errors.md', (t) => `${t}\nOne more step, added between two builds.\n`);
+    // The postmortem's page, its incident's page (it shows the summary) and the runbook's page.
+    expect(await rebuildMatchesCold()).toBe(keyed - 3);
+  });
+
+  it('renders again what an incident\'s title, a service\'s name and a severity\'s name reach', { timeout: 90_000 }, async () => {
+    await edit('content/incidents/2026-11-04-search-cluster-yellow.yaml', (t) => t.replace('title: Search cluster running without replicas', 'title: Search cluster ran without replicas'));
+    await edit('content/services/payments.yaml', (t) => t.replace(/^name: .*$/m, 'name: Payments Gateway'));
+    await edit('content/severities.yaml', (t) => t.replace('name: Major', 'name: Major (renamed)'));
+    const linked = await rebuildMatchesCold();
+    expect(linked).toBeGreaterThan(0);
+    expect(linked).toBeLessThan(keyed - 3);
+  });
+
+  it('renders every page again when what the layout shows changes: the site\'s title, the report time, an open incident', { timeout: 120_000 }, async () => {
+    await edit('content/site.yaml', (t) => t.replace('title: Acme Shop Reliability', 'title: Acme Shop Reliability Reports'));
+    expect(await rebuildMatchesCold()).toBe(0);
+    await build();
+    expect(await rebuildMatchesCold(['--as-of', '2026-11-10T00:00:00Z'])).toBe(0);
+    await build();
+    await edit('content/incidents/2026-11-04-search-cluster-yellow.yaml', (t) => t.replace('status: resolved', 'status: identified').replace(/^resolved_at: .*\n/m, '').replace(/^mitigated_at: .*\n/m, ''));
+    expect(await rebuildMatchesCold()).toBe(0);
+  });
+
+  it('renders a page again when its kept copy is gone', { timeout: 60_000 }, async () => {
+    await build();
+    const files = join(cache, 'sitrep-pages', 'files');
+    await rm(join(files, (await readdir(files))[0]!));
+    expect(await rebuildMatchesCold()).toBe(keyed - 1);
+  });
+});
+
+describe('what a keyed page reads', () => {
+  it('the keyed routes, the layout and the components they use read the model only through their inputs', async () => {
+    const routes = ['src/pages/incidents/[id].astro', 'src/pages/postmortems/[id].astro', 'src/pages/runbooks/[id].astro'];
+    const components = new Set<string>();
+    for (const route of routes) {
+      const text = await readFile(join(PROJECT, route), 'utf8');
+      for (const [, c] of text.matchAll(/from '\.\.\/\.\.\/((?:components|layouts)\/\w+\.astro)'/g)) components.add(`src/${c}`);
+      // After getStaticPaths: the model is read once, for the page's inputs.
+      const render = text.slice(text.indexOf('\n}\n', text.indexOf('function getStaticPaths')));
+      expect(render.match(/getSite\(\)/g), route).toHaveLength(1);
+      expect(render, route).toMatch(/= (await )?\w+PageInputs\(await getSite\(\)/);
+      expect(render, route).not.toMatch(/\bsite\./);
+    }
+    expect([...components].sort()).toEqual(['src/components/History.astro', 'src/components/SeverityBadge.astro', 'src/layouts/Base.astro']);
+    for (const c of components) {
+      const text = await readFile(join(PROJECT, c), 'utf8');
+      const reads = text.match(/getSite\(\)/g) ?? [];
+      if (c.endsWith('Base.astro')) expect(text).toMatch(/= layoutInputs\(await getSite\(\), base\)/);
+      expect(reads.length, c).toBe(c.endsWith('Base.astro') ? 1 : 0);
+      expect(text, c).not.toMatch(/\bsite\./);
+    }
+  });
+});
+
+describe('the digest of the code the pages are rendered by', () => {
+  it('changes with a file of src/ or scripts/, the lockfile, and the site\'s URL and base path', async () => {
+    const project = await mkdtemp(join(tmpdir(), 'sitrep-code-'));
+    made.push(project);
+    for (const f of ['astro.config.mjs', 'package.json', 'package-lock.json', 'src/pages/a.astro', 'scripts/b.ts']) {
+      await cp(join(PROJECT, 'README.md'), join(project, f), { recursive: true });
+    }
+    const first = await codeDigest(project);
+    expect(await codeDigest(project)).toBe(first);
+    const seen = new Set([first]);
+    for (const f of ['src/pages/a.astro', 'scripts/b.ts', 'package-lock.json']) {
+      await writeFile(join(project, f), `${await readFile(join(project, f), 'utf8')}.`);
+      seen.add(await codeDigest(project));
+    }
+    await writeFile(join(project, 'src/new.ts'), '');
+    seen.add(await codeDigest(project));
+    const env = { site: process.env.SITREP_SITE, base: process.env.SITREP_BASE };
+    try {
+      process.env.SITREP_SITE = 'https://example.com';
+      seen.add(await codeDigest(project));
+      process.env.SITREP_BASE = '/sub/';
+      seen.add(await codeDigest(project));
+    } finally {
+      if (env.site === undefined) delete process.env.SITREP_SITE;
+      else process.env.SITREP_SITE = env.site;
+      if (env.base === undefined) delete process.env.SITREP_BASE;
+      else process.env.SITREP_BASE = env.base;
+    }
+    expect(seen.size).toBe(7);
+  });
+});
