@@ -12,12 +12,19 @@ if (form) {
   // Pagefind takes in the others, and a search asks them all and ranks their results together.
   let indexLoad;
   const load = async () => {
-    const response = await fetch(`${base}pagefind/shards.json`);
+    const response = await fetch(`${base}pagefind/shards.json`, { cache: 'no-cache' });
     if (!response.ok) throw new Error(`pagefind/shards.json: ${response.status}`);
     const { shards } = await response.json();
+    if (shards.length === 0) return null;
     const module = await import(`${base}pagefind/${shards[0]}pagefind.js`);
-    await module.options({ baseUrl: base });
-    await Promise.all(shards.slice(1).map((shard) => module.mergeIndex(`${base}pagefind/${shard}`, { baseUrl: base })));
+    try {
+      await module.options({ baseUrl: base });
+      await Promise.all(shards.slice(1).map((shard) => module.mergeIndex(`${base}pagefind/${shard}`, { baseUrl: base })));
+    } catch (e) {
+      // Pagefind keeps a shard that failed to load in its list: start afresh on the next search.
+      await module.destroy();
+      throw e;
+    }
     return module;
   };
   const PAGE = 30;
@@ -57,10 +64,15 @@ if (form) {
     let all;
     try {
       pagefind = await (indexLoad ??= load());
-      all = (await pagefind.search(q)).results;
     } catch {
       indexLoad = undefined;
       if (id === current) status.textContent = 'The search index could not be loaded: try again, or browse from the menu.';
+      return;
+    }
+    try {
+      all = pagefind ? (await pagefind.search(q)).results : [];
+    } catch {
+      if (id === current) status.textContent = 'The search failed: try again.';
       return;
     }
     if (id !== current) return;

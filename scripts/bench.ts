@@ -14,6 +14,7 @@ import { availableParallelism, cpus, tmpdir, totalmem } from 'node:os';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseOptions } from './lib/cli.ts';
+import { plural } from '../src/site/format.ts';
 import { SIZES, writeOrg, type Size, type SizeName } from './lib/bench/org.ts';
 import type { Stage } from './lib/bench/stages.ts';
 import { watchTree } from './lib/bench/tree-usage.ts';
@@ -138,7 +139,7 @@ async function measure(dir: string, counts: Size, label: string): Promise<Measur
   const pages = (await readdir(out, { recursive: true })).filter((f) => f.endsWith('.html')).length;
   measured.push({ stage: 'astro build (pages)', wallSeconds: timings.astroSeconds, cpuSeconds: null, maxRssBytes: null, detail: `${fmt(pages)} pages; the model (check, engine, Markdown) took ${timings.modelSeconds.toFixed(1)} s on its own thread beside Astro's start` });
   measured.push({ stage: 'sitemap and data files', wallSeconds: timings.dataSeconds, cpuSeconds: null, maxRssBytes: null, detail: 'sitemap.xml, the per-SLO API files, chart specs and badges' });
-  measured.push({ stage: 'search index', wallSeconds: timings.searchSeconds, cpuSeconds: null, maxRssBytes: null, detail: `Pagefind over every searchable page, ${fmt(timings.search.pages)} in ${fmt(timings.search.shards)} shards, once the pages' process has ended` });
+  measured.push({ stage: 'search index', wallSeconds: timings.searchSeconds, cpuSeconds: null, maxRssBytes: null, detail: `Pagefind over every searchable page, ${fmt(timings.search.pages)} in ${plural(timings.search.shards, 'shard')}, once the pages' process has ended` });
   return { stages: measured, root, out, build, buildEnv };
 }
 

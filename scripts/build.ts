@@ -17,6 +17,7 @@ import { dropCredentials, parseOptions, stopBuild } from './lib/cli.ts';
 import { buildFolder, markSite, refuseOut, removeDetached, removeStaleBuilds, swapIn } from './lib/out-dir.ts';
 import { SHARD_PAGES, stopSearchIndex, writeSearchIndex } from './lib/search-index.ts';
 import { keptDir } from './lib/kept.ts';
+import { withBuildLock } from './lib/build-lock.ts';
 import type { PagesTimings } from './lib/build-pages.ts';
 
 /** The sitrep project (astro.config.mjs, src/, node_modules/), wherever the command runs from. */
@@ -107,7 +108,8 @@ phase = 'search';
 let step = 'the search index failed';
 try {
   const indexing = performance.now();
-  const search = await writeSearchIndex(building, join(keptDir(PROJECT), 'sitrep-search'), searchShardPages);
+  // Under the build lock, as the pages were: builds of one project share the kept shards.
+  const search = await withBuildLock(PROJECT, () => writeSearchIndex(building, join(keptDir(PROJECT), 'sitrep-search'), searchShardPages), (line) => console.log(line));
   console.log(`search index: ${search.pages} pages in ${search.shards} shard${search.shards === 1 ? '' : 's'}${search.reused ? `, ${search.reused} unchanged since the last build` : ''}`);
   step = 'the site could not be put in place';
   // For `npm run bench`: the time of each part of the build.

@@ -8,7 +8,7 @@
  * leaves the last manifest, whose files are all still there, or the new one, whose files are.
  */
 import { createHash } from 'node:crypto';
-import { readdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
+import { readdir, readFile, rename, rm, stat, writeFile } from 'node:fs/promises';
 import { join, relative, sep } from 'node:path';
 import type { PageStore } from '../../src/site/model-hooks.ts';
 import { inBatches, linkFiles } from './links.ts';
@@ -31,7 +31,7 @@ export class KeptPages implements PageStore {
   /** The pages taken from the store, in the order taken; the first #linking are being linked. */
   readonly #taken: string[] = [];
   #linking = 0;
-  readonly #links: Promise<void>[] = [];
+  readonly #links: Promise<unknown>[] = [];
   private readonly folder: string;
   private readonly code: string;
   /** The site's folder, where Astro writes. */
@@ -74,7 +74,8 @@ export class KeptPages implements PageStore {
   listed(): void {
     const pairs = this.#taken.slice(this.#linking).map((f) => [join(this.folder, 'files', this.#next.get(f)!), join(this.dir, f)] as const);
     this.#linking = this.#taken.length;
-    if (pairs.length > 0) this.#links.push(linkFiles(pairs));
+    // Held until finish() awaits them: a failure (a kept file removed since the store was opened) fails the build there.
+    if (pairs.length > 0) this.#links.push(linkFiles(pairs).then(() => undefined, (e: unknown) => e));
   }
 
   /** Once Astro has written the site: link the pages taken from the store into it, and keep the rendered ones. */
@@ -86,8 +87,9 @@ export class KeptPages implements PageStore {
     const rendered = [...this.#next.keys()].filter((f) => !taken.has(f));
     // Astro rendered none of the taken pages (an existing file is an error) and every other keyed page (a missing one is).
     this.listed();
-    await Promise.all(this.#links);
-    await linkFiles(rendered.map((f) => [join(dir, f), store(f)] as const), 'keep');
+    const failed = (await Promise.all(this.#links)).find((e) => e !== undefined);
+    if (failed) throw failed;
+    await linkFiles(rendered.map((f) => [join(dir, f), store(f)] as const), 'replace');
     const manifest: Manifest = { code: this.code, pages: Object.fromEntries(this.#next) };
     const next = join(this.folder, `manifest.json.${process.pid}`);
     await writeFile(next, JSON.stringify(manifest));
@@ -101,15 +103,20 @@ export class KeptPages implements PageStore {
 
 /**
  * The digest of everything besides a page's inputs that its HTML depends on: sitrep's code (src/,
- * scripts/, the Astro config), its packages (the lockfile), Node's version, and the settings Astro
- * takes from the environment (the site's URL and base path). Any change renders every page again.
+ * scripts/, the Astro and TypeScript configs), its packages (the lockfile), Node's versions (with
+ * its ICU and time-zone data), and the settings Astro takes from the environment (the site's URL
+ * and base path). Any change renders every page again. A package edited inside node_modules/
+ * without the lockfile changing is not seen: delete the cache folder after doing that.
  */
 export async function codeDigest(project: string): Promise<string> {
-  const h = createHash('sha256').update(JSON.stringify([process.version, process.env.SITREP_SITE ?? '', process.env.SITREP_BASE ?? '']));
-  const files = ['astro.config.mjs', 'package.json', 'package-lock.json'];
+  // process.versions: Node's, V8's, and the ICU and time-zone data's, by which times are formatted.
+  const h = createHash('sha256').update(JSON.stringify([process.versions, process.env.SITREP_SITE ?? '', process.env.SITREP_BASE ?? '']));
+  const files = ['astro.config.mjs', 'package.json', 'package-lock.json', 'tsconfig.json'];
   for (const folder of ['src', 'scripts']) {
     for (const e of await readdir(join(project, folder), { recursive: true, withFileTypes: true })) {
-      if (e.isFile()) files.push(relative(project, join(e.parentPath, e.name)).split(sep).join('/'));
+      const path = join(e.parentPath, e.name);
+      // A linked file counts as what it links to (readFile follows it).
+      if (e.isFile() || (e.isSymbolicLink() && (await stat(path).then((s) => s.isFile(), () => false)))) files.push(relative(project, path).split(sep).join('/'));
     }
   }
   for (const f of files.sort()) h.update(`\n${f}\0`).update(await readFile(join(project, f)));

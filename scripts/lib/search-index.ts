@@ -13,7 +13,7 @@
  * shard's word statistics, by which Pagefind ranks results, are much the whole site's.
  */
 import { createHash } from 'node:crypto';
-import { readdir, readFile, rename, rm, stat, writeFile } from 'node:fs/promises';
+import { mkdir, readdir, readFile, rename, rm, stat, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { createIndex, close } from 'pagefind';
 import { inBatches, linkFiles } from './links.ts';
@@ -24,7 +24,7 @@ export const SHARD_PAGES = 2000;
 /** What the search page reads to find the shards, beside them in `pagefind/`. */
 export const SHARDS_FILE = 'shards.json';
 
-/** Changes whenever what a shard is built from changes in a way its pages' digest does not show. */
+/** Part of every shard's digest, with this module's code: a shard made by other code is built again. */
 const FORMAT = 'sitrep-search-1';
 const OPTIONS = { forceLanguage: 'en' } as const;
 /** Paths in one pattern for Pagefind (8,000 parsed, 14,000 did not). */
@@ -73,6 +73,7 @@ export async function writeSearchIndex(dir: string, cache?: string, shardPages =
   }
   const listed = shards.flatMap((shard, n) => (shard.length > 0 ? [`${n}/`] : []));
   if (cache) await pruneKept(cache, count);
+  await mkdir(out, { recursive: true });
   await writeFile(join(out, SHARDS_FILE), JSON.stringify({ shards: listed }));
   return { pages: pages.length, shards: listed.length, reused };
 }
@@ -171,8 +172,12 @@ async function pruneKept(cache: string, count: number): Promise<void> {
 const linkAll = (files: readonly string[], from: string, to: string): Promise<void> => linkFiles(files.map((f) => [join(from, f), join(to, f)]));
 
 let version: Promise<string> | undefined;
-/** Pagefind's version, part of every shard's digest: another Pagefind builds every shard again. */
+/**
+ * What builds a shard, part of every shard's digest: Pagefind's version (and a binary put in its
+ * place by PAGEFIND_BINARY_PATH) and this module's own code. Another of either builds every shard again.
+ */
 function pagefindVersion(): Promise<string> {
-  version ??= readFile(new URL('../package.json', import.meta.resolve('pagefind')), 'utf8').then((t) => (JSON.parse(t) as { version: string }).version);
+  version ??= Promise.all([readFile(new URL('../package.json', import.meta.resolve('pagefind')), 'utf8'), readFile(new URL(import.meta.url))]).then(([pkg, code]) =>
+    JSON.stringify([(JSON.parse(pkg) as { version: string }).version, process.env.PAGEFIND_BINARY_PATH ?? '', createHash('sha256').update(code).digest('hex')]));
   return version;
 }

@@ -5,7 +5,9 @@
  */
 import { anchorActionRows } from './action-items.ts';
 import { bodyHtml } from './bodies.ts';
-import { byId } from './by-id.ts';
+import { byId, sloViewById } from './by-id.ts';
+import { chartInput } from '../adapters/charts/cache.ts';
+import { sloPage, type ChartView } from './slo-page.ts';
 import { incidentView } from './incident-view.ts';
 import type { SiteModel } from './model.ts';
 import { historyInputs } from './page-keys.ts';
@@ -41,4 +43,30 @@ export async function postmortemPageInputs(site: SiteModel, id: string) {
 export async function runbookPageInputs(site: SiteModel, id: string, base: string) {
   const rb = byId(site.content.runbooks).get(id)!;
   return { view: byId(runbookViews(site, base)).get(id)!, html: await bodyHtml(site, 'runbooks', rb), history: historyInputs(site, rb.file) };
+}
+
+/** An SLO's page (src/pages/slos/[id].astro): its charts by their cache keys, and of its report what the page shows. */
+export function sloPageInputs(site: SiteModel, id: string, base: string) {
+  const view = sloViewById(site.slos).get(id)!;
+  const { slo, fetch, queriesChanged, review } = view;
+  const page = sloPage(view, site, base);
+  const runbook = slo.runbook ? byId(site.content.runbooks).get(slo.runbook) : undefined;
+  const chart = <C extends ChartView>({ spec, ...shown }: C) => ({ ...shown, spec: chartInput(spec) });
+  return {
+    slo,
+    fetch,
+    queriesChanged,
+    review,
+    reviewAfterDays: site.content.site.review_after_days,
+    serviceName: site.serviceName(slo.service),
+    runbook: runbook ? { id: runbook.id, title: runbook.title } : null,
+    queries: Object.entries(view.queries),
+    page: page && {
+      ...page,
+      report: { status: page.report.status, partial: page.report.partial, from: page.report.from, data: { start: page.report.data.start, missingSteps: page.report.data.missingSteps }, lowTraffic: page.report.lowTraffic, total: page.report.total },
+      budgetChart: chart(page.budgetChart),
+      dailyChart: chart(page.dailyChart),
+      burnChart: chart(page.burnChart),
+    },
+  };
 }

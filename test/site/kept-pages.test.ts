@@ -1,10 +1,10 @@
 /**
  * The pages a rebuild links instead of rendering (src/site/page-keys.ts, scripts/lib/page-store.ts),
- * on the sample built for real: after edits that reach the incident, postmortem and runbook pages
- * through every kind of input they show (a postmortem's body and summary, a runbook's body, an
- * incident's title, a service's name, a severity's name, the site's title, the report time, an open
- * incident in the banner), the rebuilt site equals a cold build's, byte for byte, while the pages
- * the edit did not reach were linked, not rendered. A damaged store, and another version of the
+ * on the sample built for real: after edits that reach the incident, postmortem, runbook and SLO
+ * pages through every kind of input they show (a postmortem's body and summary, a runbook's body, an
+ * incident's title, a service's name, a severity's name, an SLO's description and objective, the
+ * site's title, the report time, an open incident in the banner), the rebuilt site equals a cold
+ * build's, byte for byte, while the pages the edit did not reach were linked, not rendered. A damaged store, and another version of the
  * code, render the pages again.
  */
 import { cp, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
@@ -63,7 +63,8 @@ describe('a rebuild links the pages whose inputs did not change', () => {
     const incidents = (await readdir(join(root, 'content/incidents'))).length;
     const postmortems = (await readdir(join(root, 'content/postmortems'))).length;
     const runbooks = (await readdir(join(root, 'content/runbooks'))).length;
-    keyed = incidents + postmortems + runbooks;
+    const slos = (await readdir(join(first.out, 'slos'), { withFileTypes: true })).filter((e) => e.isDirectory()).length;
+    keyed = incidents + postmortems + runbooks + slos;
     const again = await build();
     expect(again.linked).toBe(keyed);
     expect(await expectSameSite(first.out, again.out)).toBeGreaterThan(100);
@@ -74,6 +75,15 @@ describe('a rebuild links the pages whose inputs did not change', () => {
     await edit('content/runbooks/checkout-errors.md', (t) => `${t}\nOne more step, added between two builds.\n`);
     // The postmortem's page, its incident's page (it shows the summary) and the runbook's page.
     expect(await rebuildMatchesCold()).toBe(keyed - 3);
+  });
+
+  it('renders again what an SLO\'s description reaches (its page), and what its objective reaches', { timeout: 90_000 }, async () => {
+    await edit('content/slos/identity-admin-api.yaml', (t) => t.replace('description: >-', 'description: >-\n  Edited between two builds.'));
+    expect(await rebuildMatchesCold()).toBe(keyed - 1);
+    await edit('content/slos/identity-admin-api.yaml', (t) => t.replace(/^objective: .*$/m, 'objective: 99.5'));
+    const linked = await rebuildMatchesCold();
+    expect(linked).toBeGreaterThan(0);
+    expect(linked).toBeLessThan(keyed - 1);
   });
 
   it('renders again what an incident\'s title, a service\'s name and a severity\'s name reach', { timeout: 90_000 }, async () => {
@@ -105,7 +115,7 @@ describe('a rebuild links the pages whose inputs did not change', () => {
 
 describe('what a keyed page reads', () => {
   it('the keyed routes, the layout and the components they use read the model only through their inputs', async () => {
-    const routes = ['src/pages/incidents/[id].astro', 'src/pages/postmortems/[id].astro', 'src/pages/runbooks/[id].astro'];
+    const routes = ['src/pages/incidents/[id].astro', 'src/pages/postmortems/[id].astro', 'src/pages/runbooks/[id].astro', 'src/pages/slos/[id].astro'];
     const components = new Set<string>();
     for (const route of routes) {
       const text = await readFile(join(PROJECT, route), 'utf8');
@@ -116,7 +126,7 @@ describe('what a keyed page reads', () => {
       expect(render, route).toMatch(/= (await )?\w+PageInputs\(await getSite\(\)/);
       expect(render, route).not.toMatch(/\bsite\./);
     }
-    expect([...components].sort()).toEqual(['src/components/History.astro', 'src/components/SeverityBadge.astro', 'src/layouts/Base.astro']);
+    expect([...components].sort()).toEqual(['src/components/BadgeEmbed.astro', 'src/components/History.astro', 'src/components/SeverityBadge.astro', 'src/components/SloChart.astro', 'src/components/StatusBadge.astro', 'src/layouts/Base.astro']);
     for (const c of components) {
       const text = await readFile(join(PROJECT, c), 'utf8');
       const reads = text.match(/getSite\(\)/g) ?? [];
@@ -131,7 +141,7 @@ describe('the digest of the code the pages are rendered by', () => {
   it('changes with a file of src/ or scripts/, the lockfile, and the site\'s URL and base path', async () => {
     const project = await mkdtemp(join(tmpdir(), 'sitrep-code-'));
     made.push(project);
-    for (const f of ['astro.config.mjs', 'package.json', 'package-lock.json', 'src/pages/a.astro', 'scripts/b.ts']) {
+    for (const f of ['astro.config.mjs', 'package.json', 'package-lock.json', 'tsconfig.json', 'src/pages/a.astro', 'scripts/b.ts']) {
       await cp(join(PROJECT, 'README.md'), join(project, f), { recursive: true });
     }
     const first = await codeDigest(project);

@@ -14,6 +14,7 @@ import { version as vegaLiteVersion, type TopLevelSpec } from 'vega-lite';
 import { renderSvg } from '../../charts/render.ts';
 import { TEXT_WIDTHS_KEY } from '../../charts/text-width.ts';
 import { chartsUsed, pendingCharts } from './registry.ts';
+import { Digested } from '../../site/digested.ts';
 
 /** Bump when renderSvg changes what it makes of a spec, so older entries are not used (text widths are keyed apart). */
 const RENDERER = 'sitrep-svg/4';
@@ -21,6 +22,17 @@ const RENDERER = 'sitrep-svg/4';
 /** The cache key of a spec: what is drawn and what draws it. */
 export function chartKey(spec: TopLevelSpec): string {
   return createHash('sha256').update(`${RENDERER} vega ${vegaVersion} vega-lite ${vegaLiteVersion} text ${TEXT_WIDTHS_KEY}\n`).update(JSON.stringify(spec)).digest('hex');
+}
+
+/**
+ * A chart a page of this build shows, for the page's inputs (src/site/page-keys.ts): its spec under
+ * its cache key. Counted as used, so the build keeps it in the cache even when the page is linked
+ * from the last build instead of rendered.
+ */
+export function chartInput(spec: TopLevelSpec): Digested<TopLevelSpec> {
+  const key = chartKey(spec);
+  chartsUsed().add(key);
+  return new Digested(key, spec);
 }
 
 /** The SVG of `spec`, from the cache when it holds it (see above), else drawn and stored. */
