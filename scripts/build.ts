@@ -17,6 +17,7 @@ import { dropCredentials, parseOptions, stopBuild } from './lib/cli.ts';
 import { buildFolder, markSite, refuseOut, removeDetached, removeStaleBuilds, swapIn } from './lib/out-dir.ts';
 import { SHARD_PAGES, stopSearchIndex, writeSearchIndex } from './lib/search-index.ts';
 import { keptDir } from './lib/kept.ts';
+import type { KnownPages } from './lib/page-store.ts';
 import { withBuildLock } from './lib/build-lock.ts';
 import type { PagesTimings } from './lib/build-pages.ts';
 
@@ -60,7 +61,12 @@ const cleanUp = () => Promise.all([building, staging].map((d) => rm(d, { recursi
 
 // The pages: a process of its own, which says why when it stops the build (bad content, a failed page).
 // Node's own options (--cpu-prof, --max-old-space-size) apply to it as well.
-const pages = spawn(process.execPath, [...process.execArgv, join(PROJECT, 'scripts/lib/build-pages.ts'), '--root', root, '--dir', building], { stdio: 'inherit' });
+const pages = spawn(process.execPath, [...process.execArgv, join(PROJECT, 'scripts/lib/build-pages.ts'), '--root', root, '--dir', building], { stdio: ['inherit', 'inherit', 'inherit', 'ipc'] });
+// The pages it kept or linked (page-store.ts), which the search index need not read again.
+let known: KnownPages = {};
+pages.on('message', (m: { keptPages?: KnownPages }) => {
+  if (m.keptPages) known = m.keptPages;
+});
 
 // A signal (Ctrl-C reaches both processes; CI's SIGTERM or `kill` reaches this one alone) stops the
 // build as it stopped it in one process: nothing is published, the build folders go, and this
@@ -109,7 +115,7 @@ let step = 'the search index failed';
 try {
   const indexing = performance.now();
   // Under the build lock, as the pages were: builds of one project share the kept shards.
-  const search = await withBuildLock(PROJECT, () => writeSearchIndex(building, join(keptDir(PROJECT), 'sitrep-search'), searchShardPages), (line) => console.log(line));
+  const search = await withBuildLock(PROJECT, () => writeSearchIndex(building, join(keptDir(PROJECT), 'sitrep-search'), searchShardPages, known), (line) => console.log(line));
   console.log(`search index: ${search.pages} pages in ${search.shards} shard${search.shards === 1 ? '' : 's'}${search.reused ? `, ${search.reused} unchanged since the last build` : ''}`);
   step = 'the site could not be put in place';
   // For `npm run bench`: the time of each part of the build.

@@ -99,7 +99,10 @@ try {
       ...(cacheDir ? { cacheDir } : {}),
       logLevel: astroLogLevel(process.env.SITREP_LOG_LEVEL),
     });
-    return keptPages.finish();
+    const use = await keptPages.finish();
+    // The search index, built by the build's process, takes the kept pages' digests from their names instead of reading them.
+    if (process.send) await new Promise<void>((done) => process.send!({ keptPages: keptPages.kept }, () => done()));
+    return use;
   }, (line) => console.log(line));
   const built = performance.now();
   console.log(`pages: built in ${((built - began) / 1000).toFixed(1)} s${linked.linked ? `, ${linked.linked} unchanged since the last build` : ''}`);

@@ -12,11 +12,20 @@ import { readdir, readFile, rename, rm, stat, writeFile } from 'node:fs/promises
 import { join, relative, sep } from 'node:path';
 import type { PageStore } from '../../src/site/model-hooks.ts';
 import { inBatches, linkFiles } from './links.ts';
+import { isSearchable } from './searchable.ts';
+
+/** A kept page: its name in the store, and whether the search indexes it. */
+export interface KeptPage {
+  name: string;
+  searchable: boolean;
+}
+
+/** By page file (relative to the site), the pages a build kept. */
+export type KnownPages = Readonly<Record<string, KeptPage>>;
 
 interface Manifest {
   code: string;
-  /** By page file (relative to the site), its name in the store. */
-  pages: Record<string, string>;
+  pages: KnownPages;
 }
 
 export interface PageStoreUse {
@@ -32,16 +41,17 @@ export class KeptPages implements PageStore {
   readonly #taken: string[] = [];
   #linking = 0;
   readonly #links: Promise<unknown>[] = [];
+  #kept: KnownPages = {};
   private readonly folder: string;
   private readonly code: string;
   /** The site's folder, where Astro writes. */
   private readonly dir: string;
   /** The last build's manifest (empty when another code made it). */
-  private readonly last: Readonly<Record<string, string>>;
+  private readonly last: KnownPages;
   /** The names the store holds files for. */
   private readonly held: ReadonlySet<string>;
 
-  private constructor(folder: string, code: string, dir: string, last: Readonly<Record<string, string>>, held: ReadonlySet<string>) {
+  private constructor(folder: string, code: string, dir: string, last: KnownPages, held: ReadonlySet<string>) {
     this.folder = folder;
     this.code = code;
     this.dir = dir;
@@ -61,7 +71,7 @@ export class KeptPages implements PageStore {
     const name = `${createHash('sha256').update(JSON.stringify([this.code, file, key])).digest('hex')}.html`;
     if (this.#next.has(file)) throw new Error(`${file}: two keyed pages write it`);
     this.#next.set(file, name);
-    const kept = this.last[file] === name && this.held.has(name);
+    const kept = this.last[file]?.name === name && this.held.has(name);
     if (kept) this.#taken.push(file);
     return kept;
   }
@@ -78,6 +88,11 @@ export class KeptPages implements PageStore {
     if (pairs.length > 0) this.#links.push(linkFiles(pairs).then(() => undefined, (e: unknown) => e));
   }
 
+  /** After finish(): this build's keyed pages, for the search index (search-index.ts). */
+  get kept(): KnownPages {
+    return this.#kept;
+  }
+
   /** Once Astro has written the site: link the pages taken from the store into it, and keep the rendered ones. */
   async finish(): Promise<PageStoreUse> {
     const dir = this.dir;
@@ -90,13 +105,20 @@ export class KeptPages implements PageStore {
     const failed = (await Promise.all(this.#links)).find((e) => e !== undefined);
     if (failed) throw failed;
     await linkFiles(rendered.map((f) => [join(dir, f), store(f)] as const), 'replace');
-    const manifest: Manifest = { code: this.code, pages: Object.fromEntries(this.#next) };
+    // Whether each page is one the search indexes: read from the rendered ones, as the last build found it for the others (the same bytes).
+    const pages: Record<string, KeptPage> = {};
+    for (const f of taken) pages[f] = { name: this.#next.get(f)!, searchable: this.last[f]!.searchable };
+    await inBatches(rendered, async (f) => {
+      pages[f] = { name: this.#next.get(f)!, searchable: isSearchable(await readFile(join(dir, f))) };
+    });
+    const manifest: Manifest = { code: this.code, pages };
     const next = join(this.folder, `manifest.json.${process.pid}`);
     await writeFile(next, JSON.stringify(manifest));
     await rename(next, join(this.folder, 'manifest.json'));
     const used = new Set(this.#next.values());
     const unused = (await readdir(files).catch(() => [] as string[])).filter((n) => !used.has(n));
     await inBatches(unused, (n) => rm(join(files, n), { force: true }));
+    this.#kept = pages;
     return { linked: taken.size, rendered: rendered.length };
   }
 }

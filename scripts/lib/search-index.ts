@@ -17,6 +17,8 @@ import { mkdir, readdir, readFile, rename, rm, stat, writeFile } from 'node:fs/p
 import { join } from 'node:path';
 import { createIndex, close } from 'pagefind';
 import { inBatches, linkFiles } from './links.ts';
+import { isSearchable } from './searchable.ts';
+import type { KnownPages } from './page-store.ts';
 
 /** About how many pages a shard holds: a rebuild indexes this many again for each shard an edit touches; a search asks every shard. */
 export const SHARD_PAGES = 2000;
@@ -44,10 +46,10 @@ export interface SearchIndexed {
 /**
  * Index the site in `dir` for search into `<dir>/pagefind/`. With `cache`, a shard whose pages are
  * those of a shard kept there is taken from it, and each shard built is kept for the next build.
- * `shardPages` is SHARD_PAGES but for tests.
+ * `shardPages` is SHARD_PAGES but for tests; `known`, the pages the build kept (page-store.ts).
  */
-export async function writeSearchIndex(dir: string, cache?: string, shardPages = SHARD_PAGES): Promise<SearchIndexed> {
-  const pages = await searchablePages(dir);
+export async function writeSearchIndex(dir: string, cache?: string, shardPages = SHARD_PAGES, known: KnownPages = {}): Promise<SearchIndexed> {
+  const pages = await searchablePages(dir, known);
   const count = Math.max(1, Math.ceil(pages.length / shardPages));
   const shards = Array.from({ length: count }, () => [] as Page[]);
   for (const page of pages) shards[shardOf(page.path, count)]!.push(page);
@@ -85,19 +87,25 @@ interface Page {
   digest: string;
 }
 
-/** How the layout (src/layouts/Base.astro) marks a page the search indexes: its whole main element. */
-const SEARCHABLE = '<main id="main" data-pagefind-body>';
-
-/** Every HTML page of the site that the search indexes (it has `data-pagefind-body`), by path. */
-async function searchablePages(dir: string): Promise<Page[]> {
+/**
+ * Every HTML page of the site that the search indexes (it has `data-pagefind-body`), by path, with
+ * the digest of its bytes. A page the build linked or kept (page-store.ts) is not read again: its
+ * name in the store, given in `known`, fixes its bytes, and the store knows whether it is searchable.
+ */
+async function searchablePages(dir: string, known: KnownPages): Promise<Page[]> {
   const files = (await readdir(dir, { recursive: true, withFileTypes: true }))
     .filter((e) => e.isFile() && e.name.endsWith('.html'))
     .map((e) => join(e.parentPath, e.name).slice(dir.length + 1).split('\\').join('/'))
     .filter((p) => !p.startsWith('pagefind/'));
   const pages: Page[] = [];
   await inBatches(files, async (path) => {
+    const kept = known[path];
+    if (kept) {
+      if (kept.searchable) pages.push({ path, digest: `kept ${kept.name}` });
+      return;
+    }
     const html = await readFile(join(dir, path));
-    if (html.includes(SEARCHABLE)) pages.push({ path, digest: createHash('sha256').update(html).digest('base64url') });
+    if (isSearchable(html)) pages.push({ path, digest: createHash('sha256').update(html).digest('base64url') });
   });
   return pages.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
 }
