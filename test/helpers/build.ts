@@ -1,5 +1,5 @@
 import { execFile } from 'node:child_process';
-import { mkdtemp, readdir, readFile } from 'node:fs/promises';
+import { cp, mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -53,4 +53,17 @@ export async function expectSameSite(a: string, b: string): Promise<number> {
   expect(await siteFiles(b)).toEqual(names);
   for (const f of names) expect((await readFile(join(b, f))).equals(await readFile(join(a, f))), f).toBe(true);
   return names.length;
+}
+
+/**
+ * A copy of the sample's content/ and data/ (to edit between builds) and an empty cache folder, in
+ * temporary folders; `made` collects them and any other folder to remove, which `cleanup` removes.
+ */
+export async function sampleCopy(name: string): Promise<{ root: string; cache: string; made: string[]; cleanup: () => Promise<unknown> }> {
+  const root = await mkdtemp(join(tmpdir(), `sitrep-${name}-`));
+  const cache = await mkdtemp(join(tmpdir(), `sitrep-${name}-cache-`));
+  const made = [root, cache];
+  await cp(join(PROJECT, 'content'), join(root, 'content'), { recursive: true });
+  await cp(join(PROJECT, 'data'), join(root, 'data'), { recursive: true });
+  return { root, cache, made, cleanup: () => Promise.all(made.map((d) => rm(d, { recursive: true, force: true }))) };
 }

@@ -12,20 +12,17 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { codeDigest } from '../../scripts/lib/page-store.ts';
-import { PROJECT, buildSite, expectSameSite, type BuildResult } from '../helpers/build.ts';
+import { PROJECT, buildSite, expectSameSite, sampleCopy, type BuildResult } from '../helpers/build.ts';
 
 let root: string;
 let cache: string;
-const made: string[] = [];
+let made: string[];
+let cleanup: () => Promise<unknown>;
 
 beforeAll(async () => {
-  root = await mkdtemp(join(tmpdir(), 'sitrep-kept-'));
-  cache = await mkdtemp(join(tmpdir(), 'sitrep-kept-cache-'));
-  made.push(root, cache);
-  await cp(join(PROJECT, 'content'), join(root, 'content'), { recursive: true });
-  await cp(join(PROJECT, 'data'), join(root, 'data'), { recursive: true });
+  ({ root, cache, made, cleanup } = await sampleCopy('kept'));
 });
-afterAll(() => Promise.all(made.map((d) => rm(d, { recursive: true, force: true }))));
+afterAll(() => cleanup?.());
 
 /** Build the sample copy with the shared cache (or a fresh one: a cold build); how many keyed pages were linked. */
 async function build(cold = false, args: string[] = []): Promise<BuildResult & { linked: number }> {

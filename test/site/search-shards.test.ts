@@ -5,32 +5,29 @@
  * whose page changed, takes the others from the cache, and writes what a cold build writes, byte
  * for byte; a damaged kept shard, or another shard size, is built again.
  */
-import { cp, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { gunzipSync } from 'node:zlib';
 import { chromium, type Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { shardOf } from '../../scripts/lib/search-index.ts';
-import { PROJECT, buildSite, expectSameSite, readJson, type BuildResult } from '../helpers/build.ts';
+import { buildSite, expectSameSite, readJson, sampleCopy, type BuildResult } from '../helpers/build.ts';
 import { serveStatic } from '../helpers/static-server.ts';
 
 let root: string;
 let cache: string;
+let made: string[];
+let cleanup: () => Promise<unknown>;
 let browser: Browser;
-const made: string[] = [];
 
 beforeAll(async () => {
-  root = await mkdtemp(join(tmpdir(), 'sitrep-shards-'));
-  cache = await mkdtemp(join(tmpdir(), 'sitrep-shards-cache-'));
-  made.push(root, cache);
-  await cp(join(PROJECT, 'content'), join(root, 'content'), { recursive: true });
-  await cp(join(PROJECT, 'data'), join(root, 'data'), { recursive: true });
+  ({ root, cache, made, cleanup } = await sampleCopy('shards'));
   browser = await chromium.launch({ executablePath: '/usr/bin/chromium', headless: true, args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking'] });
 });
 afterAll(async () => {
   await browser?.close();
-  await Promise.all(made.map((d) => rm(d, { recursive: true, force: true })));
+  await cleanup?.();
 });
 
 /** Build the sample copy with `pages` a shard, and the cache given (a fresh one by default). */
