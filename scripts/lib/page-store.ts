@@ -141,6 +141,7 @@ export async function codeDigest(project: string): Promise<string> {
       if (e.isFile() || (e.isSymbolicLink() && (await stat(path).then((s) => s.isFile(), () => false)))) files.push(relative(project, path).split(sep).join('/'));
     }
   }
-  for (const f of files.sort()) h.update(`\n${f}\0`).update(await readFile(join(project, f)));
+  // A project without one of the configs or the lockfile (a copy of sitrep's files) still builds: its absence is hashed.
+  for (const f of files.sort()) h.update(`\n${f}\0`).update(await readFile(join(project, f)).catch((e: NodeJS.ErrnoException) => (e.code === 'ENOENT' ? '\0absent' : Promise.reject(e))));
   return h.digest('hex');
 }

@@ -135,7 +135,7 @@ describe('what a keyed page reads', () => {
 });
 
 describe('the digest of the code the pages are rendered by', () => {
-  it('changes with a file of src/ or scripts/, the lockfile, and the site\'s URL and base path', async () => {
+  it('changes with a file of src/ or scripts/, the lockfile (or its absence), and the site\'s URL and base path', async () => {
     const project = await mkdtemp(join(tmpdir(), 'sitrep-code-'));
     made.push(project);
     for (const f of ['astro.config.mjs', 'package.json', 'package-lock.json', 'tsconfig.json', 'src/pages/a.astro', 'scripts/b.ts']) {
@@ -150,6 +150,9 @@ describe('the digest of the code the pages are rendered by', () => {
     }
     await writeFile(join(project, 'src/new.ts'), '');
     seen.add(await codeDigest(project));
+    // A copy without the lockfile builds too, under a digest of its own.
+    await rm(join(project, 'package-lock.json'));
+    seen.add(await codeDigest(project));
     const env = { site: process.env.SITREP_SITE, base: process.env.SITREP_BASE };
     try {
       process.env.SITREP_SITE = 'https://example.com';
@@ -162,6 +165,6 @@ describe('the digest of the code the pages are rendered by', () => {
       if (env.base === undefined) delete process.env.SITREP_BASE;
       else process.env.SITREP_BASE = env.base;
     }
-    expect(seen.size).toBe(7);
+    expect(seen.size).toBe(8);
   });
 });
