@@ -6,7 +6,7 @@
  */
 import { isUnresolved, secondsOf } from '../core/index.ts';
 import { actionTally } from './action-items.ts';
-import { pct, plural, utc } from './format.ts';
+import { burn, coveragePct, objectivePct, pct, plural, utc } from './format.ts';
 import type { SiteModel, SloView } from './model.ts';
 import { runbookViews } from './runbooks.ts';
 import { worstFirst } from './worst-first.ts';
@@ -125,4 +125,55 @@ export function attention(site: SiteModel, base: string): Attention[] {
   for (const r of stale.slice(0, ATTENTION_PER_GROUP)) out.push({ kind: 'runbook', label: r.title, url: r.url, note: `runbook ${r.stale}` });
   more(stale.length, 'runbook', 'due for review', `${base}runbooks/`, 'on the runbooks page');
   return out;
+}
+
+/** One row of an SLO table (src/components/SloTable.astro), as shown: plain data, part of a keyed page's inputs. */
+export interface SloTableRow {
+  id: string;
+  name: string;
+  status: 'green' | 'yellow' | 'red' | null | undefined;
+  budgetLeft: string;
+  sli: string;
+  spark: Sparkline | null;
+  service: { id: string; name: string };
+  objective: string;
+  window: string;
+  burn1h: string;
+  coverage: string;
+  /** The notes column: paging, missing or partial data, staleness, review, the budgeting method. */
+  notes: string;
+}
+
+/** The rows of an SLO table, in the order given; `sparklines` computes each SLO's sparkline. */
+export function sloTableRows(site: Pick<SiteModel, 'asOf' | 'serviceName'>, views: readonly SloView[], sparklines = false): SloTableRow[] {
+  return views.map((view) => {
+    const { slo, report, fetch, queriesChanged, review } = view;
+    const paging = pagingAlert(view, site.asOf);
+    return {
+      id: slo.id,
+      name: slo.name,
+      status: report?.status,
+      budgetLeft: report ? pct(report.budget.remaining, 1) : '—',
+      sli: report ? pct(report.sli) : '—',
+      spark: sparklines ? sparkline(view) : null,
+      service: { id: slo.service, name: site.serviceName(slo.service) },
+      objective: objectivePct(slo.objective / 100),
+      window: slo.window,
+      burn1h: report ? burn(report.burnRates['1h']) : '—',
+      coverage: report ? coveragePct(report.coverage) : '—',
+      notes: [
+        paging.alert && (paging.now ? `paging: ${paging.alert.alert} firing` : `paging when its data ended: ${paging.alert.alert}`),
+        !report && 'no snapshot',
+        report?.partial && 'partial window',
+        report?.lowTraffic && 'low traffic',
+        report && report.sli === null && 'no events',
+        fetch && !fetch.ok && `stale: data as of ${utc(fetch.dataEnd)}`,
+        queriesChanged && 'queries changed: refetch',
+        review.due && 'due for review',
+        slo.budgeting.method !== 'occurrences' && slo.budgeting.method,
+      ]
+        .filter(Boolean)
+        .join(' · '),
+    };
+  });
 }

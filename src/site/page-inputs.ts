@@ -5,7 +5,10 @@
  */
 import { anchorActionRows } from './action-items.ts';
 import { bodyHtml } from './bodies.ts';
-import { byId, sloViewById } from './by-id.ts';
+import { byId, runbookViewsByService, sloViewById, sloViewsByService } from './by-id.ts';
+import { incidentsOfService } from '../core/index.ts';
+import { metricRows } from './definitions.ts';
+import { sloTableRows } from './overview.ts';
 import { chartInput } from '../adapters/charts/cache.ts';
 import { sloPage, type ChartView } from './slo-page.ts';
 import { incidentView } from './incident-view.ts';
@@ -68,5 +71,19 @@ export function sloPageInputs(site: SiteModel, id: string, base: string) {
       dailyChart: chart(page.dailyChart),
       burnChart: chart(page.burnChart),
     },
+  };
+}
+
+/** A service's page (src/pages/services/[id].astro). */
+export function servicePageInputs(site: SiteModel, id: string, base: string) {
+  const service = byId(site.content.services).get(id)!;
+  const metrics = site.metrics.byService[id];
+  return {
+    service,
+    dependencies: service.dependencies.map((d) => ({ id: d, name: site.serviceName(d) })),
+    slos: sloTableRows(site, sloViewsByService(site.slos).get(id) ?? []),
+    metrics: metrics ? metricRows(metrics) : null,
+    incidents: [...incidentsOfService(site.content.incidents, id)].reverse().map((i) => ({ id: i.id, title: i.title, severity: i.severity, status: i.status, started_at: i.started_at })),
+    runbooks: (runbookViewsByService(runbookViews(site, base)).get(id) ?? []).map((r) => ({ id: r.id, url: r.url, title: r.title, orphaned: r.refs.orphaned, summary: r.refs.summary, stale: Boolean(r.stale) })),
   };
 }

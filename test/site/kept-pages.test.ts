@@ -1,7 +1,7 @@
 /**
  * The pages a rebuild links instead of rendering (src/site/page-keys.ts, scripts/lib/page-store.ts),
- * on the sample built for real: after edits that reach the incident, postmortem, runbook and SLO
- * pages through every kind of input they show (a postmortem's body and summary, a runbook's body, an
+ * on the sample built for real: after edits that reach the incident, postmortem, runbook, SLO and
+ * service pages through every kind of input they show (a postmortem's body and summary, a runbook's body, an
  * incident's title, a service's name, a severity's name, an SLO's description and objective, the
  * site's title, the report time, an open incident in the banner), the rebuilt site equals a cold
  * build's, byte for byte, while the pages the edit did not reach were linked, not rendered. A damaged store, and another version of the
@@ -61,7 +61,8 @@ describe('a rebuild links the pages whose inputs did not change', () => {
     const postmortems = (await readdir(join(root, 'content/postmortems'))).length;
     const runbooks = (await readdir(join(root, 'content/runbooks'))).length;
     const slos = (await readdir(join(first.out, 'slos'), { withFileTypes: true })).filter((e) => e.isDirectory()).length;
-    keyed = incidents + postmortems + runbooks + slos;
+    const services = (await readdir(join(root, 'content/services'))).length;
+    keyed = incidents + postmortems + runbooks + slos + services;
     const again = await build();
     expect(again.linked).toBe(keyed);
     expect(await expectSameSite(first.out, again.out)).toBeGreaterThan(100);
@@ -112,7 +113,7 @@ describe('a rebuild links the pages whose inputs did not change', () => {
 
 describe('what a keyed page reads', () => {
   it('the keyed routes, the layout and the components they use read the model only through their inputs', async () => {
-    const routes = ['src/pages/incidents/[id].astro', 'src/pages/postmortems/[id].astro', 'src/pages/runbooks/[id].astro', 'src/pages/slos/[id].astro'];
+    const routes = ['src/pages/incidents/[id].astro', 'src/pages/postmortems/[id].astro', 'src/pages/runbooks/[id].astro', 'src/pages/slos/[id].astro', 'src/pages/services/[id].astro'];
     const components = new Set<string>();
     for (const route of routes) {
       const text = await readFile(join(PROJECT, route), 'utf8');
@@ -123,7 +124,11 @@ describe('what a keyed page reads', () => {
       expect(render, route).toMatch(/= (await )?\w+PageInputs\(await getSite\(\)/);
       expect(render, route).not.toMatch(/\bsite\./);
     }
-    expect([...components].sort()).toEqual(['src/components/BadgeEmbed.astro', 'src/components/History.astro', 'src/components/SeverityBadge.astro', 'src/components/SloChart.astro', 'src/components/StatusBadge.astro', 'src/layouts/Base.astro']);
+    for (const c of [...components]) {
+      // And the components those import.
+      for (const [, d] of (await readFile(join(PROJECT, c), 'utf8')).matchAll(/from '\.\/(\w+\.astro)'/g)) components.add(`src/components/${d}`);
+    }
+    expect([...components].sort()).toEqual(['src/components/BadgeEmbed.astro', 'src/components/Distribution.astro', 'src/components/History.astro', 'src/components/SeverityBadge.astro', 'src/components/SloChart.astro', 'src/components/SloTable.astro', 'src/components/StatusBadge.astro', 'src/layouts/Base.astro']);
     for (const c of components) {
       const text = await readFile(join(PROJECT, c), 'utf8');
       const reads = text.match(/getSite\(\)/g) ?? [];
