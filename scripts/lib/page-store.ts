@@ -14,11 +14,15 @@ import type { PageStore } from '../../src/site/model-hooks.ts';
 import { inBatches, linkFiles } from './links.ts';
 import { isSearchable } from './searchable.ts';
 
-/** A kept page: its name in the store, and whether the search indexes it. */
+/** A kept page: its name in the store, the sha256 of its bytes (read when it was rendered), and whether the search indexes it. */
 export interface KeptPage {
   name: string;
+  digest: string;
   searchable: boolean;
 }
+
+/** Whether a manifest entry is whole (another format, or a damaged file, renders the page again). */
+const whole = (p: KeptPage | undefined): p is KeptPage => typeof p?.name === 'string' && typeof p.digest === 'string' && typeof p.searchable === 'boolean';
 
 /** By page file (relative to the site), the pages a build kept. */
 export type KnownPages = Readonly<Record<string, KeptPage>>;
@@ -71,7 +75,8 @@ export class KeptPages implements PageStore {
     const name = `${createHash('sha256').update(JSON.stringify([this.code, file, key])).digest('hex')}.html`;
     if (this.#next.has(file)) throw new Error(`${file}: two keyed pages write it`);
     this.#next.set(file, name);
-    const kept = this.last[file]?.name === name && this.held.has(name);
+    const last = this.last[file];
+    const kept = whole(last) && last.name === name && this.held.has(name);
     if (kept) this.#taken.push(file);
     return kept;
   }
@@ -105,11 +110,12 @@ export class KeptPages implements PageStore {
     const failed = (await Promise.all(this.#links)).find((e) => e !== undefined);
     if (failed) throw failed;
     await linkFiles(rendered.map((f) => [join(dir, f), store(f)] as const), 'replace');
-    // Whether each page is one the search indexes: read from the rendered ones, as the last build found it for the others (the same bytes).
+    // Each page's digest and whether the search indexes it: read from the rendered ones, as the last build found them for the others (the same bytes).
     const pages: Record<string, KeptPage> = {};
-    for (const f of taken) pages[f] = { name: this.#next.get(f)!, searchable: this.last[f]!.searchable };
+    for (const f of taken) pages[f] = { ...this.last[f]!, name: this.#next.get(f)! };
     await inBatches(rendered, async (f) => {
-      pages[f] = { name: this.#next.get(f)!, searchable: isSearchable(await readFile(join(dir, f))) };
+      const html = await readFile(join(dir, f));
+      pages[f] = { name: this.#next.get(f)!, digest: createHash('sha256').update(html).digest('base64url'), searchable: isSearchable(html) };
     });
     const manifest: Manifest = { code: this.code, pages };
     const next = join(this.folder, `manifest.json.${process.pid}`);

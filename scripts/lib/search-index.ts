@@ -89,8 +89,8 @@ interface Page {
 
 /**
  * Every HTML page of the site that the search indexes (it has `data-pagefind-body`), by path, with
- * the digest of its bytes. A page the build linked or kept (page-store.ts) is not read again: its
- * name in the store, given in `known`, fixes its bytes, and the store knows whether it is searchable.
+ * the digest of its bytes. A page the build linked or kept (page-store.ts) is not read again: the
+ * store read it when it was rendered, and gives its digest and whether it is searchable in `known`.
  */
 async function searchablePages(dir: string, known: KnownPages): Promise<Page[]> {
   const files = (await readdir(dir, { recursive: true, withFileTypes: true }))
@@ -101,7 +101,7 @@ async function searchablePages(dir: string, known: KnownPages): Promise<Page[]> 
   await inBatches(files, async (path) => {
     const kept = known[path];
     if (kept) {
-      if (kept.searchable) pages.push({ path, digest: `kept ${kept.name}` });
+      if (kept.searchable) pages.push({ path, digest: kept.digest });
       return;
     }
     const html = await readFile(join(dir, path));

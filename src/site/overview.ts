@@ -134,7 +134,8 @@ export interface SloTableRow {
   status: 'green' | 'yellow' | 'red' | null | undefined;
   budgetLeft: string;
   sli: string;
-  spark: Sparkline | null;
+  /** Its sparkline (null without enough data), when the table has that column. */
+  spark?: Sparkline | null;
   service: { id: string; name: string };
   objective: string;
   window: string;
@@ -144,7 +145,7 @@ export interface SloTableRow {
   notes: string;
 }
 
-/** The rows of an SLO table, in the order given; `sparklines` computes each SLO's sparkline. */
+/** The rows of an SLO table, in the order given; with `sparklines`, a column of each SLO's sparkline. */
 export function sloTableRows(site: Pick<SiteModel, 'asOf' | 'serviceName'>, views: readonly SloView[], sparklines = false): SloTableRow[] {
   return views.map((view) => {
     const { slo, report, fetch, queriesChanged, review } = view;
@@ -155,7 +156,7 @@ export function sloTableRows(site: Pick<SiteModel, 'asOf' | 'serviceName'>, view
       status: report?.status,
       budgetLeft: report ? pct(report.budget.remaining, 1) : '—',
       sli: report ? pct(report.sli) : '—',
-      spark: sparklines ? sparkline(view) : null,
+      ...(sparklines ? { spark: sparkline(view) } : {}),
       service: { id: slo.service, name: site.serviceName(slo.service) },
       objective: objectivePct(slo.objective / 100),
       window: slo.window,

@@ -9,7 +9,7 @@
  */
 import { cp, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { codeDigest } from '../../scripts/lib/page-store.ts';
 import { PROJECT, buildSite, expectSameSite, sampleCopy, type BuildResult } from '../helpers/build.ts';
@@ -115,18 +115,24 @@ describe('what a keyed page reads', () => {
   it('the keyed routes, the layout and the components they use read the model only through their inputs', async () => {
     const routes = ['src/pages/incidents/[id].astro', 'src/pages/postmortems/[id].astro', 'src/pages/runbooks/[id].astro', 'src/pages/slos/[id].astro', 'src/pages/services/[id].astro'];
     const components = new Set<string>();
+    /** Every .astro file `file` imports, and what those import, by path from the project. */
+    const collect = async (file: string) => {
+      for (const [, rel] of (await readFile(join(PROJECT, file), 'utf8')).matchAll(/from '(\.{1,2}\/[^']+\.astro)'/g)) {
+        const path = join(dirname(file), rel!);
+        if (!components.has(path)) {
+          components.add(path);
+          await collect(path);
+        }
+      }
+    };
     for (const route of routes) {
       const text = await readFile(join(PROJECT, route), 'utf8');
-      for (const [, c] of text.matchAll(/from '\.\.\/\.\.\/((?:components|layouts)\/\w+\.astro)'/g)) components.add(`src/${c}`);
+      await collect(route);
       // After getStaticPaths: the model is read once, for the page's inputs.
       const render = text.slice(text.indexOf('\n}\n', text.indexOf('function getStaticPaths')));
       expect(render.match(/getSite\(\)/g), route).toHaveLength(1);
       expect(render, route).toMatch(/= (await )?\w+PageInputs\(await getSite\(\)/);
       expect(render, route).not.toMatch(/\bsite\./);
-    }
-    for (const c of [...components]) {
-      // And the components those import.
-      for (const [, d] of (await readFile(join(PROJECT, c), 'utf8')).matchAll(/from '\.\/(\w+\.astro)'/g)) components.add(`src/components/${d}`);
     }
     expect([...components].sort()).toEqual(['src/components/BadgeEmbed.astro', 'src/components/Distribution.astro', 'src/components/History.astro', 'src/components/SeverityBadge.astro', 'src/components/SloChart.astro', 'src/components/SloTable.astro', 'src/components/StatusBadge.astro', 'src/layouts/Base.astro']);
     for (const c of components) {
