@@ -7,7 +7,6 @@ if (form) {
   const list = document.getElementById('search-results');
   const status = document.getElementById('search-status');
   const base = form.dataset.base || '/';
-  let pagefind;
   // The index comes in shards (pagefind/shards.json, written by the build): the first shard's
   // Pagefind takes in the others, and a search asks them all and ranks their results together.
   let indexLoad;
@@ -62,6 +61,7 @@ if (form) {
     }
     status.textContent = 'Searching…';
     let all;
+    let pagefind;
     try {
       pagefind = await (indexLoad ??= load());
     } catch {

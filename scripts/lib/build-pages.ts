@@ -100,7 +100,7 @@ try {
       logLevel: astroLogLevel(process.env.SITREP_LOG_LEVEL),
     });
     const use = await keptPages.finish();
-    // The search index, built by the build's process, takes the kept pages' digests from their names instead of reading them.
+    // The search index, built by the build's process, takes the keyed pages' digests from the store instead of reading them again.
     if (process.send) await new Promise<void>((done) => process.send!({ keptPages: keptPages.kept }, () => done()));
     return use;
   }, (line) => console.log(line));

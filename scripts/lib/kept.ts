@@ -1,7 +1,8 @@
 /**
  * The folder where a build keeps what the next one reuses: Astro's own cache, chart SVGs under the
- * hash of their spec (src/charts/render.ts), each content file's parse (parse-cache.ts) and the
- * search index's shards (search-index.ts). SITREP_CACHE_DIR, else node_modules/.astro.
+ * hash of their spec (src/charts/render.ts), each content file's parse (parse-cache.ts), the
+ * search index's shards (search-index.ts) and the keyed pages (page-store.ts). SITREP_CACHE_DIR,
+ * else node_modules/.astro.
  */
 import { join } from 'node:path';
 

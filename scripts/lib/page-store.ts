@@ -2,9 +2,10 @@
  * The keyed pages (src/site/page-keys.ts) a build keeps for the next one, in the cache folder:
  * `sitrep-pages/files/<name>.html`, where a page's name is the digest of sitrep's code, the page's
  * file and its key (what it shows), so a name's bytes never change; and `sitrep-pages/manifest.json`,
- * the name of each page of the last build. A page whose name is unchanged is left out of Astro's
- * paths and linked into the site once Astro is done; every page Astro rendered is linked into the
- * store, the manifest replaced, and names no page uses any more removed. A build stopped half-way
+ * each page of the last build with its name, the digest of its bytes and whether the search indexes
+ * it. A page whose name is unchanged is left out of Astro's paths and linked into the site while
+ * Astro renders the others; every page Astro rendered is linked into the store, the manifest
+ * replaced, and names no page uses any more removed. A build stopped half-way
  * leaves the last manifest, whose files are all still there, or the new one, whose files are.
  */
 import { createHash } from 'node:crypto';
@@ -12,7 +13,7 @@ import { readdir, readFile, rename, rm, stat, writeFile } from 'node:fs/promises
 import { join, relative, sep } from 'node:path';
 import type { PageStore } from '../../src/site/model-hooks.ts';
 import { inBatches, linkFiles } from './links.ts';
-import { isSearchable } from './searchable.ts';
+import { isSearchable, pageDigest } from './searchable.ts';
 
 /** A kept page: its name in the store, the sha256 of its bytes (read when it was rendered), and whether the search indexes it. */
 export interface KeptPage {
@@ -115,7 +116,7 @@ export class KeptPages implements PageStore {
     for (const f of taken) pages[f] = { ...this.last[f]!, name: this.#next.get(f)! };
     await inBatches(rendered, async (f) => {
       const html = await readFile(join(dir, f));
-      pages[f] = { name: this.#next.get(f)!, digest: createHash('sha256').update(html).digest('base64url'), searchable: isSearchable(html) };
+      pages[f] = { name: this.#next.get(f)!, digest: pageDigest(html), searchable: isSearchable(html) };
     });
     const manifest: Manifest = { code: this.code, pages };
     const next = join(this.folder, `manifest.json.${process.pid}`);

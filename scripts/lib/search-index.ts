@@ -17,14 +17,14 @@ import { mkdir, readdir, readFile, rename, rm, stat, writeFile } from 'node:fs/p
 import { join } from 'node:path';
 import { createIndex, close } from 'pagefind';
 import { inBatches, linkFiles } from './links.ts';
-import { isSearchable } from './searchable.ts';
+import { isSearchable, pageDigest } from './searchable.ts';
 import type { KnownPages } from './page-store.ts';
 
 /** About how many pages a shard holds: a rebuild indexes this many again for each shard an edit touches; a search asks every shard. */
 export const SHARD_PAGES = 2000;
 
-/** What the search page reads to find the shards, beside them in `pagefind/`. */
-export const SHARDS_FILE = 'shards.json';
+/** What the search page (public/search.js) reads to find the shards, beside them in `pagefind/`. */
+const SHARDS_FILE = 'shards.json';
 
 /** Part of every shard's digest, with this module's code: a shard made by other code is built again. */
 const FORMAT = 'sitrep-search-1';
@@ -53,7 +53,7 @@ export async function writeSearchIndex(dir: string, cache?: string, shardPages =
   const count = Math.max(1, Math.ceil(pages.length / shardPages));
   const shards = Array.from({ length: count }, () => [] as Page[]);
   for (const page of pages) shards[shardOf(page.path, count)]!.push(page);
-  const version = await pagefindVersion();
+  const version = await indexerDigest();
   const out = join(dir, 'pagefind');
   let reused = 0;
   try {
@@ -105,7 +105,7 @@ async function searchablePages(dir: string, known: KnownPages): Promise<Page[]> 
       return;
     }
     const html = await readFile(join(dir, path));
-    if (isSearchable(html)) pages.push({ path, digest: createHash('sha256').update(html).digest('base64url') });
+    if (isSearchable(html)) pages.push({ path, digest: pageDigest(html) });
   });
   return pages.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
 }
@@ -184,7 +184,7 @@ let version: Promise<string> | undefined;
  * What builds a shard, part of every shard's digest: Pagefind's version (and a binary put in its
  * place by PAGEFIND_BINARY_PATH) and this module's own code. Another of either builds every shard again.
  */
-function pagefindVersion(): Promise<string> {
+function indexerDigest(): Promise<string> {
   version ??= Promise.all([readFile(new URL('../package.json', import.meta.resolve('pagefind')), 'utf8'), readFile(new URL(import.meta.url))]).then(([pkg, code]) =>
     JSON.stringify([(JSON.parse(pkg) as { version: string }).version, process.env.PAGEFIND_BINARY_PATH ?? '', createHash('sha256').update(code).digest('hex')]));
   return version;

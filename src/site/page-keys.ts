@@ -85,7 +85,7 @@ export interface KeyedPage<P> {
 
 /**
  * What a keyed route's getStaticPaths() returns: every page, or under `npm run build` those its
- * page store cannot give (the build links the others into the site once Astro is done).
+ * page store cannot give (the store links the others into the site while Astro renders these).
  */
 export async function keyedPaths<P>(site: SiteModel, base: string, pages: readonly KeyedPage<P>[]): Promise<{ params: P }[]> {
   const store = (globalThis as ModelHooks)[PAGE_STORE];

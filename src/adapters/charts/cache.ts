@@ -36,9 +36,12 @@ export function chartInput(spec: TopLevelSpec): Digested<TopLevelSpec> {
 }
 
 /** The SVG of `spec`, from the cache when it holds it (see above), else drawn and stored. */
-export async function renderChart(spec: TopLevelSpec, cacheDir = process.env.SITREP_CHART_CACHE): Promise<string> {
-  if (!cacheDir) return renderSvg(spec);
-  const key = chartKey(spec);
+export const renderChart = (spec: TopLevelSpec, cacheDir = process.env.SITREP_CHART_CACHE): Promise<string> => (cacheDir ? drawKeyed(chartKey(spec), spec, cacheDir) : renderSvg(spec));
+
+/** The SVG of a page's chart input (chartInput), by the key it was made with. */
+export const renderChartInput = (chart: Digested<TopLevelSpec>, cacheDir = process.env.SITREP_CHART_CACHE): Promise<string> => (cacheDir ? drawKeyed(chart.digest, chart.value, cacheDir) : renderSvg(chart.value));
+
+async function drawKeyed(key: string, spec: TopLevelSpec, cacheDir: string): Promise<string> {
   chartsUsed().add(key);
   const file = join(cacheDir, `${key}.svg`);
   // Being drawn on a worker thread (prefetch.ts): wait for it rather than draw it twice.
