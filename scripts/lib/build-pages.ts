@@ -20,7 +20,7 @@ import { KeptPages, codeDigest, type PageStoreUse } from './page-store.ts';
 import { withBuildLock } from './build-lock.ts';
 import { chartsUsed } from '../../src/adapters/charts/registry.ts';
 import { writeDataFiles, writeSitemap } from './post-build.ts';
-import { prefetchChartsOnModel } from './prefetch-charts.ts';
+import { drawChartsAhead } from './prefetch-charts.ts';
 
 /** The sitrep project (astro.config.mjs, src/, node_modules/), wherever the command runs from. */
 const PROJECT = fileURLToPath(new URL('../..', import.meta.url)).replace(/\/$/, '');
@@ -37,8 +37,8 @@ const chartCache = join(kept, 'sitrep-charts');
 process.env.SITREP_CHART_CACHE = chartCache;
 process.env.SITREP_CONTENT_CACHE = join(kept, 'sitrep-content.cache');
 const basePath = `/${(process.env.SITREP_BASE ?? '').replace(/^\/+|\/+$/g, '')}/`.replace(/^\/\/$/, '/');
-// The SLO pages come last: their charts are drawn on other cores while the rest is rendered.
-prefetchChartsOnModel(chartCache, basePath);
+// The SLO pages come last: the charts of those to render are drawn on other cores while the rest is rendered.
+const ahead = drawChartsAhead(chartCache);
 
 // Should the build's process die without passing on a signal (SIGKILL), this one is orphaned: it
 // stops too, instead of holding memory, the build lock and a folder the next build would remove.
@@ -99,6 +99,8 @@ try {
       ...(cacheDir ? { cacheDir } : {}),
       logLevel: astroLogLevel(process.env.SITREP_LOG_LEVEL),
     });
+    // Every page is written: the workers have drawn what they were given.
+    await ahead.end();
     const use = await keptPages.finish();
     // The search index, built by the build's process, takes the keyed pages' digests from the store instead of reading them again.
     if (process.send) await new Promise<void>((done) => process.send!({ keptPages: keptPages.kept }, () => done()));

@@ -1,32 +1,56 @@
 /**
- * For `npm run build`: once the pages have built the site model, draw every SLO page's charts on
- * worker threads (src/adapters/charts/prefetch.ts) while the main thread renders the other pages.
- * The specs are made by the same view model as the pages (sloCharts), one SLO at a time, yielding
- * to the page rendering in between. Best effort: if anything here fails, the pages draw their
- * charts themselves and report any error as they always do.
+ * For `npm run build`: draw the charts of the SLO pages this build renders on worker threads
+ * (src/adapters/charts/prefetch.ts) while the main thread renders the other pages. The SLO route
+ * hands each chart over as it lists its pages (src/site/page-inputs.ts, `drawAhead`), from the
+ * inputs it computes for their keys anyway; the pages a rebuild links from the last build hand over
+ * none, so a rebuild that renders no SLO page starts no worker. Best effort: if anything here
+ * fails, the pages draw their charts themselves and report any error as they always do.
  */
-import { setImmediate as yieldToPages } from 'node:timers/promises';
 import type { TopLevelSpec } from 'vega-lite';
-import type { SiteModel } from '../../src/site/model.ts';
-import { ON_SITE_MODEL, type ModelHooks } from '../../src/site/model-hooks.ts';
+import type { Digested } from '../../src/site/digested.ts';
+import { DRAW_AHEAD, type ModelHooks } from '../../src/site/model-hooks.ts';
 
-async function* sloChartSpecs(site: SiteModel, base: string): AsyncGenerator<TopLevelSpec> {
-  const { sloCharts } = await import('../../src/site/slo-page.ts');
-  for (const view of site.slos) {
-    const charts = sloCharts(view, base);
-    if (charts) yield* [charts.budgetChart.spec, charts.dailyChart.spec, charts.burnChart.spec];
-    await yieldToPages();
+/** What the hook was given and the prefetch has not taken yet, and whether more may come. */
+class Charts implements AsyncIterable<Digested<TopLevelSpec>> {
+  private readonly queue: Digested<TopLevelSpec>[] = [];
+  private ended = false;
+  private wake: (() => void) | undefined;
+  push(chart: Digested<TopLevelSpec>): void {
+    if (this.ended) return;
+    this.queue.push(chart);
+    this.wake?.();
+  }
+  end(): void {
+    this.ended = true;
+    this.wake?.();
+  }
+  async *[Symbol.asyncIterator](): AsyncGenerator<Digested<TopLevelSpec>> {
+    for (;;) {
+      while (this.queue.length > 0) yield this.queue.shift()!;
+      if (this.ended) return;
+      await new Promise<void>((resolve) => (this.wake = resolve));
+      this.wake = undefined;
+    }
   }
 }
 
 /**
- * Draw the charts ahead into `cacheDir` as soon as the pages build the model. The chart code is
- * loaded then, not when the build starts, where it would delay Astro's start.
+ * Set the hook that draws charts ahead into `cacheDir`. The chart code and the workers are loaded
+ * with the first chart, not when the build starts, where they would delay Astro's start. Call the
+ * returned `end` once the pages are built: the workers finish what they were given, and stop.
  */
-export function prefetchChartsOnModel(cacheDir: string, base: string): void {
-  (globalThis as ModelHooks)[ON_SITE_MODEL] = (site) => {
-    import('../../src/adapters/charts/prefetch.ts')
-      .then(({ prefetchCharts }) => prefetchCharts(sloChartSpecs(site, base), cacheDir))
-      .catch(() => undefined);
+export function drawChartsAhead(cacheDir: string): { end: () => Promise<void> } {
+  const charts = new Charts();
+  let drawing: Promise<void> | undefined;
+  (globalThis as ModelHooks)[DRAW_AHEAD] = (chart) => {
+    charts.push(chart);
+    drawing ??= import('../../src/adapters/charts/prefetch.ts').then(({ prefetchCharts }) => prefetchCharts(charts, cacheDir)).catch(() => undefined);
+  };
+  return {
+    end: async () => {
+      delete (globalThis as ModelHooks)[DRAW_AHEAD];
+      charts.end();
+      await drawing;
+    },
   };
 }

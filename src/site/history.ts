@@ -9,6 +9,7 @@ import { SEVERITIES, type Severity } from '../schemas/severity.ts';
 import { duration, utc } from './format.ts';
 import { periodLabel } from './reports.ts';
 import type { SiteModel } from './model.ts';
+import { perBuild } from './per-build.ts';
 
 export const HISTORY_PAGE_SIZE = 100;
 
@@ -43,8 +44,14 @@ export interface HistoryPage {
 /** The URL of history page n (1-based): /outages/ for the first. */
 export const historyUrl = (base: string, n: number): string => (n === 1 ? `${base}outages/` : `${base}outages/history/${n}/`);
 
-/** All pages of the history (at least one, possibly empty). */
+const histories = perBuild<HistoryPage[]>();
+
+/** All pages of the history (at least one, possibly empty), computed once per build. */
 export function historyPages(site: SiteModel, base: string, size = HISTORY_PAGE_SIZE): HistoryPage[] {
+  return histories(site, `${base} ${size}`, () => paginate(site, base, size));
+}
+
+function paginate(site: SiteModel, base: string, size: number): HistoryPage[] {
   const rows = [...site.content.incidents]
     .sort((a, b) => secondsOf(b.started_at) - secondsOf(a.started_at) || a.id.localeCompare(b.id))
     .map((i): HistoryRow => {

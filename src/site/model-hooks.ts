@@ -3,10 +3,15 @@
  * it. On globalThis because the pages use Vite's bundled copy of model.ts; in a module of their
  * own so the build script can set them without loading the model's code.
  */
+import type { TopLevelSpec } from 'vega-lite';
+import type { Digested } from './digested.ts';
 import type { SiteModel } from './model.ts';
 
-/** Called with the model once it is built, when the build set it (to draw the charts ahead: scripts/lib/prefetch-charts.ts). */
-export const ON_SITE_MODEL = Symbol.for('sitrep.on-site-model');
+/**
+ * Set by `npm run build` (scripts/lib/prefetch-charts.ts): given each chart of the SLO pages this build
+ * renders, as their route lists them, to draw it ahead on other cores while the other pages render.
+ */
+export const DRAW_AHEAD = Symbol.for('sitrep.draw-ahead');
 
 /** The model computed elsewhere, when the build set it: `npm run build` computes it on another thread (scripts/lib/model-thread.ts). */
 export const SITE_MODEL = Symbol.for('sitrep.site-model');
@@ -28,4 +33,4 @@ export interface PageStore {
   listed(): void;
 }
 
-export type ModelHooks = { [ON_SITE_MODEL]?: (site: SiteModel) => void; [SITE_MODEL]?: Promise<SiteModel>; [DATA_FILES_BY_BUILD]?: boolean; [PAGE_STORE]?: PageStore };
+export type ModelHooks = { [DRAW_AHEAD]?: (chart: Digested<TopLevelSpec>) => void; [SITE_MODEL]?: Promise<SiteModel>; [DATA_FILES_BY_BUILD]?: boolean; [PAGE_STORE]?: PageStore };

@@ -12,7 +12,7 @@ import { incidentHorizon, incidentTimes, resolveAsOf, type AsOfSource } from './
 import { reviewState, type ReviewState } from './review.ts';
 import { contentRoot } from './root.ts';
 import { setTimeZone } from './format.ts';
-import { ON_SITE_MODEL, SITE_MODEL, type ModelHooks } from './model-hooks.ts';
+import { SITE_MODEL, type ModelHooks } from './model-hooks.ts';
 import { serviceNames } from './service-names.ts';
 
 export interface SloView {
@@ -120,7 +120,6 @@ export function getSite(): Promise<SiteModel> {
   cached ??= (hooks[SITE_MODEL] ?? buildModel(contentRoot())).then((site) => {
     // The zone is this module copy's setting: set it here too when the model came from elsewhere.
     setTimeZone(site.content.site.time_zone);
-    hooks[ON_SITE_MODEL]?.(site);
     return site;
   });
   return cached;

@@ -13,8 +13,12 @@ import { chartInput } from '../adapters/charts/cache.ts';
 import { sloPage, type ChartView } from './slo-page.ts';
 import { incidentView } from './incident-view.ts';
 import type { SiteModel } from './model.ts';
+import { DRAW_AHEAD, type ModelHooks } from './model-hooks.ts';
 import { historyInputs } from './page-keys.ts';
 import { runbookViews } from './runbooks.ts';
+import { historyPages } from './history.ts';
+import { reportPage } from './reports.ts';
+import { trackerPages } from './tracker.ts';
 
 /** An incident's page (src/pages/incidents/[id].astro). */
 export function incidentPageInputs(site: SiteModel, id: string, base: string) {
@@ -74,6 +78,15 @@ export function sloPageInputs(site: SiteModel, id: string, base: string) {
   };
 }
 
+/**
+ * Under `npm run build`, hand the charts of an SLO page that will be rendered to be drawn ahead on
+ * other cores (model-hooks.ts): the page then finds them drawn. A page linked from the last build draws none.
+ */
+export function drawAhead({ page }: ReturnType<typeof sloPageInputs>): void {
+  const draw = (globalThis as ModelHooks)[DRAW_AHEAD];
+  if (draw && page) for (const chart of [page.budgetChart, page.dailyChart, page.burnChart]) draw(chart.spec);
+}
+
 /** A service's page (src/pages/services/[id].astro). */
 export function servicePageInputs(site: SiteModel, id: string, base: string) {
   const service = byId(site.content.services).get(id)!;
@@ -86,4 +99,19 @@ export function servicePageInputs(site: SiteModel, id: string, base: string) {
     incidents: [...incidentsOfService(site.content.incidents, id)].reverse().map((i) => ({ id: i.id, title: i.title, severity: i.severity, status: i.status, started_at: i.started_at })),
     runbooks: (runbookViewsByService(runbookViews(site, base)).get(id) ?? []).map((r) => ({ id: r.id, url: r.url, title: r.title, orphaned: r.refs.orphaned, summary: r.refs.summary, stale: Boolean(r.stale) })),
   };
+}
+
+/** A page of the incident history after the first (src/pages/outages/history/[page].astro): its rows, links and filters. */
+export function historyPageInputs(site: SiteModel, n: number, base: string) {
+  return { page: historyPages(site, base)[n - 1]! };
+}
+
+/** A services page of the outage tracker after the first (src/pages/outages/services/[page].astro): its day-bars and pager. */
+export function trackerPageInputs(site: SiteModel, n: number, base: string) {
+  return { page: trackerPages(site, base)[n - 1]! };
+}
+
+/** A period report, published or one frozen version of it (src/pages/reports/[period].astro, [period]/[version].astro). */
+export function reportPageInputs(site: SiteModel, slug: string, base: string, version?: number) {
+  return { v: reportPage(site, slug, base, version) };
 }

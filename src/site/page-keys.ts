@@ -77,22 +77,28 @@ const layoutKeys = perBuild<string>();
 const layoutKey = (site: SiteModel, base: string): string => layoutKeys(site, base, () => pageKey(layoutInputs(site, base)));
 
 /** A keyed page for `keyedPaths`: its params, the file it is written to (relative to the site) and its inputs. */
-export interface KeyedPage<P> {
+export interface KeyedPage<P, I> {
   params: P;
   file: string;
-  inputs: () => unknown;
+  inputs: () => I | Promise<I>;
 }
 
 /**
  * What a keyed route's getStaticPaths() returns: every page, or under `npm run build` those its
  * page store cannot give (the store links the others into the site while Astro renders these).
+ * `toRender` is given the inputs of each page that will be rendered (under `npm run build`).
  */
-export async function keyedPaths<P>(site: SiteModel, base: string, pages: readonly KeyedPage<P>[]): Promise<{ params: P }[]> {
+export async function keyedPaths<P, I>(site: SiteModel, base: string, pages: readonly KeyedPage<P, I>[], toRender?: (inputs: I) => void): Promise<{ params: P }[]> {
   const store = (globalThis as ModelHooks)[PAGE_STORE];
   if (!store) return pages.map(({ params }) => ({ params }));
   const layout = layoutKey(site, base);
   const render: { params: P }[] = [];
-  for (const page of pages) if (!store.take(page.file, pageKey([layout, await page.inputs()]))) render.push({ params: page.params });
+  for (const page of pages) {
+    const inputs = await page.inputs();
+    if (store.take(page.file, pageKey([layout, inputs]))) continue;
+    render.push({ params: page.params });
+    toRender?.(inputs);
+  }
   store.listed();
   return render;
 }

@@ -1,13 +1,15 @@
-import { mkdtemp, readdir, rm } from 'node:fs/promises';
+import { mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { chartKey, renderChart } from '../../src/adapters/charts/cache.ts';
+import { chartInput, chartKey, renderChart } from '../../src/adapters/charts/cache.ts';
 import { pendingCharts } from '../../src/adapters/charts/registry.ts';
 import { prefetchCharts } from '../../src/adapters/charts/prefetch.ts';
 import { renderSvg } from '../../src/charts/render.ts';
 import { budgetSpec, dailySliSpec } from '../../src/charts/specs.ts';
 import type { TopLevelSpec } from 'vega-lite';
+import { drawChartsAhead } from '../../scripts/lib/prefetch-charts.ts';
+import { DRAW_AHEAD, type ModelHooks } from '../../src/site/model-hooks.ts';
 
 const dirs: string[] = [];
 afterAll(() => Promise.all(dirs.map((d) => rm(d, { recursive: true, force: true }))));
@@ -26,7 +28,7 @@ const specs = [
 describe('charts drawn ahead on a worker thread', () => {
   it('stores each chart in the cache, where a page finds exactly the SVG it would draw itself', async () => {
     const dir = await tempDir();
-    await prefetchCharts(specs, dir, 2);
+    await prefetchCharts(specs.map(chartInput), dir, 2);
     expect((await readdir(dir)).sort()).toEqual(specs.map((s) => `${chartKey(s)}.svg`).sort());
     for (const spec of specs) {
       expect(await pendingCharts().get(chartKey(spec))).toBe(true);
@@ -38,7 +40,7 @@ describe('charts drawn ahead on a worker thread', () => {
     const dir = await tempDir();
     const broken = { $schema: 'https://vega.github.io/schema/vega-lite/v6.json', mark: 'nonsense' } as unknown as TopLevelSpec;
     const fine = dailySliSpec([{ day: '2026-10-02', sli: 0.99, total: 10 }], 99.9, 'Daily 2');
-    await prefetchCharts([broken, fine], dir, 1);
+    await prefetchCharts([broken, fine].map(chartInput), dir, 1);
     expect(await pendingCharts().get(chartKey(broken))).toBe(false);
     expect(await readdir(dir)).toEqual([`${chartKey(fine)}.svg`]);
     await expect(renderChart(broken, dir)).rejects.toThrow();
@@ -50,11 +52,31 @@ describe('charts drawn ahead, when making the specs fails', () => {
     const dir = await tempDir();
     const given = dailySliSpec([{ day: '2026-10-03', sli: 0.98, total: 10 }], 99.9, 'Daily 3');
     async function* failing() {
-      yield given;
+      yield chartInput(given);
       throw new Error('no more specs');
     }
     await expect(prefetchCharts(failing(), dir, 1)).rejects.toThrow('no more specs');
     expect(await pendingCharts().get(chartKey(given))).toBe(true);
     expect(await readdir(dir)).toEqual([`${chartKey(given)}.svg`]);
+  });
+});
+
+describe('the build\'s hook that draws charts ahead (scripts/lib/prefetch-charts.ts)', () => {
+  it('draws what the SLO route hands over, and starts nothing when it hands over none', async () => {
+    const hooks = globalThis as ModelHooks;
+    const idle = await tempDir();
+    const none = drawChartsAhead(idle);
+    expect(typeof hooks[DRAW_AHEAD]).toBe('function');
+    await none.end();
+    expect(hooks[DRAW_AHEAD]).toBeUndefined();
+    expect(await readdir(idle)).toEqual([]);
+
+    const dir = await tempDir();
+    const ahead = drawChartsAhead(dir);
+    const given = [dailySliSpec([{ day: '2026-10-04', sli: 0.97, total: 10 }], 99.9, 'Daily 4'), dailySliSpec([{ day: '2026-10-05', sli: 0.96, total: 10 }], 99.9, 'Daily 5')];
+    for (const spec of given) hooks[DRAW_AHEAD]!(chartInput(spec));
+    await ahead.end();
+    expect((await readdir(dir)).sort()).toEqual(given.map((s) => `${chartKey(s)}.svg`).sort());
+    for (const spec of given) expect(await readFile(join(dir, `${chartKey(spec)}.svg`), 'utf8')).toBe(await renderSvg(spec));
   });
 });

@@ -12,6 +12,7 @@ import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { codeDigest } from '../../scripts/lib/page-store.ts';
+import { writeOrg } from '../../scripts/lib/bench/org.ts';
 import { PROJECT, buildSite, expectSameSite, sampleCopy, type BuildResult } from '../helpers/build.ts';
 
 let root: string;
@@ -62,7 +63,12 @@ describe('a rebuild links the pages whose inputs did not change', () => {
     const runbooks = (await readdir(join(root, 'content/runbooks'))).length;
     const slos = (await readdir(join(first.out, 'slos'), { withFileTypes: true })).filter((e) => e.isDirectory()).length;
     const services = (await readdir(join(root, 'content/services'))).length;
-    keyed = incidents + postmortems + runbooks + slos + services;
+    // Every page of /reports/ but the index: the period reports and their frozen versions.
+    const reports = (await readdir(join(first.out, 'reports'), { recursive: true })).filter((f) => f.endsWith('index.html')).length - 1;
+    // The incident history's and the tracker's pages after the first (/outages/ itself is not keyed).
+    const later = async (dir: string) => (await readdir(join(first.out, 'outages', dir)).catch(() => [])).length;
+    keyed = incidents + postmortems + runbooks + slos + services + reports + (await later('history')) + (await later('services'));
+    expect(reports).toBeGreaterThan(3);
     const again = await build();
     expect(again.linked).toBe(keyed);
     expect(await expectSameSite(first.out, again.out)).toBeGreaterThan(100);
@@ -111,9 +117,49 @@ describe('a rebuild links the pages whose inputs did not change', () => {
   });
 });
 
+/** The keyed pages of a built site (those a rebuild may link), by path: every page under a keyed route, not the sections' indexes. */
+async function keyedPages(site: string): Promise<string[]> {
+  const pages = (await readdir(site, { recursive: true })).filter((f) => f.endsWith('index.html'));
+  return pages.sort().filter((f) => /^(incidents|postmortems|runbooks|slos|services|reports)\/.+\/index\.html$|^outages\/(history|services)\/\d+\/index\.html$/.test(f));
+}
+
+describe('a rebuild at a size with pages of the incident history and of the tracker after the first', () => {
+  it('links those pages, renders exactly the keyed pages an edit changes, and writes what a cold build writes', { timeout: 120_000 }, async () => {
+    const org = await mkdtemp(join(tmpdir(), 'sitrep-kept-org-'));
+    const orgCache = await mkdtemp(join(tmpdir(), 'sitrep-kept-org-cache-'));
+    made.push(org, orgCache);
+    // 60 services and 250 incidents: 2 pages of the tracker, 3 of the history.
+    await writeOrg(org, { services: 60, slos: 6, incidents: 250, postmortems: 10, runbooks: 4 }, PROJECT);
+    const orgBuild = async (dir: string) => {
+      const r = await buildSite(['--root', org], { SITREP_CACHE_DIR: dir });
+      made.push(r.out);
+      expect(r.code, r.stderr).toBe(0);
+      return { out: r.out, linked: Number(/pages: built in [\d.]+ s(?:, (\d+) unchanged)?/.exec(r.stdout)?.[1] ?? 0) };
+    };
+    const first = await orgBuild(orgCache);
+    const keyed = await keyedPages(first.out);
+    expect(keyed.filter((f) => f.startsWith('outages/'))).toEqual(['outages/history/2/index.html', 'outages/history/3/index.html', 'outages/services/2/index.html']);
+    expect((await orgBuild(orgCache)).linked).toBe(keyed.length);
+    // The oldest incident: on the history's last page, on its service's page, its postmortem's.
+    const file = join(org, 'content/incidents/inc-00000.yaml');
+    await writeFile(file, (await readFile(file, 'utf8')).replace('title: "Synthetic incident 0:', 'title: "Synthetic incident 0, renamed:'));
+    const rebuilt = await orgBuild(orgCache);
+    const cold = await orgBuild(await mkdtemp(join(tmpdir(), 'sitrep-kept-org-cold-')));
+    expect(await expectSameSite(cold.out, rebuilt.out)).toBeGreaterThan(500);
+    const changed: string[] = [];
+    for (const f of keyed) if (!(await readFile(join(first.out, f))).equals(await readFile(join(rebuilt.out, f)))) changed.push(f);
+    expect(changed).toContain('outages/history/3/index.html');
+    expect(changed).toContain('incidents/inc-00000/index.html');
+    expect(rebuilt.linked).toBe(keyed.length - changed.length);
+  });
+});
+
 describe('what a keyed page reads', () => {
   it('the keyed routes, the layout and the components they use read the model only through their inputs', async () => {
-    const routes = ['src/pages/incidents/[id].astro', 'src/pages/postmortems/[id].astro', 'src/pages/runbooks/[id].astro', 'src/pages/slos/[id].astro', 'src/pages/services/[id].astro'];
+    const routes = [
+      'src/pages/incidents/[id].astro', 'src/pages/postmortems/[id].astro', 'src/pages/runbooks/[id].astro', 'src/pages/slos/[id].astro', 'src/pages/services/[id].astro',
+      'src/pages/reports/[period].astro', 'src/pages/reports/[period]/[version].astro', 'src/pages/outages/history/[page].astro', 'src/pages/outages/services/[page].astro',
+    ];
     const components = new Set<string>();
     /** Every .astro file `file` imports, and what those import, by path from the project. */
     const collect = async (file: string) => {
@@ -134,7 +180,10 @@ describe('what a keyed page reads', () => {
       expect(render, route).toMatch(/= (await )?\w+PageInputs\(await getSite\(\)/);
       expect(render, route).not.toMatch(/\bsite\./);
     }
-    expect([...components].sort()).toEqual(['src/components/BadgeEmbed.astro', 'src/components/Distribution.astro', 'src/components/History.astro', 'src/components/SeverityBadge.astro', 'src/components/SloChart.astro', 'src/components/SloTable.astro', 'src/components/StatusBadge.astro', 'src/layouts/Base.astro']);
+    expect([...components].sort()).toEqual([
+      'BadgeEmbed', 'DayBars', 'Distribution', 'History', 'IncidentHistory', 'PeriodReport', 'ReportSloTable', 'ReportVersions',
+      'SeverityBadge', 'SloChart', 'SloTable', 'StatusBadge', 'TrackerPager',
+    ].map((c) => `src/components/${c}.astro`).concat('src/layouts/Base.astro'));
     for (const c of components) {
       const text = await readFile(join(PROJECT, c), 'utf8');
       const reads = text.match(/getSite\(\)/g) ?? [];

@@ -1,25 +1,25 @@
 /**
  * Charts drawn ahead, on another core. A build renders its pages on one thread, and the SLO pages,
- * whose charts are most of the drawing, come last (routes are built in order). So as soon as the
- * site model exists, the build hands every chart spec to a worker thread, which draws each into
- * the chart cache (see cache.ts) while the main thread renders the other pages; when an SLO page
+ * whose charts are most of the drawing, come last (routes are built in order). So as their route
+ * lists them, the build hands the charts of the SLO pages it will render to worker threads, which
+ * draw each into the chart cache (see cache.ts) while the main thread renders the other pages; when an SLO page
  * asks for a chart, `renderChart` waits for the worker's copy instead of drawing it again. Should
  * the worker fail, a page draws its charts itself: the SVG is the same either way.
  */
 import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
 import type { TopLevelSpec } from 'vega-lite';
-import { chartKey } from './cache.ts';
 import { pendingCharts } from './registry.ts';
+import type { Digested } from '../../site/digested.ts';
 
 /** Worker threads to draw with: the cores beside the main thread, at least one, at most three. */
 export const PREFETCH_WORKERS = Math.min(3, Math.max(1, availableParallelism() - 1));
 
 /**
- * Draw `specs` into `cacheDir` on worker threads; each spec's key is pending until its SVG is
- * stored (true) or could not be (false). Resolves when every worker has finished.
+ * Draw `charts` (specs under their cache keys: chartInput) into `cacheDir` on worker threads; each
+ * chart's key is pending until its SVG is stored (true) or could not be (false). Resolves when every worker has finished.
  */
-export async function prefetchCharts(specs: AsyncIterable<TopLevelSpec> | Iterable<TopLevelSpec>, cacheDir: string, workers = PREFETCH_WORKERS): Promise<void> {
+export async function prefetchCharts(charts: AsyncIterable<Digested<TopLevelSpec>> | Iterable<Digested<TopLevelSpec>>, cacheDir: string, workers = PREFETCH_WORKERS): Promise<void> {
   const pending = pendingCharts();
   const settle = new Map<string, (drawn: boolean) => void>();
   const pool = Array.from({ length: workers }, () => new Worker(new URL('./prefetch-worker.ts', import.meta.url), { workerData: { cacheDir } }));
@@ -36,8 +36,7 @@ export async function prefetchCharts(specs: AsyncIterable<TopLevelSpec> | Iterab
   );
   let n = 0;
   try {
-    for await (const spec of specs) {
-      const key = chartKey(spec);
+    for await (const { digest: key, value: spec } of charts) {
       if (pending.has(key)) continue;
       pending.set(key, new Promise<boolean>((resolve) => settle.set(key, resolve)));
       pool[n++ % pool.length]!.postMessage({ key, spec });
