@@ -377,6 +377,54 @@ describe('on a phone', () => {
     }
   });
 
+  it('the header takes two rows and opens its links from a menu; on a desktop the links show and the menu does not', { timeout: 60_000 }, async () => {
+    for (const [width, phone] of [[360, true], [1280, false]] as const) {
+      const context = await browser.newContext({ viewport: { width, height: 740 } });
+      const { page, problems } = await visit(context, '/runbooks/');
+      const shown = (selector: string) => page.$eval(selector, (e) => e.checkVisibility());
+      expect(await shown('header.site nav.wide'), `${width}`).toBe(!phone);
+      expect(await shown('details.menu'), `${width}`).toBe(phone);
+      if (phone) {
+        // The site's title and the menu button on one row, the report time on the next.
+        expect(await page.$eval('header.site', (h) => h.getBoundingClientRect().height)).toBeLessThan(130);
+        expect(await shown('details.menu nav')).toBe(false);
+        await page.click('details.menu summary');
+        const links = await page.$$eval('details.menu nav a', (as) => as.map((a) => ({ text: a.textContent, current: a.getAttribute('aria-current'), right: a.getBoundingClientRect().right, shown: a.checkVisibility() })));
+        expect(links.map((l) => l.text)).toEqual(await page.$$eval('header.site nav.wide a', (as) => as.map((a) => a.textContent)));
+        expect(links.length).toBe(11);
+        for (const l of links) expect(l, l.text ?? '').toMatchObject({ shown: true });
+        expect(Math.max(...links.map((l) => l.right))).toBeLessThanOrEqual(360);
+        expect(links.filter((l) => l.current === 'page').map((l) => l.text)).toEqual(['Runbooks']);
+      }
+      expect(problems).toEqual([]);
+      await context.close();
+    }
+  });
+
+  it('incident and postmortem lists are cards on a phone, each led by its title, none wider than the screen; tables on a desktop', { timeout: 90_000 }, async () => {
+    for (const [width, phone] of [[360, true], [1280, false]] as const) {
+      const context = await browser.newContext({ viewport: { width, height: 740 } });
+      for (const path of ['/incidents/', '/outages/', '/services/checkout-api/', '/postmortems/', '/reports/2026-10/']) {
+        const { page, problems } = await visit(context, path);
+        const rows = await page.$$eval('table.stacked tbody tr', (trs) => trs.filter((tr) => tr.getClientRects().length > 0).map((tr) => {
+          const lead = tr.querySelector('td.lead')!.getBoundingClientRect();
+          const cells = [...tr.children].filter((c) => c.getClientRects().length > 0).map((c) => c.getBoundingClientRect());
+          const table = tr.closest('table')!;
+          return { display: getComputedStyle(tr).display, leadTop: lead.top, top: Math.min(...cells.map((c) => c.top)), right: Math.max(...cells.map((c) => c.right)), scrolls: table.scrollWidth > table.clientWidth + 1 };
+        }));
+        expect(rows.length, path).toBeGreaterThan(0);
+        for (const r of rows) {
+          expect(r.display, path).toBe(phone ? 'flex' : 'table-row');
+          if (phone) expect(r, path).toMatchObject({ leadTop: r.top, scrolls: false });
+          if (phone) expect(r.right, path).toBeLessThanOrEqual(360);
+        }
+        expect(problems).toEqual([]);
+        await page.close();
+      }
+      await context.close();
+    }
+  });
+
   it('the SLO tables show each SLO’s status and budget left without scrolling', { timeout: 60_000 }, async () => {
     const context = await browser.newContext({ viewport: { width: 360, height: 740 } });
     for (const path of ['/', '/services/checkout-api/']) {
