@@ -90,7 +90,7 @@ try {
   // Astro shares files under the project's .astro/ between builds, as builds share the kept pages
   // under the default cache folder: one build of a project at a time.
   const linked = await withBuildLock(PROJECT, async () => {
-    // The keyed pages (incidents, postmortems, runbooks, SLOs, services) the last build rendered from what they show now are linked, not rendered (page-keys.ts).
+    // The keyed pages (src/site/page-keys.ts) the last build rendered from what they show now are linked, not rendered.
     const keptPages = await KeptPages.open(join(kept, 'sitrep-pages'), await codeDigest(PROJECT), dir);
     hooks[PAGE_STORE] = keptPages;
     await build({

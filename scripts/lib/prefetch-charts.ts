@@ -24,6 +24,11 @@ class Charts implements AsyncIterable<Digested<TopLevelSpec>> {
     this.ended = true;
     this.wake?.();
   }
+  /** The prefetch has stopped (it failed): drop what waits, and take nothing more. */
+  stop(): void {
+    this.queue.length = 0;
+    this.end();
+  }
   async *[Symbol.asyncIterator](): AsyncGenerator<Digested<TopLevelSpec>> {
     for (;;) {
       while (this.queue.length > 0) yield this.queue.shift()!;
@@ -44,7 +49,10 @@ export function drawChartsAhead(cacheDir: string): { end: () => Promise<void> } 
   let drawing: Promise<void> | undefined;
   (globalThis as ModelHooks)[DRAW_AHEAD] = (chart) => {
     charts.push(chart);
-    drawing ??= import('../../src/adapters/charts/prefetch.ts').then(({ prefetchCharts }) => prefetchCharts(charts, cacheDir)).catch(() => undefined);
+    drawing ??= import('../../src/adapters/charts/prefetch.ts')
+      .then(({ prefetchCharts }) => prefetchCharts(charts, cacheDir))
+      .catch(() => undefined)
+      .finally(() => charts.stop());
   };
   return {
     end: async () => {

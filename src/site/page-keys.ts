@@ -1,6 +1,7 @@
 /**
  * The pages a rebuild links from the last build instead of rendering them: the incident, postmortem,
- * runbook, SLO and service pages, 14,000 of the 14,126 at the large size. Each such route lists its pages
+ * runbook, SLO and service pages, the incident history's and the tracker's pages after the first, and
+ * the period reports with their frozen versions, 14,113 of the 14,126 at the large size. Each such route lists its pages
  * through `keyedPaths`, with the page's inputs: one plain object holding every value the page
  * shows that comes from the site model, which the page then renders from, and nothing else. A
  * page's key is the digest of its inputs and of the layout's (title, report time, build facts,

@@ -4,7 +4,7 @@
  * column) and rendered bodies as a parse, an edited file is parsed again, and a cache of another
  * version of the code, of other limits, or a damaged one parses everything.
  */
-import { mkdir, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, readdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { deserialize, serialize } from 'node:v8';
@@ -54,6 +54,29 @@ describe('the content cache between builds', () => {
     const cachedHtml = await renderBodies(second.result.content);
     expect([...cachedHtml]).toEqual([...parsedHtml]);
     expect([...cachedHtml.values()].every((h) => h.length > 0)).toBe(true);
+  });
+
+  it('writes nothing when a build used every entry it held and parsed nothing; drops the entries of files gone', async () => {
+    const fx = await fixture();
+    const file = join(dir, 'unchanged.v8');
+    try {
+      await loadCached(fx.root, file);
+      // A save writes a new file and renames it into place: the same inode is the same file, not written again.
+      const written = await stat(file);
+      const again = await loadCached(fx.root, file);
+      expect(again.misses).toBe(0);
+      expect(again.hits).toBeGreaterThan(1);
+      expect((await stat(file)).ino).toBe(written.ino);
+      expect((await openParseCache(file, 'v1')).size).toBe(again.hits);
+      // A file removed: its entry goes, so the cache is written again, with one entry less.
+      const [gone] = (await readdir(join(fx.root, 'content/incidents'))).sort();
+      await rm(join(fx.root, 'content/incidents', gone!));
+      await loadCached(fx.root, file);
+      expect((await stat(file)).ino).not.toBe(written.ino);
+      expect((await openParseCache(file, 'v1')).size).toBe(again.hits - 1);
+    } finally {
+      await fx.cleanup?.();
+    }
   });
 
   it('parses an edited file again, and only that one', async () => {
@@ -233,10 +256,12 @@ describe('the content cache between builds', () => {
     const blocked = join(dir, 'blocked');
     await writeFile(blocked, 'a file, so no folder can be made under it');
     const cache = await openParseCache(join(blocked, 'content.v8'), 'v1');
+    cache.put('a file', { value: 1 } as never);
     await expect(cache.save()).rejects.toThrow(/ENOTDIR|EEXIST/);
     const taken = join(dir, 'taken');
     await mkdir(join(taken, 'content.v8'), { recursive: true }); // a folder where the file should be
     const cache2 = await openParseCache(join(taken, 'content.v8'), 'v1', () => {});
+    cache2.put('a file', { value: 1 } as never);
     await expect(cache2.save()).rejects.toThrow();
     expect(await readdir(taken)).toEqual(['content.v8']);
   });

@@ -401,6 +401,25 @@ describe('on a phone', () => {
     }
   });
 
+  it('axe-core finds no serious or critical violation on any page type at 360 px, the menu open, where the lists are stacked and wide tables scroll', { timeout: 240_000 }, async () => {
+    const context = await browser.newContext({ viewport: { width: 360, height: 740 } });
+    const found: Record<string, string[]> = {};
+    for (const path of Object.values(PAGE_TYPES)) {
+      const { page } = await visit(context, path);
+      await page.click('details.menu summary');
+      await page.addScriptTag({ content: axeSource });
+      const violations = await page.evaluate(async () => {
+        const axe = (window as unknown as { axe: { run: (ctx: Document, o: object) => Promise<{ violations: { id: string; impact: string; nodes: { target: string[] }[] }[] }> } }).axe;
+        const r = await axe.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice'] } });
+        return r.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${v.id} (${v.impact}): ${v.nodes.slice(0, 3).map((n) => n.target.join(' ')).join(', ')}`);
+      });
+      if (violations.length) found[path] = violations;
+      await page.close();
+    }
+    await context.close();
+    expect(found).toEqual({});
+  });
+
   it('incident and postmortem lists are cards on a phone, each led by its title, none wider than the screen; tables on a desktop', { timeout: 90_000 }, async () => {
     for (const [width, phone] of [[360, true], [1280, false]] as const) {
       const context = await browser.newContext({ viewport: { width, height: 740 } });

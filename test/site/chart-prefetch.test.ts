@@ -47,6 +47,35 @@ describe('charts drawn ahead on a worker thread', () => {
   });
 });
 
+describe('charts drawn ahead, when a worker dies', () => {
+  it('gives up its charts at once, while more are still to come: a page waiting on one draws it itself', async () => {
+    const dir = await tempDir();
+    const first = dailySliSpec([{ day: '2026-10-06', sli: 0.95, total: 10 }], 99.9, 'Daily 6');
+    const later = dailySliSpec([{ day: '2026-10-07', sli: 0.94, total: 10 }], 99.9, 'Daily 7');
+    let more!: () => void;
+    const held = new Promise<void>((resolve) => (more = resolve));
+    let waiting: Promise<boolean> | undefined;
+    async function* charts() {
+      yield chartInput(first);
+      // The prefetch has handed the first chart over (it asks for the next one only then): what a page would wait on.
+      waiting = pendingCharts().get(chartKey(first));
+      // The SLO route lists its pages while others render: the queue stays open.
+      await held;
+      yield chartInput(later);
+    }
+    const drawing = prefetchCharts(charts(), dir, 1, new URL('../helpers/dying-chart-worker.ts', import.meta.url));
+    await expect.poll(() => waiting).toBeDefined();
+    // Before: this waited for the end of the queue, which in a build comes after every page, so the build hung.
+    expect(await waiting).toBe(false);
+    expect(pendingCharts().has(chartKey(first))).toBe(false);
+    expect(await renderChart(first, dir)).toBe(await renderSvg(first));
+    // No live worker is left: a later chart is not handed to the dead one, and is left to its page.
+    more();
+    await drawing;
+    expect(pendingCharts().has(chartKey(later))).toBe(false);
+  });
+});
+
 describe('charts drawn ahead, when making the specs fails', () => {
   it('the workers still draw what they were given and end; the error reaches the caller', async () => {
     const dir = await tempDir();

@@ -21,8 +21,10 @@ export interface ParseCache {
   get(key: string): ParsedFile | undefined;
   /** Keep a file's outcome (a value, parsed without a problem). */
   put(key: string, parsed: ParsedFile): void;
-  /** Write the entries this process used or made (the others are dropped), atomically. */
+  /** Write the entries this process used or made (the others are dropped), atomically; nothing when they are those it held. */
   save(): Promise<void>;
+  /** Entries held when it was opened (0 for a missing, outdated or damaged cache). */
+  readonly size: number;
   /** Lookups answered from the cache, and lookups that were not. */
   readonly hits: number;
   readonly misses: number;
@@ -67,9 +69,12 @@ export async function openParseCache(file: string, version: string, warn: (messa
     }
   }
   const used = new Map<string, Uint8Array>();
+  const size = stored.size;
   let hits = 0;
   let misses = 0;
+  let puts = 0;
   return {
+    size,
     get(key) {
       const entry = used.get(key) ?? stored.get(key);
       let parsed: ParsedFile | undefined;
@@ -88,10 +93,13 @@ export async function openParseCache(file: string, version: string, warn: (messa
       return parsed;
     },
     put(key, parsed) {
+      puts++;
       used.set(key, serialize(parsed));
     },
     async save() {
       stored = new Map();
+      // Every entry held was used and none added: the file already holds exactly these.
+      if (puts === 0 && used.size === size) return;
       await mkdir(dirname(file), { recursive: true });
       await removeAbandoned(file);
       const part = `${file}.${process.pid}.${Math.random().toString(36).slice(2)}.part`;
