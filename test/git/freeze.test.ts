@@ -197,8 +197,8 @@ describe('building after a freeze', () => {
     expect(html).toContain(`Version 1 of 2, frozen at commit ${first.slice(0, 7)} on 2026-11-01 09:00 UTC.`);
     expect(html).toContain('Superseded');
     // The incidents as they stood when version 1 was frozen: still SEV2 (the file now says SEV1).
-    expect(html).toMatch(/API returned 503s<\/a><\/td><td role="cell"><span class="badge SEV2">SEV2<\/span>/);
-    expect(await page('reports/2026-10')).toMatch(/API returned 503s<\/a><\/td><td role="cell"><span class="badge SEV1">SEV1<\/span>/);
+    expect(html).toMatch(/API returned 503s<\/a><\/td><td><span class="badge SEV2">SEV2<\/span>/);
+    expect(await page('reports/2026-10')).toMatch(/API returned 503s<\/a><\/td><td><span class="badge SEV1">SEV1<\/span>/);
     const v1 = await readJson<{ version: number; of: number; commit: { hash: string }; report: { incidents: { bySeverity: { SEV2: { count: number } } } } }>(join(built.out, 'api/v1/reports/2026-10/v1.json'));
     expect(v1).toMatchObject({ version: 1, of: 2, commit: { hash: first } });
     expect(v1.report.incidents.bySeverity.SEV2.count).toBe(1);
