@@ -7,7 +7,7 @@
 import { mkdir, readFile, rm } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
-import { chromium, type Browser, type BrowserContext } from 'playwright-core';
+import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadContent } from '../../src/adapters/content/load.ts';
 import { PROJECT, buildSite, type BuildResult } from '../helpers/build.ts';
@@ -75,6 +75,16 @@ async function visit(context: BrowserContext, path: string) {
   return { page, problems };
 }
 
+/** The serious and critical violations axe-core finds on the page as it is now (WCAG 2.1 A and AA, best practices). */
+async function axeViolations(page: Page): Promise<string[]> {
+  await page.addScriptTag({ content: axeSource });
+  return page.evaluate(async () => {
+    const axe = (window as unknown as { axe: { run: (ctx: Document, o: object) => Promise<{ violations: { id: string; impact: string; nodes: { target: string[] }[] }[] }> } }).axe;
+    const r = await axe.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice'] } });
+    return r.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${v.id} (${v.impact}): ${v.nodes.slice(0, 3).map((n) => n.target.join(' ')).join(', ')}`);
+  });
+}
+
 describe.each(SCHEMES)('every page type in the %s theme', (scheme) => {
   it('loads with no console error and no failed request, and at 360 px no page is wider than the screen; screenshots at desktop and phone width', { timeout: 240_000 }, async () => {
     const found: Record<string, string[]> = {};
@@ -102,12 +112,7 @@ describe.each(SCHEMES)('every page type in the %s theme', (scheme) => {
     const found: Record<string, string[]> = {};
     for (const [type, path] of Object.entries(PAGE_TYPES)) {
       const { page } = await visit(context, path);
-      await page.addScriptTag({ content: axeSource });
-      const violations = await page.evaluate(async () => {
-        const axe = (window as unknown as { axe: { run: (ctx: Document, o: object) => Promise<{ violations: { id: string; impact: string; nodes: { target: string[] }[] }[] }> } }).axe;
-        const r = await axe.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice'] } });
-        return r.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${v.id} (${v.impact}): ${v.nodes.slice(0, 3).map((n) => n.target.join(' ')).join(', ')}`);
-      });
+      const violations = await axeViolations(page);
       if (violations.length) found[type] = violations;
       await page.close();
     }
@@ -407,12 +412,7 @@ describe('on a phone', () => {
     for (const path of Object.values(PAGE_TYPES)) {
       const { page } = await visit(context, path);
       await page.click('details.menu summary');
-      await page.addScriptTag({ content: axeSource });
-      const violations = await page.evaluate(async () => {
-        const axe = (window as unknown as { axe: { run: (ctx: Document, o: object) => Promise<{ violations: { id: string; impact: string; nodes: { target: string[] }[] }[] }> } }).axe;
-        const r = await axe.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice'] } });
-        return r.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${v.id} (${v.impact}): ${v.nodes.slice(0, 3).map((n) => n.target.join(' ')).join(', ')}`);
-      });
+      const violations = await axeViolations(page);
       if (violations.length) found[path] = violations;
       await page.close();
     }
