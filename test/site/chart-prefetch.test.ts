@@ -64,7 +64,7 @@ describe('charts drawn ahead, when a worker dies', () => {
       yield chartInput(later);
     }
     const drawing = prefetchCharts(charts(), dir, 1, new URL('../helpers/dying-chart-worker.ts', import.meta.url));
-    await expect.poll(() => waiting).toBeDefined();
+    await expect.poll(() => waiting !== undefined).toBe(true);
     // Before: this waited for the end of the queue, which in a build comes after every page, so the build hung.
     expect(await waiting).toBe(false);
     expect(pendingCharts().has(chartKey(first))).toBe(false);

@@ -98,8 +98,9 @@ export async function openParseCache(file: string, version: string, warn: (messa
     },
     async save() {
       stored = new Map();
-      // Every entry held was used and none added: the file already holds exactly these.
-      if (puts === 0 && used.size === size) return;
+      // Every entry held was used and none added: the file already holds exactly these. (An empty, outdated or
+      // damaged cache is written again, empty or not, so its warning is not repeated at every build.)
+      if (size > 0 && puts === 0 && used.size === size) return;
       await mkdir(dirname(file), { recursive: true });
       await removeAbandoned(file);
       const part = `${file}.${process.pid}.${Math.random().toString(36).slice(2)}.part`;
