@@ -26,25 +26,39 @@
     (!f.from || tr.dataset.date >= f.from) &&
     (!f.to || tr.dataset.date <= f.to);
 
-  /** Read the other pages and list every page's months in order; a month split between two pages becomes one. */
+  /**
+   * Read the other pages and list every page's months in order; a month split between two pages becomes one. A page
+   * that is not one of this history's (another build's, with another number of pages, or no history at all) fails
+   * the read, and the first failure stops the others; an incident listed twice (pages of two builds) is listed once.
+   */
   const readEveryPage = async () => {
     const links = [...(pager?.querySelectorAll('a:not([rel])') ?? [])].map((a) => [Number(a.textContent), a.href]);
+    const stop = new AbortController();
     const read = await Promise.all(
       links.map(async ([n, url]) => {
-        const res = await fetch(url);
+        const res = await fetch(url, { signal: stop.signal });
         if (!res.ok) throw new Error(`${url}: HTTP ${res.status}`);
         const doc = new DOMParser().parseFromString(await res.text(), 'text/html');
+        if (doc.querySelector('form[data-history-filter]')?.dataset.pages !== String(pages)) throw new Error(`${url}: not a page of this history`);
         return [n, [...doc.querySelectorAll('.history-month')]];
       }),
-    );
+    ).catch((e) => {
+      stop.abort();
+      throw e;
+    });
     read.push([here, own]);
     read.sort((a, b) => a[0] - b[0]);
     const list = document.createElement('div');
     list.dataset.everyPage = '';
+    const seen = new Set();
     for (const [, months] of read) {
       for (const month of months) {
         const last = list.lastElementChild;
         const copy = document.importNode(month, true);
+        for (const tr of copy.querySelectorAll('tr[data-incident]')) {
+          if (seen.has(tr.dataset.incident)) tr.remove();
+          seen.add(tr.dataset.incident);
+        }
         if (last && last.dataset.month === copy.dataset.month) last.querySelector('tbody').append(...copy.querySelectorAll('tbody tr'));
         else list.append(copy);
       }
@@ -64,6 +78,8 @@
           apply();
         },
         () => {
+          // Tried again at the reader's next change of the filter.
+          everyPage = undefined;
           failed = true;
           apply();
         },
@@ -73,7 +89,7 @@
     if (every) every.hidden = !across;
     for (const month of own) month.hidden = across;
     if (pager) pager.hidden = across;
-    const rows = [...(across ? every : section).querySelectorAll('tr[data-incident]')].filter((tr) => across || !every?.contains(tr));
+    const rows = across ? [...every.querySelectorAll('tr[data-incident]')] : own.flatMap((m) => [...m.querySelectorAll('tr[data-incident]')]);
     let shown = 0;
     for (const tr of rows) {
       const ok = matches(tr, f);
@@ -92,10 +108,14 @@
   };
   const params = new URLSearchParams(location.search);
   for (const n of names) if (params.has(n)) form.elements[n].value = params.get(n);
-  form.addEventListener('change', apply);
+  const changed = () => {
+    failed = false;
+    apply();
+  };
+  form.addEventListener('change', changed);
   form.addEventListener('submit', (e) => {
     e.preventDefault();
-    apply();
+    changed();
   });
   apply();
 })();

@@ -94,6 +94,22 @@ describe('the incident history at 121 incidents', () => {
       expect(visible.length).toBeGreaterThan(0);
       expect(new Set(visible)).toEqual(new Set(['SEV1']));
       expect(await page.locator('nav.pages').isVisible()).toBe(true);
+      // The page is back: the reader's next change of the filter reads the other pages again.
+      await page.unroute('**/outages/history/2/');
+      await page.selectOption('select[name="severity"]', 'SEV3');
+      await expect.poll(() => page.textContent('[data-filter-count]')).toMatch(/^\d+ of 121 incidents match, on every page$/);
+      await page.close();
+    });
+
+    it('a page of another build (another number of pages) is not mixed in: the filter stays on this page', async () => {
+      const page = await browser.newPage();
+      await page.route('**/outages/history/2/', async (route) => {
+        const res = await route.fetch();
+        route.fulfill({ response: res, body: (await res.text()).replace('data-pages="2"', 'data-pages="3"') });
+      });
+      await page.goto(`${server.url}/outages/`);
+      await page.selectOption('select[name="severity"]', 'SEV1');
+      await expect.poll(() => page.textContent('[data-filter-count]')).toMatch(/ of 100 incidents shown on this page \(1 of 2\); the other pages could not be read$/);
       await page.close();
     });
   });
