@@ -9,8 +9,9 @@
  * leaves the last manifest, whose files are all still there, or the new one, whose files are.
  */
 import { createHash } from 'node:crypto';
-import { readdir, readFile, rename, rm, stat, writeFile } from 'node:fs/promises';
-import { join, relative, sep } from 'node:path';
+import { readdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { projectDigest } from '../../src/adapters/project-digest.ts';
 import type { PageStore } from '../../src/site/model-hooks.ts';
 import { inBatches, linkFiles } from './links.ts';
 import { isSearchable, pageDigest } from './searchable.ts';
@@ -137,18 +138,9 @@ export class KeptPages implements PageStore {
  * and base path). Any change renders every page again. A package edited inside node_modules/
  * without the lockfile changing is not seen: delete the cache folder after doing that.
  */
-export async function codeDigest(project: string): Promise<string> {
+export function codeDigest(project: string): Promise<string> {
   // process.versions: Node's, V8's, and the ICU and time-zone data's, by which times are formatted.
-  const h = createHash('sha256').update(JSON.stringify([process.versions, process.env.SITREP_SITE ?? '', process.env.SITREP_BASE ?? '']));
-  const files = ['astro.config.mjs', 'package.json', 'package-lock.json', 'tsconfig.json'];
-  for (const folder of ['src', 'scripts']) {
-    for (const e of await readdir(join(project, folder), { recursive: true, withFileTypes: true })) {
-      const path = join(e.parentPath, e.name);
-      // A linked file counts as what it links to (readFile follows it).
-      if (e.isFile() || (e.isSymbolicLink() && (await stat(path).then((s) => s.isFile(), () => false)))) files.push(relative(project, path).split(sep).join('/'));
-    }
-  }
+  const seed = JSON.stringify([process.versions, process.env.SITREP_SITE ?? '', process.env.SITREP_BASE ?? '']);
   // A project without one of the configs or the lockfile (a copy of sitrep's files) still builds: its absence is hashed.
-  for (const f of files.sort()) h.update(`\n${f}\0`).update(await readFile(join(project, f)).catch((e: NodeJS.ErrnoException) => (e.code === 'ENOENT' ? '\0absent' : Promise.reject(e))));
-  return h.digest('hex');
+  return projectDigest(project, seed, ['src', 'scripts'], ['astro.config.mjs', 'package.json', 'package-lock.json', 'tsconfig.json']);
 }

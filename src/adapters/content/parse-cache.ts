@@ -11,9 +11,10 @@
  */
 import { createHash } from 'node:crypto';
 import { mkdir, readdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
-import { basename, dirname, join, relative } from 'node:path';
+import { basename, dirname, join } from 'node:path';
 import { deserialize, serialize } from 'node:v8';
 import type { Limits } from '../../schemas/site.ts';
+import { projectDigest } from '../project-digest.ts';
 import type { ParallelKind, ParsedFile } from './parse-files.ts';
 
 export interface ParseCache {
@@ -148,14 +149,6 @@ async function removeAbandoned(file: string): Promise<void> {
  * (the parsers' own versions) and the Node.js version. Conservative on purpose: an edit of any
  * source file, even a page's, makes every file parse again.
  */
-export async function codeVersion(project: string): Promise<string> {
-  const hash = createHash('sha256').update(`${process.version}\0`);
-  const files = (await readdir(join(project, 'src'), { recursive: true, withFileTypes: true }))
-    .filter((d) => d.isFile())
-    .map((d) => join(d.parentPath, d.name))
-    .sort();
-  for (const f of [...files, join(project, 'package-lock.json')]) {
-    hash.update(`${relative(project, f)}\0`).update(await readFile(f)).update('\0');
-  }
-  return hash.digest('hex');
+export function codeVersion(project: string): Promise<string> {
+  return projectDigest(project, process.version, ['src'], ['package-lock.json']);
 }
