@@ -14,8 +14,8 @@
   const here = Number(form.dataset.page ?? 1);
   const own = [...section.querySelectorAll('.history-month')];
   /** Every page's months, this page's among them, once read: a list of its own, shown in place of this page's. */
-  let everyPage;
   let every;
+  let reading = false;
   let failed = false;
   const current = () => Object.fromEntries(names.map((n) => [n, form.elements[n].value]));
   const matches = (tr, f) =>
@@ -71,15 +71,16 @@
   const apply = () => {
     const f = current();
     const filtering = names.some((n) => f[n] !== '');
-    if (filtering && pages > 1 && !everyPage && !failed) {
-      everyPage = readEveryPage().then(
+    if (filtering && pages > 1 && !every && !reading && !failed) {
+      reading = true;
+      readEveryPage().then(
         (list) => {
           every = list;
           apply();
         },
         () => {
           // Tried again at the reader's next change of the filter.
-          everyPage = undefined;
+          reading = false;
           failed = true;
           apply();
         },
